@@ -1,0 +1,166 @@
+"""``simulate``: the case's situation and work plan → what lands in the account, month by month.
+
+Order within the simulation (DESIGN §2): calendar → wages → period benefits (AAP) → tax withheld on each
+payment → the year's assessment and its settlement the following year → month totals.
+
+The engine simulates whole calendar years (from 1 January of the start year to 31 December of the last
+simulated month's year) so that each year's tax assessment sees the whole year. Before the case's start the
+client is assumed to be in the same situation as at the start, without work; the result says so in ``notes``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Sequence
+
+from . import aap as aap_mod
+from . import calendar as cal
+from . import tax as tax_mod
+from .case import Case, WorkStep
+from .payments import Payment
+from .result import MonthRow, PeriodRow, Result, Settlement, Warning, YearRow
+from .rules import Ruleset
+from .wages import wage_payments
+
+BENEFIT_SCHEMES = ("aap",)
+
+
+def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
+    out = []
+    for name in names:
+        p = rules.param(name)
+        first = next((m for m in months if p.is_projected(m)), None)
+        if first is not None:
+            last = p.at(first)
+            out.append(Warning(
+                "projected_rule", first,
+                f"Fra {first:%m.%Y} er ny verdi for {name} ikke fastsatt ennå. Beregningen bruker siste kjente verdi "
+                f"({last.value} fra {last.valid_from:%d.%m.%Y}).",
+                p.references[0].title if p.references else "",
+                "Beløpene fra denne måneden er anslag; regn på nytt når satsene er vedtatt."))
+    return out
+
+
+def _income_without_work(rules: Ruleset, case: Case, year: int) -> int:
+    """Taxable benefits in ``year`` had the client not worked: what the client's tax card is made from."""
+    aap = case.client.benefits.aap
+    if aap is None:
+        return 0
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    lag = timedelta(days=int(rules.value("aap.payment_lag_days", first)))
+    anchor = case.meldeperiode_start or cal.default_anchor(case.start)
+    basis_g = aap_mod.basis_in_g(rules, aap, case.start)
+    total = 0
+    for mp in cal.meldeperioder(anchor, first - lag - timedelta(days=cal.PERIOD_DAYS), last):
+        if first <= mp.end + lag <= last:
+            total += aap_mod.aap_period(rules, aap, case.client.birth_date, case.household.children, mp,
+                                        lambda d: Decimal(0), lambda d: aap.until is None or d <= aap.until,
+                                        basis_g).amount
+    return total
+
+
+def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None) -> Result:
+    """Simulate ``case`` (with ``work`` instead of the case's work plan, if given) under ``rules``."""
+    plan = tuple(case.work if work is None else work)
+    first_day = date(case.start.year, 1, 1)
+    last_month = cal.add_months(case.start, case.months - 1)
+    last_day = date(last_month.year, 12, 31)
+    horizon = [cal.add_months(case.start, i) for i in range(case.months)]
+    notes: list[str] = []
+    warnings: list[Warning] = []
+    if case.start > first_day:
+        notes.append(f"Skatten for {case.start.year} regnes for hele året; før {case.start:%m.%Y} antas samme "
+                     "situasjon som ved start, uten arbeid.")
+    if last_month.month != 12:
+        notes.append(f"Skatten for {last_month.year} regnes for hele året med arbeidsplanen videreført ut desember.")
+
+    payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_month)
+                               if first_day <= p.paid_on <= last_day]
+
+    periods: list[aap_mod.AapPeriod] = []
+    anchor = case.meldeperiode_start or cal.default_anchor(case.start)
+    aap = case.client.benefits.aap
+    if aap is not None:
+        if case.meldeperiode_start is None:
+            notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
+                         "oppgi meldeperiode_start for klientens egen syklus.")
+        basis_g = aap_mod.basis_in_g(rules, aap, case.start)
+        lag = timedelta(days=int(rules.value("aap.payment_lag_days", case.start)))
+        hours_cache: dict[date, Decimal] = {}
+
+        def hours_on(d: date) -> Decimal:
+            h = hours_cache.get(d)
+            if h is None:
+                h = hours_cache[d] = cal.hours_on(plan, d)
+            return h
+
+        def has_right(d: date) -> bool:
+            return aap.until is None or d <= aap.until
+
+        for mp in cal.meldeperioder(anchor, first_day - lag - timedelta(days=cal.PERIOD_DAYS), last_day):
+            if not first_day <= mp.end + lag <= last_day:
+                continue
+            periods.append(aap_mod.aap_period(rules, aap, case.client.birth_date, case.household.children, mp,
+                                              hours_on, has_right, basis_g))
+        payments += aap_mod.aap_payments(rules, periods)
+        for p in periods:
+            if p.over_limit and case.start <= p.paid_on < case.end:
+                seg = max(p.segments, key=lambda s: s.work_share)
+                warnings.append(Warning(
+                    "aap_work_limit", cal.month_of(p.paid_on),
+                    f"I meldeperioden {p.start:%d.%m}–{p.end:%d.%m} er arbeidet {seg.work_share * 100:.0f} % av "
+                    f"normal arbeidstid, over grensen på {seg.limit * 100:.0f} %. Da faller hele AAP for perioden bort "
+                    f"(0 kr i stedet for å bli redusert).",
+                    "Folketrygdloven § 11-23",
+                    f"Hold timene på høyst {seg.limit * 75:g} per meldeperiode, eller spør NAV om opptrapping "
+                    "(grense 80 % i inntil 12 måneder)."))
+
+        per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
+        for m in horizon:
+            if per_month[m] >= 3:
+                warnings.append(Warning(
+                    "aap_three_payments", m,
+                    f"I {m:%m.%Y} kommer tre AAP-utbetalinger i stedet for to. Måneden ser rikere ut enn den er: "
+                    "pengene skal vare til neste utbetaling.",
+                    "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
+                    "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter."))
+    payments.sort(key=lambda p: (p.paid_on, p.scheme))
+    card_income = tax_mod.card_incomes(payments, first_day.year, _income_without_work(rules, case, first_day.year))
+    withheld = tax_mod.withhold(rules, case, payments, card_income)
+    years, settlements = tax_mod.assess(rules, case, payments, withheld)
+    warnings += tax_mod.warnings(rules, case, years)
+
+    # month rows (only the case's horizon)
+    rows = []
+    by_month: dict[date, list[int]] = defaultdict(list)
+    for i, p in enumerate(payments):
+        by_month[cal.month_of(p.paid_on)].append(i)
+    settle_by_month: dict[date, int] = defaultdict(int)
+    for s in settlements:
+        settle_by_month[s.month] += s.amount
+    for m in horizon:
+        idx = by_month.get(m, [])
+        wages = sum(payments[i].amount for i in idx if payments[i].payer == "employer")
+        holiday = sum(payments[i].amount for i in idx if payments[i].scheme == "holiday_pay")
+        benefits = {k: sum(payments[i].amount for i in idx if payments[i].scheme == k) for k in BENEFIT_SCHEMES}
+        benefits = {k: v for k, v in benefits.items() if v or (k == "aap" and aap is not None)}
+        taxable = sum(payments[i].amount for i in idx if payments[i].taxable)
+        tw = sum(withheld[i] for i in idx)
+        st = settle_by_month.get(m, 0)
+        nxt = cal.add_months(m, 1)
+        hours = sum((cal.hours_on(plan, d) for d in cal.days(m, nxt)), Decimal(0))
+        n_aap = sum(1 for i in idx if payments[i].scheme == "aap")
+        rows.append(MonthRow(m, float(hours), wages, holiday, benefits, taxable, tw, st,
+                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx)))
+    period_rows = tuple(
+        PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate), p.amount,
+                  p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
+        for p in periods if case.start <= p.paid_on < case.end)
+    names = ["grunnbelop.g", "skatt.personfradrag"]
+    if aap is not None:
+        names.append("aap.barnetillegg_per_day")
+    warnings = _projected_warnings(rules, names, horizon) + warnings
+    return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),
+                  tuple(settlements), tuple(warnings), tuple(notes), tuple(payments), tuple(withheld), anchor)

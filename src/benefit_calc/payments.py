@@ -1,0 +1,63 @@
+"""What lands in the account: one :class:`Payment` per payout, each with the explanation of its amount."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .rules import Ruleset
+
+
+@attrs.frozen
+class Used:
+    """One parameter value a calculation used: name, value, the date it was in force from, its source."""
+
+    name: str
+    value: Any
+    valid_from: date
+    reference: str
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value
+        if isinstance(value, tuple):
+            value = [attrs.asdict(v) if attrs.has(type(v)) else v for v in value]
+        return {"name": self.name, "value": value, "valid_from": self.valid_from.isoformat(), "reference": self.reference}
+
+
+def used(rules: Ruleset, name: str, day: date) -> Used:
+    """Record which value of ``name`` was in force on ``day`` and where it comes from."""
+    p = rules.param(name)
+    v = p.at(day)
+    refs = v.references or p.references
+    return Used(name, v.value, v.valid_from, refs[0].title if refs else "")
+
+
+@attrs.frozen
+class Explanation:
+    """Why an amount is what it is: the rule in plain words, the numbers and the parameter values used."""
+
+    rule: str
+    text: str
+    reference: str
+    used: tuple[Used, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "text": self.text, "reference": self.reference,
+                "parameters": [u.to_dict() for u in self.used]}
+
+
+@attrs.frozen
+class Payment:
+    """A gross amount paid to the client on ``paid_on`` (earned in ``earned_from``–``earned_to``)."""
+
+    scheme: str
+    paid_on: date
+    amount: int
+    taxable: bool
+    payer: str  # "employer" or "nav"
+    earned_from: date
+    earned_to: date
+    explanation: Explanation
+    frequency: str = "monthly"  # "monthly" or "14-day": which withholding table period applies

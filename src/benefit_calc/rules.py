@@ -1,0 +1,397 @@
+"""Load, validate and query the dated rule files in ``rules/``.
+
+A rule file is a YAML mapping from parameter name to a parameter (DESIGN §3)::
+
+    minimum_annual:
+      description: Lowest yearly AAP for a person aged 25 or over, in G.
+      unit: G
+      reference: [{title: Folketrygdloven § 11-20, url: https://lovdata.no/...}]
+      values:
+        2010-01-01: 2.0
+        2024-07-01: {value: 2.041, reference: https://www.regjeringen.no/...}
+      verified: 2026-11-20
+
+The optional top-level key ``meta`` describes the file. A parameter may say ``kind`` (``number`` — the
+default —, ``brackets``, ``table``, ``list`` or ``text``) and ``renewed: MM-DD`` when its value is normally
+set anew every year on that day (G on 05-01, tax on 01-01): dates from the next such day after the last
+value on are *projected* and results computed with them carry a warning.
+
+Only this module reads files below the front ends. A loaded :class:`Ruleset` is immutable and cheap to query.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import attrs
+import yaml
+
+from .errors import RulesError
+
+try:  # the C loader is several times faster where libyaml is available
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the platform's PyYAML build
+    _Loader = yaml.SafeLoader
+
+KINDS = ("number", "brackets", "table", "list", "text")
+_PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note"}
+_VALUE_KEYS = {"value", "reference", "status", "note"}
+
+
+@attrs.frozen
+class Reference:
+    """A legal or documentary source: a title and an address."""
+
+    title: str
+    url: str = ""
+
+
+@attrs.frozen
+class DatedValue:
+    """One value of a parameter, in force from ``valid_from`` until the next value."""
+
+    valid_from: date
+    value: Any
+    references: tuple[Reference, ...] = ()
+    status: str = "in_force"
+    note: str = ""
+
+
+@attrs.frozen
+class Bracket:
+    """One step of a bracket schedule: ``rate`` applies to the part of the base above ``threshold``."""
+
+    threshold: float
+    rate: float
+
+
+@attrs.frozen
+class Parameter:
+    """A named, dated legal parameter such as ``aap.minimum_annual``."""
+
+    name: str
+    file: str
+    description: str
+    unit: str
+    kind: str
+    references: tuple[Reference, ...]
+    values: tuple[DatedValue, ...]
+    verified: date | None = None
+    renewed: tuple[int, int] | None = None
+    note: str = ""
+    _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_dates", tuple(v.valid_from for v in self.values))
+
+    def at(self, day: date) -> DatedValue:
+        """The value in force on ``day``; an error naming file, parameter and date before the first value."""
+        i = bisect.bisect_right(self._dates, day) - 1
+        if i < 0:
+            raise RulesError(
+                self.file,
+                self.name.split(".", 1)[-1],
+                f"no value on {day.isoformat()}; the first value is from {self._dates[0].isoformat()}",
+            )
+        return self.values[i]
+
+    def value(self, day: date) -> Any:
+        return self.at(day).value
+
+    def projected_from(self) -> date | None:
+        """First date on which the last value is only a projection (next expected renewal), if any."""
+        if self.renewed is None:
+            return None
+        last = self._dates[-1]
+        month, day = self.renewed
+        candidate = date(last.year, month, day)
+        if candidate <= last:
+            candidate = date(last.year + 1, month, day)
+        return candidate
+
+    def is_projected(self, day: date) -> bool:
+        """True when the value used on ``day`` is marked projected or is carried past its next renewal."""
+        if self.at(day).status == "projected":
+            return True
+        start = self.projected_from()
+        return start is not None and day >= start
+
+    def changes_between(self, start: date, end: date) -> list[DatedValue]:
+        """Values that come into force in ``(start, end]``."""
+        return [v for v in self.values if start < v.valid_from <= end]
+
+
+@attrs.frozen
+class Ruleset:
+    """All parameters of a country, with the stamp that identifies exactly which rules produced a result."""
+
+    id: str
+    version: str
+    sha256: str
+    parameters: Mapping[str, Parameter]
+    overlays: tuple[str, ...] = ()
+    directory: str = ""
+
+    def param(self, name: str) -> Parameter:
+        try:
+            return self.parameters[name]
+        except KeyError:
+            file = name.split(".", 1)[0] + ".yaml"
+            raise RulesError(file, name.split(".", 1)[-1], "this parameter is not defined") from None
+
+    def value(self, name: str, day: date) -> Any:
+        return self.param(name).at(day).value
+
+    def stamp(self) -> dict[str, Any]:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256, "overlays": list(self.overlays)}
+
+
+# ----------------------------------------------------------------------------------------------- loading
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules: ``benefit_calc/_rules`` in an installed wheel, ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent.parent / "rules"):
+        if (candidate / "no" / "ruleset.yaml").is_file():
+            return candidate
+    raise RulesError("rules/no/ruleset.yaml", "", "the bundled rules were not found next to the package")
+
+
+def _read_yaml(path: Path, label: str) -> tuple[Any, bytes]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RulesError(label, "", f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return yaml.load(raw, Loader=_Loader), raw
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RulesError(label, "", f"is not valid YAML{where}: {problem}") from None
+
+
+def _as_date(raw: Any, file: str, key: str) -> date:
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise RulesError(file, key, f"{raw!r} is not a date (write YYYY-MM-DD)")
+
+
+def _references(raw: Any, file: str, key: str) -> tuple[Reference, ...]:
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list) else [raw]
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            out.append(Reference(title=item, url=item if item.startswith("http") else ""))
+        elif isinstance(item, Mapping) and isinstance(item.get("title"), str) and item["title"].strip():
+            out.append(Reference(title=item["title"], url=str(item.get("url") or "")))
+        else:
+            raise RulesError(file, f"{key}[{i}]", "a reference is a URL or {title, url} with a non-empty title")
+    return tuple(out)
+
+
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
+    """Validate one dated value for its kind and return it in its frozen form."""
+    if kind == "number":
+        if not _is_number(value):
+            raise RulesError(file, key, f"{value!r} is not a number")
+        return value
+    if kind == "brackets":
+        if not isinstance(value, list) or not value:
+            raise RulesError(file, key, "brackets are a non-empty list of {threshold, rate}")
+        out = []
+        for i, b in enumerate(value):
+            if not isinstance(b, Mapping) or not _is_number(b.get("threshold")) or not _is_number(b.get("rate")):
+                raise RulesError(file, f"{key}[{i}]", "a bracket needs a numeric threshold and rate")
+            out.append(Bracket(threshold=b["threshold"], rate=b["rate"]))
+        if any(a.threshold >= b.threshold for a, b in zip(out, out[1:])):
+            raise RulesError(file, key, "bracket thresholds must rise strictly")
+        return tuple(out)
+    if kind == "table":
+        if not isinstance(value, Mapping) or not value:
+            raise RulesError(file, key, "a table is a non-empty mapping from category to value")
+        for cat, v in value.items():
+            if not (_is_number(v) or isinstance(v, (str, list, Mapping))):
+                raise RulesError(file, f"{key}.{cat}", f"{v!r} is not a number")
+        return _freeze(value)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise RulesError(file, key, "this value must be a list")
+        return _freeze(value)
+    if not isinstance(value, str):
+        raise RulesError(file, key, "this value must be text")
+    return value
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return _FrozenDict({str(k): _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+class _FrozenDict(dict):  # type: ignore[type-arg]
+    """A dict that refuses to change, so a loaded Ruleset stays immutable."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("rule values are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False) -> dict[str, Any]:
+    """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay)."""
+    if not isinstance(raw, Mapping):
+        raise RulesError(file, name, "a parameter is a mapping with description, unit, reference, values, verified")
+    unknown = set(raw) - _PARAM_KEYS
+    if unknown:
+        raise RulesError(file, f"{name}.{sorted(unknown)[0]}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
+    required = ("values",) if partial else ("description", "unit", "reference", "values", "verified")
+    for key in required:
+        if raw.get(key) in (None, ""):
+            raise RulesError(file, f"{name}.{key}", "is missing")
+    kind = raw.get("kind", "number")
+    if kind not in KINDS:
+        raise RulesError(file, f"{name}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    values_raw = raw["values"]
+    if not isinstance(values_raw, Mapping) or not values_raw:
+        raise RulesError(file, f"{name}.values", "must map valid-from dates to values")
+    values: list[DatedValue] = []
+    for when, entry in values_raw.items():
+        key = f"{name}.values.{when}"
+        valid_from = _as_date(when, file, key)
+        refs: tuple[Reference, ...] = ()
+        status, note = "in_force", ""
+        if isinstance(entry, Mapping) and "value" in entry:
+            extra = set(entry) - _VALUE_KEYS
+            if extra:
+                raise RulesError(file, f"{key}.{sorted(extra)[0]}", f"unknown key; allowed: {', '.join(sorted(_VALUE_KEYS))}")
+            refs = _references(entry.get("reference"), file, f"{key}.reference")
+            status = entry.get("status", "in_force")
+            if status not in ("in_force", "projected"):
+                raise RulesError(file, f"{key}.status", f"{status!r} is not in_force or projected")
+            note = str(entry.get("note") or "")
+            entry = entry["value"]
+        if values and valid_from <= values[-1].valid_from:
+            raise RulesError(file, key, "valid-from dates must be in rising order")
+        values.append(DatedValue(valid_from, _check_value(kind, entry, file, key), refs, status, note))
+    out: dict[str, Any] = {"kind": kind, "values": tuple(values)}
+    if "reference" in raw:
+        out["references"] = _references(raw["reference"], file, f"{name}.reference")
+        if not out["references"] and not partial:
+            raise RulesError(file, f"{name}.reference", "needs at least one source")
+    if "verified" in raw:
+        out["verified"] = _as_date(raw["verified"], file, f"{name}.verified")
+    if "renewed" in raw:
+        text = str(raw["renewed"])
+        try:
+            month, day = (int(p) for p in text.split("-"))
+            date(2000, month, day)
+        except ValueError:
+            raise RulesError(file, f"{name}.renewed", f"{text!r} is not a day of the year (write MM-DD)") from None
+        out["renewed"] = (month, day)
+    for key in ("description", "unit", "note"):
+        if key in raw:
+            if not isinstance(raw[key], str):
+                raise RulesError(file, f"{name}.{key}", "must be text")
+            out[key] = raw[key]
+    return out
+
+
+def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
+    data, raw = _read_yaml(path, label)
+    if not isinstance(data, Mapping):
+        raise RulesError(label, "", "must be a mapping of parameter names")
+    stem = path.stem
+    params = {}
+    for name, body in data.items():
+        if name == "meta":
+            continue
+        if not isinstance(name, str) or not name.isidentifier():
+            raise RulesError(label, str(name), "a parameter name is a lower-case identifier")
+        fields = _parse_parameter(name, body, label)
+        params[f"{stem}.{name}"] = Parameter(name=f"{stem}.{name}", file=label, **fields)
+    return params, raw
+
+
+def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
+    """Merge an overlay file: each entry replaces a parameter's values from the overlay's first date on."""
+    label = path.name
+    data, _ = _read_yaml(path, label)
+    if not isinstance(data, Mapping) or not isinstance(data.get("parameters"), Mapping):
+        raise RulesError(label, "parameters", "an overlay needs a 'parameters' mapping of file.parameter names")
+    for full, body in data["parameters"].items():
+        if not isinstance(full, str) or "." not in full:
+            raise RulesError(label, f"parameters.{full}", "name the parameter as file.parameter, e.g. aap.max_work_share")
+        base = params.get(full)
+        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None)
+        if base is None:
+            params[full] = Parameter(name=full, file=label, **fields)
+            continue
+        first = fields["values"][0].valid_from
+        kept = tuple(v for v in base.values if v.valid_from < first)
+        overlay_values = tuple(
+            attrs.evolve(v, references=v.references or fields.get("references", ()) or (Reference(f"overlay {label}"),))
+            for v in fields["values"]
+        )
+        params[full] = attrs.evolve(
+            base,
+            values=kept + overlay_values,
+            file=f"{base.file} + {label}",
+            verified=fields.get("verified", base.verified),
+        )
+
+
+def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Path] = (), country: str = "no") -> Ruleset:
+    """Load and validate every rule file of ``country`` (and any overlays); errors name file, key and problem."""
+    root = Path(directory) if directory is not None else default_rules_dir()
+    folder = root / country if (root / country / "ruleset.yaml").is_file() else root
+    index_label = f"{folder.name}/ruleset.yaml"
+    index, index_raw = _read_yaml(folder / "ruleset.yaml", index_label)
+    if not isinstance(index, Mapping):
+        raise RulesError(index_label, "", "must be a mapping with id, version and files")
+    for key in ("id", "version", "files"):
+        if not index.get(key):
+            raise RulesError(index_label, key, "is missing")
+    if not isinstance(index["files"], list) or not all(isinstance(f, str) for f in index["files"]):
+        raise RulesError(index_label, "files", "must be a list of file names")
+    digest = hashlib.sha256(index_raw)
+    params: dict[str, Parameter] = {}
+    for name in index["files"]:
+        file_params, raw = _parse_file(folder / name, f"{folder.name}/{name}")
+        digest.update(name.encode() + b"\0" + raw)
+        params.update(file_params)
+    overlay_names = []
+    for overlay in overlays:
+        path = Path(overlay)
+        _apply_overlay(params, path)
+        digest.update(path.read_bytes())
+        overlay_names.append(path.name)
+    return Ruleset(
+        id=str(index["id"]),
+        version=str(index["version"]),
+        sha256=digest.hexdigest(),
+        parameters=_FrozenDict(params),
+        overlays=tuple(overlay_names),
+        directory=str(folder),
+    )

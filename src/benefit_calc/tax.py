@@ -1,0 +1,261 @@
+"""Income tax: withholding on each payment and the year's assessment, with the settlement the year after.
+
+The rule in plain words (skatteloven §§ 6-32, 15-4; folketrygdloven § 23-3; skattebetalingsloven kap. 5;
+Stortingets skattevedtak — rates by year in ``rules/no/skatt.yaml``):
+
+* Assessment (one person, wages and wage-like benefits such as AAP, no other deductions): minstefradrag 46 % of
+  the income up to its maximum; 22 % tax on the income less minstefradrag and personfradrag; trinnskatt on the
+  gross income by brackets; trygdeavgift at the wage rate, but nothing up to the lower limit and at most 25 % of
+  the income above it. Each part is rounded to whole kroner.
+* Withholding by table (tabelltrekk) is Skatteetaten's own routine: the payment is banded (100 kr for monthly,
+  50 kr for 14-day pay), annualised (× 12.12 / 26.26), taxed with the table's 88 % minstefradrag and the
+  table's extra deduction, and divided by 10.5 / 23 — because June (holiday pay) and half of December are
+  trekkfri. Java doubles and ``Math.round`` (half up) are reproduced exactly.
+* Only one payer may use the table; other payers withhold a percentage. A frikort means no withholding up to
+  its limit, then 50 % of the excess.
+* The difference between the tax assessed for a year and the tax withheld is refunded or charged (restskatt)
+  the following year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Sequence
+
+import attrs
+
+from .case import Case
+from .errors import CaseError
+from .payments import Payment
+from .result import Settlement, Warning, YearRow
+from .rules import Ruleset
+
+LAW = "Skatteloven §§ 6-32 og 15-4; folketrygdloven § 23-3; skattebetalingsloven kap. 5"
+
+
+def jround(x: float) -> int:
+    """Java's ``Math.round``: half up, also for negative numbers (Python's ``round`` is half to even)."""
+    return math.floor(x + 0.5)
+
+
+def _kr(x: Decimal) -> int:
+    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _d(x: object) -> Decimal:
+    return Decimal(str(x))
+
+
+def trinnskatt(brackets: Sequence[object], income: float) -> float:
+    """Unrounded trinnskatt: each bracket's rate on the part of ``income`` above its threshold, up to the next."""
+    tax = 0.0
+    for i, b in enumerate(brackets):
+        if income < b.threshold:  # type: ignore[attr-defined]
+            break
+        top = brackets[i + 1].threshold if i + 1 < len(brackets) else None  # type: ignore[attr-defined]
+        upper = income if top is None or income < top else top
+        tax += (upper - b.threshold) * b.rate  # type: ignore[attr-defined]
+    return tax
+
+
+# ------------------------------------------------------------------------------------------ assessment
+
+
+@attrs.frozen
+class Assessment:
+    income: int
+    minstefradrag: int
+    alminnelig_inntekt: int
+    alminnelig_tax: int
+    trinnskatt: int
+    trygdeavgift: int
+
+    @property
+    def total(self) -> int:
+        return self.alminnelig_tax + self.trinnskatt + self.trygdeavgift
+
+
+def assess_income(rules: Ruleset, year: int, income: int, finnmark: bool = False) -> Assessment:
+    """The year's tax on ``income`` of wages and wage-like benefits (see the module docstring)."""
+    day = date(year, 1, 1)
+    v = lambda name: rules.value(f"skatt.{name}", day)  # noqa: E731
+    p = _d(income)
+    mf = min(_kr(p * _d(v("minstefradrag_rate"))), int(v("minstefradrag_max")))
+    fradrag = int(v("personfradrag")) + (int(v("finnmarksfradrag")) if finnmark else 0)
+    alminnelig = max(0, income - mf - fradrag)
+    rate = _d(v("skattore")) + _d(v("fellesskatt_finnmark") if finnmark else v("fellesskatt"))
+    brackets = v("trinnskatt")
+    trinn = _kr(sum(((_d(min(income, brackets[i + 1].threshold) if i + 1 < len(brackets) else income) - _d(b.threshold))
+                     * _d(b.rate) for i, b in enumerate(brackets) if income > b.threshold), Decimal(0)))
+    limit = int(v("trygdeavgift_lower_limit"))
+    trygd = 0 if income <= limit else min(_kr(p * _d(v("trygdeavgift_rate"))),
+                                          _kr((p - limit) * _d(v("trygdeavgift_phase_in"))))
+    return Assessment(income, mf, alminnelig, _kr(_d(alminnelig) * rate), trinn, trygd)
+
+
+# ------------------------------------------------------------------------------------------ tables
+
+
+def table_deduction(rules: Ruleset, table: int, day: date) -> int:
+    """The extra yearly deduction (negative: addition) a table number stands for, in any year's numbering."""
+    seen = []
+    for dv in rules.param("skatt.table_numbering").values:
+        n = dv.value
+        base, step, amount = int(n["base"]), int(n["number_step"]), int(n["amount_step"])
+        seen.append(f"{base}, {n['deduction_first']}–{n['deduction_last']}, {n['addition_first']}–{n['addition_last']}")
+        if table == base:
+            return 0
+        if n["deduction_first"] <= table <= n["deduction_last"] and (table - base) % step == 0:
+            return (table - base) // step * amount
+        first = int(n["addition_first"])
+        if first <= table <= n["addition_last"] and (table - first) % step == 0:
+            return -((table - first) // step + 1) * amount
+    raise CaseError("tax.table", f"{table} is not an ordinary withholding table; allowed: {'; '.join(seen)}")
+
+
+def table_withholding(rules: Ruleset, table: int, base: int, period: str, day: date) -> int:
+    """Skatteetaten's ``beregnTabelltrekk`` for an ordinary table on a payment of ``base`` kroner."""
+    if base <= 0:
+        return 0
+    v = lambda name: rules.value(f"skatt.{name}", day)  # noqa: E731
+    per = v("table_periods")[period]
+    band, max_base = int(per["band"]), int(per["max_base"])
+    banded = base // band * band + band // 2
+    excess_rate = float(v("table_excess_rate"))
+    excess = 0
+    if excess_rate > 0 and banded >= max_base:  # 2023–2024: flat rate above the table's top
+        excess = jround((banded - max_base) * excess_rate)
+        banded = max_base
+    pi = jround(banded * float(per["income"]))
+    mf = min(max(min(jround(pi * float(v("table_minstefradrag_rate"))), int(v("table_minstefradrag_max"))), 0), pi)
+    alm = pi - mf - table_deduction(rules, table, day) - int(v("personfradrag"))
+    kommune = jround(alm * float(v("skattore"))) if alm > 0 else 0
+    felles = jround(alm * float(v("fellesskatt"))) if alm >= 0 else 0
+    trinn = jround(trinnskatt(v("trinnskatt"), pi))
+    lower, rate, phase = int(v("trygdeavgift_lower_limit")), float(v("trygdeavgift_rate")), float(v("trygdeavgift_phase_in"))
+    limit = jround(lower * phase / (phase - rate))
+    trygd = 0 if pi < lower else jround(pi * rate) if pi > limit else jround((pi - lower) * phase)
+    trekk = jround((kommune + felles + trinn + trygd) / float(per["withholding"])) + excess
+    return trekk if excess else min(trekk, base)
+
+
+# ------------------------------------------------------------------------------------------ per payment
+
+
+def _payer_modes(case: Case) -> tuple[str, str]:
+    """(mode for NAV, mode for the employer): each "table" or "percent"."""
+    mode = case.tax.withholding or ("table_on_benefits" if case.client.benefits.aap is not None else "table_on_wages")
+    return ("table", "percent") if mode == "table_on_benefits" else ("percent", "table")
+
+
+def card_percent(rules: Ruleset, case: Case, year: int, card_income: int) -> float:
+    """The percentage on the tax card: as given, else the tax on ``card_income`` in whole percent, rounded up.
+
+    ``card_income`` is the income the card was made from: the first year, the income without work (the card the
+    client has when the job starts); later years, the previous year's taxable income.
+    """
+    if case.tax.percent is not None:
+        return float(case.tax.percent)
+    if card_income <= 0:
+        return 0.0
+    return float(math.ceil(assess_income(rules, year, card_income).total * 100 / card_income))
+
+
+def card_incomes(payments: Sequence[Payment], first_year: int, income_without_work: int) -> dict[int, int]:
+    """Income each year's tax card is assumed made from (see :func:`card_percent`)."""
+    by_year: dict[int, int] = defaultdict(int)
+    for p in payments:
+        if p.taxable:
+            by_year[p.paid_on.year] += p.amount
+    last = max(by_year, default=first_year)
+    return {first_year: income_without_work, **{y: by_year[y - 1] for y in range(first_year + 1, last + 1)}}
+
+
+def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_income: dict[int, int]) -> list[int]:
+    """Tax withheld on each payment (same order as ``payments``, which are in date order)."""
+    nav_mode, employer_mode = _payer_modes(case)
+    holiday_months = {(p.payer, p.paid_on.year, p.paid_on.month) for p in payments if p.scheme == "holiday_pay"}
+    count_in_month: dict[tuple[str, int, int], int] = defaultdict(int)
+    paid_so_far: dict[int, int] = defaultdict(int)
+    out = []
+    for p in payments:
+        if not p.taxable:
+            out.append(0)
+            continue
+        day, year = p.paid_on, p.paid_on.year
+        if case.tax.frikort:
+            limit = int(rules.value("skatt.frikort_limit", day))
+            before = paid_so_far[year]
+            paid_so_far[year] += p.amount
+            over = max(0, paid_so_far[year] - max(limit, before))
+            out.append(jround(over * float(rules.value("skatt.frikort_excess_rate", day))))
+            continue
+        mode = nav_mode if p.payer == "nav" else employer_mode
+        if mode == "percent":
+            out.append(jround(p.amount * card_percent(rules, case, year, card_income.get(year, 0)) / 100))
+            continue
+        key = (p.payer, year, day.month)
+        count_in_month[key] += 1
+        table = case.tax.table or int(rules.value("skatt.default_table", day))
+        trekk = table_withholding(rules, table, p.amount, "14-day" if p.frequency == "14-day" else "monthly", day)
+        if p.frequency == "14-day":
+            free = rules.value("skatt.withholding_free_payments_14day", day)
+            month_name = {6: "june", 12: "december"}.get(day.month)
+            if month_name and count_in_month[key] <= int(free[month_name]):
+                trekk = 0
+        elif (p.payer, year, 6) in holiday_months and day.month == 6:
+            trekk = 0  # the holiday-pay month is trekkfri on the table
+        elif day.month == 12:
+            trekk = jround(trekk * float(rules.value("skatt.december_table_share", day)))
+        out.append(trekk)
+    return out
+
+
+def assess(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Sequence[int]
+           ) -> tuple[list[YearRow], list[Settlement]]:
+    """Each calendar year's assessment and the settlement it brings the year after."""
+    income: dict[int, int] = defaultdict(int)
+    taken: dict[int, int] = defaultdict(int)
+    for p, w in zip(payments, withheld):
+        if p.taxable:
+            income[p.paid_on.year] += p.amount
+        taken[p.paid_on.year] += w
+    years, settlements = [], []
+    end = case.end
+    for year in range(case.start.year, (end.year if end.month > 1 else end.year - 1) + 1):
+        a = assess_income(rules, year, income[year])
+        diff = taken[year] - a.total
+        day = date(year + 1, 1, 1)
+        if abs(diff) < int(rules.value("skatt.settlement_minimum", day)):
+            diff = 0
+        years.append(YearRow(year, income[year], a.total, taken[year], diff,
+                             {"minstefradrag": a.minstefradrag, "alminnelig_inntekt": a.alminnelig_inntekt,
+                              "skatt_alminnelig_inntekt": a.alminnelig_tax, "trinnskatt": a.trinnskatt,
+                              "trygdeavgift": a.trygdeavgift}))
+        if diff > 0:
+            month = date(year + 1, int(rules.value("skatt.settlement_refund_month", day)), 1)
+            settlements.append(Settlement("skatt", year, diff, month, case.start <= month < end))
+        elif diff < 0:
+            months = [int(m) for m in rules.value("skatt.settlement_restskatt_months", day)]
+            share, rest = divmod(-diff, len(months))
+            for i, m in enumerate(months):
+                month = date(year + 1, m, 1)
+                amount = share + (rest if i == 0 else 0)
+                settlements.append(Settlement("skatt", year, -amount, month, case.start <= month < end))
+    return years, settlements
+
+
+def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warning]:
+    out = []
+    for y in years:
+        if y.settlement < 0:
+            out.append(Warning(
+                "restskatt", None,
+                f"For {y.year} er det trukket {-y.settlement:,} kr for lite skatt. Det blir restskatt ved "
+                f"skatteoppgjøret i {y.year + 1}.".replace(",", " "),
+                LAW, "Endre skattekortet på skatteetaten.no når du begynner å jobbe eller timene endres, "
+                     "eller sett av penger til restskatten."))
+    return out

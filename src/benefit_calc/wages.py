@@ -1,0 +1,94 @@
+"""Wages and feriepenger from the work plan, paid on real paydays.
+
+Hourly pay: the hours of each weekday in a month times the hourly wage. Monthly salary: the salary for each
+month a salaried step is in force. Wages earned in a month are paid on the payday of the same month or the
+next (the case says; default next month for hourly pay, the same month for a salary).
+
+Feriepenger (ferieloven § 10): 10.2 % of the wages earned in the previous calendar year, paid with the June
+salary (§ 11, common practice). Benefits such as AAP earn no feriepenger, so in the first year of a new job
+there are none. With a monthly salary the June salary is reduced by the pay for the 25 holiday days
+(ferietrekk) in a year when feriepenger are paid.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Sequence
+
+from . import calendar as cal
+from .case import WorkStep
+from .payments import Explanation, Payment, used
+from .rules import Ruleset
+
+FERIE_REF = "Ferieloven §§ 5, 10 og 11"
+
+
+def _kr(x: Decimal) -> int:
+    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[date, Decimal]:
+    """Gross wages earned in each month from ``first`` to ``last`` (first days of months), before ferietrekk."""
+    out: dict[date, Decimal] = {}
+    month = first
+    while month <= last:
+        nxt = cal.add_months(month, 1)
+        step = cal.step_for(work, month)
+        if step is None:
+            out[month] = Decimal(0)
+        elif step.monthly_salary is not None:
+            out[month] = Decimal(str(step.monthly_salary))
+        else:
+            wage = Decimal(str(step.hourly_wage or 0))
+            hours = sum((cal.hours_on(work, d) for d in cal.days(month, nxt)), Decimal(0))
+            out[month] = hours * wage
+        month = nxt
+    return out
+
+
+def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: date) -> list[Payment]:
+    """Every wage and feriepenger payment for work from ``first`` through the month ``last`` (first of month)."""
+    earned = earned_by_month(work, first, last)
+    by_year: dict[int, Decimal] = defaultdict(Decimal)
+    for month, amount in earned.items():
+        by_year[month.year] += amount
+    payments: list[Payment] = []
+    for month, amount in earned.items():
+        step = cal.step_for(work, month)
+        if step is None:
+            continue
+        holiday_pay = step.holiday_pay is not False
+        day_no = int(rules.value("lonn.payday_day_of_month", month))
+        # feriepenger for last year's wages, and ferietrekk from a salary, in the holiday-pay month
+        if holiday_pay and month.month == int(rules.value("lonn.holiday_pay_month", month)):
+            base = by_year.get(month.year - 1, Decimal(0))
+            rate = Decimal(str(rules.value("lonn.holiday_pay_rate", month)))
+            feriepenger = _kr(base * rate)
+            if feriepenger > 0:
+                payments.append(Payment(
+                    "holiday_pay", month.replace(day=day_no), feriepenger, True, "employer",
+                    date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
+                    Explanation("lonn.holiday_pay", f"Feriepenger: {rate * 100:.1f} % av lønn opptjent i "
+                                f"{month.year - 1} ({_kr(base)} kr).", FERIE_REF,
+                                (used(rules, "lonn.holiday_pay_rate", month),
+                                 used(rules, "lonn.holiday_pay_month", month)))))
+                if step.monthly_salary is not None:
+                    share = Decimal(str(rules.value("lonn.holiday_days", month))) / Decimal(
+                        str(rules.value("lonn.ferietrekk_days_per_month", month)))
+                    amount = max(Decimal(0), amount - amount * share)
+        if amount <= 0:
+            continue
+        next_month = step.payday == "next_month" or (step.payday is None and step.monthly_salary is None)
+        pay_month = cal.add_months(month, 1) if next_month else month
+        if step.monthly_salary is not None:
+            how = f"Månedslønn {_kr(Decimal(str(step.monthly_salary)))} kr"
+        else:
+            how = f"{step.hours_per_week:g} timer i uka × {step.hourly_wage:g} kr, fordelt på hverdagene i måneden"
+        payments.append(Payment(
+            "wages", pay_month.replace(day=day_no), _kr(amount), True, "employer",
+            month, cal.add_months(month, 1).replace(day=1) - cal.ONE_DAY,
+            Explanation("lonn.wages", f"{how}; utbetalt {'måneden etter' if next_month else 'samme måned'}.",
+                        "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),))))
+    return payments
