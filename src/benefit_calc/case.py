@@ -135,10 +135,10 @@ def _dump(obj: Any) -> Any:
         out = {}
         for a in attrs.fields(type(obj)):
             value = getattr(obj, a.name)
-            if value is None or value == () or (attrs.has(type(value)) and value == type(value)()):
+            if value is None or value == () or (a.default is not attrs.NOTHING and value == a.default):
                 continue
             key = _RENAME.get(a.name, a.name) if type(obj) in (WorkStep, Opptrapping) else a.name
-            out[key] = _dump(value)
+            out[key] = f.month_text(value) if a.name == "start" else _dump(value)  # every "start" is a month
         return out
     if isinstance(obj, tuple):
         return [_dump(v) for v in obj]

@@ -107,7 +107,10 @@ def month(raw: Mapping[str, Any], key: str, path: str, *, required: bool = False
         return value
     if isinstance(value, str):
         try:
-            year, mon = value.split("-")
+            parts = value.split("-")
+            if len(parts) == 3 and parts[2] == "01":  # a first-of-month date written as text
+                parts = parts[:2]
+            year, mon = parts
             if len(year) == 4 and len(mon) == 2:
                 return date(int(year), int(mon), 1)
         except ValueError:

@@ -1,0 +1,129 @@
+"""The case contract: loading, clear errors naming the field, and exact round-trips."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+
+from benefit_calc.case import Case, load_case, parse_case
+from benefit_calc.errors import BenefitCalcError, CaseError
+
+from .strategies import aap_cases, mutated_cases
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
+MINIMAL = {"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 3}}}}
+
+
+def with_(path: str, value: object) -> dict:
+    case = json.loads(json.dumps(MINIMAL))
+    *head, last = path.split(".")
+    target = case
+    for key in head:
+        target = target.setdefault(key, {})
+    target[last] = value
+    return case
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_load_and_round_trip(path: Path) -> None:
+    case = load_case(path)
+    assert isinstance(case, Case)
+    assert load_case(case.to_dict()) == case
+    assert load_case(json.dumps(case.to_dict())) == case
+    assert load_case(yaml.safe_dump(case.to_dict(), allow_unicode=True)) == case
+
+
+def test_design_example_parses() -> None:
+    """The case in DESIGN §5 (with the benefits this version models) loads as written."""
+    text = """
+schema: benefit-calc/case@1
+start: 2026-01
+months: 12
+household:
+  municipality: "0301"
+  rent_per_month: 9000
+  electricity_per_month: 800
+  partner: null
+  children: [{birth_date: 2019-05-01}]
+client:
+  birth_date: 1995-06-15
+  benefits:
+    aap: {basis_g: 2.8}
+work:
+  - {from: 2026-03, hours_per_week: 10, hourly_wage: 210}
+  - {from: 2026-06, hours_per_week: 20, hourly_wage: 210}
+scenarios:
+  - {name: "20 timer fra mars", work: [{from: 2026-03, hours_per_week: 20, hourly_wage: 210}]}
+"""
+    case = load_case(text)
+    assert case.start == date(2026, 1, 1) and case.months == 12
+    assert case.work[1].hours_per_week == 20 and case.work[1].start == date(2026, 6, 1)
+    assert case.household.children[0].birth_date == date(2019, 5, 1)
+    assert case.client.benefits.aap is not None and case.client.benefits.aap.basis_g == 2.8
+    assert case.scenarios[0].name == "20 timer fra mars"
+    assert case.end == date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(("case", "field", "words"), [
+    (with_("work", [{"from": "2026-03", "hours_per_week": 180, "hourly_wage": 200}]), "work[0].hours_per_week", "168 hours"),
+    (with_("work", [{"from": "2026-03", "hours_per_week": 10}]), "work[0].hourly_wage", "required"),
+    (with_("work", [{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 200, "monthly_salary": 9}]),
+     "work[0].monthly_salary", "not both"),
+    (with_("work", [{"from": "2025-12", "hours_per_week": 10, "hourly_wage": 200}]), "work[0].from", "before"),
+    (with_("work", [{"from": "2026-05", "hours_per_week": 1, "hourly_wage": 1},
+                    {"from": "2026-04", "hours_per_week": 1, "hourly_wage": 1}]), "work[1].from", "rising"),
+    (with_("work", [{"from": "March", "hours_per_week": 1, "hourly_wage": 1}]), "work[0].from", "YYYY-MM"),
+    (with_("months", 61), "months", "60"),
+    (with_("months", 0), "months", "below"),
+    (with_("start", "2026-13"), "start", "YYYY-MM"),
+    (with_("client.birth_date", "15.06.1995"), "client.birth_date", "YYYY-MM-DD"),
+    (with_("client.benefits.aap", {"basis_g": 2, "basis": 300000}), "client.benefits.aap.basis_g", "exactly one"),
+    (with_("client.benefits.aap", {"basis_g": "high"}), "client.benefits.aap.basis_g", "not a number"),
+    (with_("client.benefits.aap", {"basis_g": 2, "arbeidsevne": 120}), "client.benefits.aap.arbeidsevne", "120"),
+    (with_("client.benefits.uforetrygd", {"degree": 100}), "client.benefits.uforetrygd", "not modelled"),
+    (with_("household.municipality", 301), "household.municipality", "four-digit"),
+    (with_("tax", {"withholding": "both"}), "tax.withholding", "table_on_benefits"),
+    (with_("colour", "blue"), "colour", "not a known field"),
+    (with_("meldeperiode_start", "2026-01-06"), "meldeperiode_start", "Monday"),
+    (with_("schema", "benefit-calc/case@9"), "schema", "not supported"),
+])
+def test_bad_input_names_the_field(case: dict, field: str, words: str) -> None:
+    with pytest.raises(CaseError) as exc:
+        parse_case(case)
+    assert exc.value.field == field
+    assert str(exc.value).startswith(field + ":")
+    assert words in str(exc.value)
+
+
+def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CaseError, match="not valid YAML or JSON"):
+        load_case("start: [2026\nmonths: 3")
+    with pytest.raises(CaseError, match="cannot be read"):
+        load_case(tmp_path / "missing.yaml")
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * 1_100_000)
+    with pytest.raises(CaseError, match="larger than"):
+        load_case(big)
+
+
+@settings(max_examples=150, deadline=None)
+@given(aap_cases())
+def test_any_valid_case_round_trips_exactly(data: dict) -> None:
+    case = parse_case(data)
+    assert parse_case(case.to_dict()) == case
+    assert parse_case(json.loads(json.dumps(case.to_dict()))) == case
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutated_cases())
+def test_broken_input_raises_only_our_error_naming_a_field(data: dict) -> None:
+    try:
+        parse_case(data)
+    except CaseError as exc:
+        assert exc.field or "schema" in str(exc) or str(exc)
+        assert isinstance(exc, BenefitCalcError) and isinstance(exc, ValueError)

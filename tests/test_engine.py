@@ -1,0 +1,216 @@
+"""The engine: month rows on real dates, meldeperioder, settlements, and the properties of DESIGN §10."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+
+from benefit_calc import load_case, load_rules, parse_case, simulate
+from benefit_calc.errors import BenefitCalcError, CaseError
+
+from .strategies import aap_cases
+
+RULES = load_rules()
+
+
+def case(work: list | None = None, **aap: object) -> dict:
+    return {"start": "2026-01", "months": 12,
+            "client": {"birth_date": "1985-01-02", "benefits": {"aap": aap or {"basis_g": 4}}},
+            "meldeperiode_start": "2026-01-05", "work": work or []}
+
+
+def test_no_work_aap_4g_2026() -> None:
+    """4 G, no work: each full period pays 10 weekdays × dagsats; dagsats by NAV's formula for G 130 160 / 136 549.
+
+    Kelvin: factor = 2.64 / 260 = 0.0101538462 (10 dp); × 130 160 = 1321.62; × 136 549 = 1386.50 (to øre, half up).
+    """
+    res = simulate(RULES, parse_case(case()))
+    jan = [p for p in res.periods if p.start == date(2026, 1, 5)][0]
+    assert jan.amount == 10 * 1322 and jan.paid_on == date(2026, 1, 20)  # period end Sunday 18 + 2 days
+    june = [p for p in res.periods if p.start == date(2026, 6, 8)][0]
+    assert june.amount == 10 * 1387 and june.dagsats == pytest.approx(1386.50)
+    mixed = [p for p in res.periods if p.start == date(2026, 4, 27)][0]  # 27.04–10.05: 4 weekdays before 1 May
+    assert mixed.amount == 4 * 1322 + 6 * 1387
+
+
+def test_work_limit_edge_in_the_engine() -> None:
+    """22.5 h a week = 45 h a period = 60 % → 40 % paid; 22.75 h = 45.5 h = 60.67 % → 61 % → nothing (§ 11-23)."""
+    ok = simulate(RULES, parse_case(case([{"from": "2026-03", "hours_per_week": 22.5, "hourly_wage": 200}])))
+    over = simulate(RULES, parse_case(case([{"from": "2026-03", "hours_per_week": 22.75, "hourly_wage": 200}])))
+    p_ok = [p for p in ok.periods if p.start == date(2026, 3, 16)][0]
+    p_over = [p for p in over.periods if p.start == date(2026, 3, 16)][0]
+    assert (p_ok.hours, p_ok.work_share, p_ok.payment_rate, p_ok.amount) == (45, 0.60, 0.40, 10 * 529)  # 1321.62×0.4=528.648
+    assert (p_over.hours, p_over.work_share, p_over.amount) == (45.5, 0.61, 0)
+    assert any(w.code == "aap_work_limit" for w in over.warnings)
+    assert not any(w.code == "aap_work_limit" for w in ok.warnings)
+
+
+def test_three_payment_months_are_flagged() -> None:
+    res = simulate(RULES, parse_case(case()))
+    threes = [m.month for m in res.months if m.aap_payments == 3]
+    assert threes, "a year of 14-day periods has at least one month with three payments"
+    flagged = {w.month for w in res.warnings if w.code == "aap_three_payments"}
+    assert flagged == set(threes)
+    assert sum(m.aap_payments for m in res.months) == len([p for p in res.periods])
+
+
+def test_wages_paid_next_month_and_holiday_pay_second_year() -> None:
+    data = case([{"from": "2026-01", "hours_per_week": 10, "hourly_wage": 200}])
+    data["months"] = 18
+    res = simulate(RULES, parse_case(data))
+    by = {m.month: m for m in res.months}
+    assert by[date(2026, 1, 1)].wages == 0  # January's hours are paid in February
+    # January 2026 has 22 weekdays: 2 h each × 200 kr
+    assert by[date(2026, 2, 1)].wages == 22 * 2 * 200
+    assert by[date(2026, 6, 1)].holiday_pay == 0  # no feriepenger in the first year of the job
+    earned_2026 = sum(d for d in [22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23]) * 2 * 200  # weekdays per month
+    assert by[date(2027, 6, 1)].holiday_pay == round(earned_2026 * 0.102)
+
+
+def test_settlement_lands_next_year_and_months_add_up() -> None:
+    data = case([{"from": "2026-03", "hours_per_week": 15, "hourly_wage": 220}])
+    data["months"] = 24
+    res = simulate(RULES, parse_case(data))
+    y2026 = res.years[0]
+    assert y2026.year == 2026 and y2026.settlement == y2026.tax_withheld - y2026.tax_assessed
+    in_2027 = sum(m.settlements for m in res.months if m.month.year == 2027)
+    assert in_2027 == y2026.settlement
+    months_2026 = [m for m in res.months if m.month.year == 2026]
+    assert sum(m.taxable_income for m in months_2026) == y2026.taxable_income
+    assert sum(m.tax_withheld for m in months_2026) == y2026.tax_withheld
+
+
+def test_result_json_contract() -> None:
+    res = simulate(RULES, load_case("examples/aap-barn-opptrapping.yaml"))
+    data = json.loads(res.to_json())
+    assert data["schema"] == "benefit-calc/result@1"
+    assert set(data["ruleset"]) == {"id", "version", "sha256", "overlays"}
+    assert len(data["months"]) == 24
+    m = data["months"][0]
+    for key in ("month", "hours", "wages", "benefits", "taxable_income", "tax_withheld", "disposable"):
+        assert key in m
+    p = data["periods"][0]
+    for key in ("benefit", "start", "end", "hours", "work_share", "payment_rate", "amount", "paid_on"):
+        assert key in p
+    assert {"year", "taxable_income", "tax_assessed", "tax_withheld", "settlement"} <= set(data["years"][0])
+    for w in data["warnings"]:
+        assert {"code", "month", "message", "reference"} <= set(w) and w["message"]
+
+
+def test_opptrapping_raises_the_limit_only_inside_the_period() -> None:
+    aap = {"basis_g": 4, "opptrapping": {"from": "2026-06", "months": 3}}
+    res = simulate(RULES, parse_case(case([{"from": "2026-03", "hours_per_week": 30, "hourly_wage": 200}], **aap)))
+    by_start = {p.start: p for p in res.periods}
+    assert by_start[date(2026, 3, 16)].amount == 0  # 80 % work, limit 60 %
+    assert by_start[date(2026, 6, 8)].amount == 10 * 277  # limit 80 %: paid 20 %; 1386.50 × 0.2 = 277.30
+    # 31.08–13.09: the limit is checked per day (Kelvin), so only Monday 31 August, inside opptrapping, is paid
+    assert by_start[date(2026, 8, 31)].amount == 277
+    assert by_start[date(2026, 9, 14)].amount == 0  # opptrapping ended with August
+
+
+def test_under_25_turns_25_in_a_period() -> None:
+    """Minimum under 25 is 2/3 of 2.041 G; the full minimum applies from the 25th birthday itself (Kelvin)."""
+    data = case(basis_g=0)
+    data["client"]["birth_date"] = "2001-03-18"  # 25 on Wednesday 18 March 2026
+    res = simulate(RULES, parse_case(data))
+    p = [p for p in res.periods if p.start == date(2026, 3, 16)][0]
+    # G 130 160: under 25 factor 0.0052333333 → 681.17; over 25 factor 0.0078500000 → 1021.76
+    assert p.amount == 2 * 681 + 8 * 1022
+
+
+@pytest.mark.parametrize("path", ["examples/aap-ung-minsteytelse.yaml", "examples/aap-barn-opptrapping.yaml",
+                                  "examples/aap-naer-grensen.yaml"])
+def test_examples_simulate(path: str) -> None:
+    res = simulate(RULES, load_case(path))
+    assert len(res.months) == load_case(path).months
+    assert res.ruleset["sha256"] == RULES.sha256
+
+
+def _check_invariants(res) -> None:  # type: ignore[no-untyped-def]
+    for p in res.payments:
+        assert p.amount >= 0
+    for w in res.withheld:
+        assert w >= 0
+    for m in res.months:
+        assert m.disposable == m.wages + sum(m.benefits.values()) - m.tax_withheld + m.settlements
+        assert all(v >= 0 for v in m.benefits.values())
+    taxable: dict[int, int] = defaultdict(int)
+    for p in res.payments:
+        if p.taxable:
+            taxable[p.paid_on.year] += p.amount
+    for y in res.years:
+        assert y.taxable_income == taxable[y.year]
+        full_year = [m for m in res.months if m.month.year == y.year]
+        if len(full_year) == 12:
+            assert sum(m.taxable_income for m in full_year) == y.taxable_income
+    assert sum(s.amount for s in res.settlements) == sum(y.settlement for y in res.years)
+
+
+@settings(max_examples=60, deadline=None)
+@given(aap_cases())
+def test_any_case_simulates_or_raises_our_error(data: dict) -> None:
+    try:
+        res = simulate(RULES, parse_case(data))
+    except BenefitCalcError as exc:  # only our own errors, naming a field or rule
+        assert str(exc)
+        return
+    _check_invariants(res)
+    back = json.loads(res.to_json())
+    assert [m["disposable"] for m in back["months"]] == [m.disposable for m in res.months]
+
+
+@settings(max_examples=40, deadline=None)
+@given(aap_cases(max_months=12))
+def test_zero_hours_is_the_same_as_no_work(data: dict) -> None:
+    try:
+        no_work = simulate(RULES, parse_case({**data, "work": []}))
+    except BenefitCalcError:
+        return
+    zero = simulate(RULES, parse_case({**data, "work": [{"from": data["start"], "hours_per_week": 0}]}))
+    assert [m.to_dict() for m in zero.months] == [m.to_dict() for m in no_work.months]
+    assert zero.years == no_work.years
+
+
+@settings(max_examples=40, deadline=None)
+@given(aap_cases(max_months=12))
+def test_more_hours_never_raise_aap(data: dict) -> None:
+    data = {**data, "work": [{"from": data["start"], "hours_per_week": 10, "hourly_wage": 200}]}
+    more = {**data, "work": [{"from": data["start"], "hours_per_week": 14, "hourly_wage": 200}]}
+    try:
+        a, b = simulate(RULES, parse_case(data)), simulate(RULES, parse_case(more))
+    except BenefitCalcError:
+        return
+    for p, q in zip(a.periods, b.periods):
+        assert (p.start, p.end) == (q.start, q.end)
+        assert q.amount <= p.amount
+
+
+def test_a_case_without_benefits_runs() -> None:
+    res = simulate(RULES, parse_case({"start": "2026-01", "months": 3, "client": {"birth_date": "1990-01-01"},
+                                      "work": [{"from": "2026-01", "hours_per_week": 37.5, "monthly_salary": 40000,
+                                                "payday": "same_month"}]}))
+    assert [m.wages for m in res.months] == [40000] * 3
+    assert res.periods == ()
+    # table card on wages: Skatteetaten 2026 table 8000, 40 000 a month (computed by the table routine)
+    assert res.months[0].tax_withheld > 0
+
+
+def test_rules_before_their_first_value_give_a_rules_error() -> None:
+    with pytest.raises(BenefitCalcError) as exc:
+        simulate(RULES, parse_case({**case(), "start": "2018-01"}))
+    assert ".yaml: " in str(exc.value) and "no value on" in str(exc.value)  # names file, parameter and date
+    assert not isinstance(exc.value, CaseError)
+
+
+def test_meldeperiode_anchor_default_and_note() -> None:
+    data = case()
+    del data["meldeperiode_start"]
+    res = simulate(RULES, parse_case(data))
+    assert res.meldeperiode_start == date(2026, 1, 5)  # first Monday on or after 1 January 2026
+    assert any("05.01.2026" in n for n in res.notes)
+    ends = [p.end for p in res.periods]
+    assert all(b - a == timedelta(days=14) for a, b in zip(ends, ends[1:]))
