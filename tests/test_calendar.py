@@ -1,0 +1,47 @@
+"""Calendar facts: meldeperioder, weekdays, ages and how weekly hours fall on days."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from benefit_calc import calendar as cal
+from benefit_calc.case import WorkStep
+
+
+def test_default_anchor_is_first_monday_on_or_after() -> None:
+    assert cal.default_anchor(date(2026, 1, 1)) == date(2026, 1, 5)
+    assert cal.default_anchor(date(2026, 6, 1)) == date(2026, 6, 1)  # a Monday
+
+
+def test_meldeperioder_cover_the_range_in_14_day_steps() -> None:
+    periods = cal.meldeperioder(date(2026, 1, 5), date(2026, 1, 1), date(2026, 2, 28))
+    assert periods[0].start == date(2025, 12, 22) and periods[0].end == date(2026, 1, 4)
+    assert periods[-1].start == date(2026, 2, 16)
+    assert all(p.start.weekday() == 0 and (p.end - p.start).days == 13 for p in periods)
+
+
+@given(st.dates(date(2020, 1, 1), date(2030, 12, 31)), st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+def test_every_day_is_in_exactly_one_period(anchor: date, day: date) -> None:
+    anchor = cal.default_anchor(anchor)
+    periods = cal.meldeperioder(anchor, day, day)
+    assert len(periods) == 1 and periods[0].start <= day <= periods[0].end
+    assert (periods[0].start - anchor).days % 14 == 0
+
+
+def test_hours_fall_on_weekdays_from_the_step_month() -> None:
+    work = (WorkStep(date(2026, 3, 1), 12.5, hourly_wage=200), WorkStep(date(2026, 5, 1), 0))
+    assert cal.hours_on(work, date(2026, 2, 27)) == 0
+    assert cal.hours_on(work, date(2026, 3, 2)) == Decimal("2.5")
+    assert cal.hours_on(work, date(2026, 3, 7)) == 0  # Saturday
+    assert cal.hours_on(work, date(2026, 5, 4)) == 0
+
+
+def test_age_and_weekdays() -> None:
+    assert cal.age_on(date(2001, 3, 18), date(2026, 3, 17)) == 24
+    assert cal.age_on(date(2001, 3, 18), date(2026, 3, 18)) == 25
+    assert cal.weekdays_in(date(2026, 2, 1), date(2026, 3, 1)) == 20
+    assert cal.add_months(date(2026, 11, 1), 3) == date(2027, 2, 1)

@@ -1,0 +1,95 @@
+"""The command line: formats, errors as one line, and the exit codes of DESIGN §7."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from benefit_calc.cli import main
+
+EXAMPLE = "examples/aap-barn-opptrapping.yaml"
+RULES_DIR = Path(__file__).parent.parent / "rules"
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args))
+
+
+def test_simulate_table() -> None:
+    r = run("simulate", EXAMPLE)
+    assert r.exit_code == 0, r.output
+    assert "Disponibelt" in r.output and "Meldeperioder (AAP)" in r.output and "Regelverk no" in r.output
+
+
+def test_simulate_json_is_the_contract() -> None:
+    r = run("simulate", EXAMPLE, "--format", "json")
+    assert r.exit_code == 0
+    data = json.loads(r.output)
+    assert data["schema"] == "benefit-calc/result@1" and len(data["months"]) == 24
+
+
+def test_simulate_csv() -> None:
+    r = run("simulate", EXAMPLE, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert r.exit_code == 0 and len(rows) == 24
+    first = rows[0]
+    assert int(first["disposable"]) == int(first["wages"]) + int(first["aap"]) - int(first["tax_withheld"]) + int(first["settlements"])
+
+
+def test_bad_case_exits_2_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("start: 2026-01\nmonths: 12\nclient: {birth_date: 1990-01-01}\n"
+                   "work: [{from: 2026-02, hours_per_week: 200, hourly_wage: 200}]\n")
+    r = run("simulate", str(bad))
+    assert r.exit_code == 2
+    assert r.output.strip() == "Error: work[0].hours_per_week: 200 is more than the 168 hours in a week"
+    assert "Traceback" not in r.output
+
+
+def test_missing_case_and_bad_usage_exit_2() -> None:
+    assert run("simulate", "nope.yaml").exit_code == 2
+    assert run("simulate", EXAMPLE, "--format", "xml").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_broken_rules_exit_1_naming_file_and_key(tmp_path: Path) -> None:
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    aap = tmp_path / "rules" / "no" / "aap.yaml"
+    aap.write_text(aap.read_text().replace("  unit: fraction\n", "", 1))
+    r = run("simulate", EXAMPLE, "--rules", str(tmp_path / "rules"))
+    assert r.exit_code == 1
+    assert "aap.yaml" in r.output and "compensation_rate.unit: is missing" in r.output
+    r = run("rules", "validate", str(tmp_path / "rules"))
+    assert r.exit_code == 1 and "compensation_rate.unit" in r.output
+
+
+def test_overlay_changes_the_result(tmp_path: Path) -> None:
+    overlay = tmp_path / "limit80.yaml"
+    overlay.write_text("parameters:\n  aap.max_work_share:\n    values:\n      2026-01-01: 0.8\n")
+    case = "examples/aap-naer-grensen.yaml"
+    base = json.loads(run("simulate", case, "--format", "json").output)
+    what_if = json.loads(run("simulate", case, "--format", "json", "--overlay", str(overlay)).output)
+    assert what_if["ruleset"]["overlays"] == ["limit80.yaml"]
+    assert what_if["ruleset"]["sha256"] != base["ruleset"]["sha256"]
+    assert sum(m["benefits"]["aap"] for m in what_if["months"]) > sum(m["benefits"]["aap"] for m in base["months"])
+
+
+def test_rules_commands() -> None:
+    r = run("rules", "list")
+    assert r.exit_code == 0 and "grunnbelop.g" in r.output and "aap.minimum_annual_g" in r.output
+    r = run("rules", "show", "grunnbelop.g", "--date", "2025-06-01")
+    assert r.exit_code == 0 and "130160" in r.output
+    r = run("rules", "show", "grunnbelop.g")
+    assert "2026-05-01: 136549" in r.output and "lovdata" in r.output
+    r = run("rules", "show", "aap.nonsense")
+    assert r.exit_code == 1 and "not defined" in r.output
+    r = run("rules", "validate")
+    assert r.exit_code == 0 and r.output.startswith("OK:")
+    r = run("rules", "diff", "--from", "2025-12-31", "--to", "2026-01-01")
+    assert r.exit_code == 0 and "skatt.personfradrag: 108550 → 114540" in r.output
+    assert "aap.barnetillegg_per_day: 37 → 38" in r.output
