@@ -7,6 +7,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+# tax: a monthly trekkgrunnlag within the 2026 table's range, yearly incomes, and the years the rules cover
+grunnlag_2026 = st.integers(min_value=0, max_value=200_000)
+yearly_income = st.integers(min_value=0, max_value=3_000_000)
+tax_years = st.sampled_from([2023, 2024, 2025, 2026])
+
 # simulation months inside the years the rules cover (2023–2026, with projections after)
 start_months = st.builds(lambda y, m: f"{y:04d}-{m:02d}", st.integers(2023, 2026), st.integers(1, 12))
 hours = st.one_of(st.sampled_from([0, 7.5, 10, 20, 22.5, 30, 37.5]), st.floats(0, 60, allow_nan=False).map(lambda h: round(h * 2) / 2))

@@ -6,8 +6,8 @@ The rule in plain words (folketrygdloven §§ 11-19, 11-20, 11-23; rates by date
   1 July 2024; under 25 two thirds of that. The grunnlag is held in G, so the amount follows G: the daily rate
   (dagsats) on each day is G in force that day × yearly AAP in G / 260, in kroner and øre.
 * Barnetillegg: a daily rate per child under 18 (27 → 35 kr from 1 Feb 2023, 36, 37, 38 from 1 Jan 2026).
-* Work (§ 11-23): the hours on the meldekort over the normal 75 hours of a meldeperiode (scaled by the weekdays
-  with a right to AAP) give the work share, rounded to a whole percent. Above the limit — 60 %, 70 % for
+* Work (§ 11-23): the hours on the meldekort (every day with a right, weekends included) over the normal 75
+  hours of a meldeperiode (scaled by the weekdays with a right to AAP) give the work share, rounded to a whole percent. Above the limit — 60 %, 70 % for
   yrkesskade, 80 % inside an approved opptrapping period — nothing is paid for the period. Otherwise every
   weekday pays (dagsats + barnetillegg) × (100 % − the work share or the fastsatt arbeidsevne if higher),
   rounded to whole kroner per day. 45 h of 75 is 60 % and pays 40 %; 45.5 h is 60.67 % → 61 % → nothing.
@@ -16,6 +16,8 @@ The rule in plain words (folketrygdloven §§ 11-19, 11-20, 11-23; rates by date
 
 from __future__ import annotations
 
+import bisect
+from functools import partial
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
@@ -138,52 +140,147 @@ def _limit(rules: Ruleset, aap: Aap, day: date) -> Decimal:
 
 
 def children_on(rules: Ruleset, children: Sequence[Child], day: date) -> int:
-    max_age = rules.value("aap.barnetillegg_max_age", day)
-    return sum(1 for c in children if c.birth_date <= day and cal.age_on(c.birth_date, day) < max_age)
+    """Children born on or before ``day`` and not yet at the barnetillegg age limit (18) on it."""
+    max_age = int(rules.value("aap.barnetillegg_max_age", day))
+    return sum(1 for c in children if c.birth_date <= day < birthday(c.birth_date, max_age))
+
+
+DAY_PARAMS = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.under_25_share_numerator",
+              "aap.under_25_share_denominator", "aap.full_rate_age", "aap.days_per_year", "aap.barnetillegg_per_day",
+              "aap.barnetillegg_max_age", "aap.max_work_share", "aap.max_work_share_yrkesskade",
+              "aap.max_work_share_opptrapping", "aap.normal_hours_per_period", "aap.payment_lag_days")
+
+
+class AapRates:
+    """The day facts of one client's AAP — dagsats, barnetillegg, work limit — computed once per stretch of days.
+
+    Every input of a day's rates changes only on known dates (a rule's valid-from date, the 25th birthday, a
+    child's birth or 18th birthday, the start or end of opptrapping). Days between two such dates share their
+    facts, so each stretch is computed once; a simulation and a sweep over hours reuse them.
+    """
+
+    def __init__(self, rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], basis_g: Decimal) -> None:
+        self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
+        changes = {v.valid_from for name in DAY_PARAMS for v in rules.param(name).values}
+        changes |= {birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
+        for c in children:
+            changes.add(c.birth_date)
+            changes |= {birthday(c.birth_date, int(v.value)) for v in rules.param("aap.barnetillegg_max_age").values}
+        if aap.opptrapping is not None:
+            changes |= {aap.opptrapping.start, cal.add_months(aap.opptrapping.start, aap.opptrapping.months)}
+        self._changes = sorted(changes)
+        self._facts: dict[int, tuple[Decimal, Decimal, int, Decimal]] = {}
+        self._used: dict[int, tuple[Used, ...]] = {}
+        self._paid: dict[tuple[int, Decimal], int] = {}
+        self._shares: dict[tuple[Decimal, int, int], Decimal] = {}
+        self._lags: dict[int, timedelta] = {}
+
+    def work_share(self, hours: Decimal, weekdays: int, day: date) -> Decimal:
+        """:func:`work_share`, memoised: the share depends only on the hours, the days and the period rules."""
+        k = (hours, weekdays, bisect.bisect_right(self._changes, day))
+        out = self._shares.get(k)
+        if out is None:
+            out = self._shares[k] = work_share(self.rules, hours, weekdays, day)
+        return out
+
+    def lag(self, day: date) -> timedelta:
+        k = bisect.bisect_right(self._changes, day)
+        out = self._lags.get(k)
+        if out is None:
+            out = self._lags[k] = timedelta(days=int(self.rules.value("aap.payment_lag_days", day)))
+        return out
+
+    def key(self, day: date) -> int:
+        """The stretch of days ``day`` belongs to: days with the same key have the same facts."""
+        return bisect.bisect_right(self._changes, day)
+
+    def paid(self, key: int, rate: Decimal) -> int:
+        """Kroner paid for one day of stretch ``key`` at payment rate ``rate``: round(dagsats×g) + round(bt×g), to kr."""
+        out = self._paid.get((key, rate))
+        if out is None:
+            ds, bt, _, _ = self._facts[key]
+            out = self._paid[(key, rate)] = int(_round(_round(ds * rate, CENT) + _round(bt * rate, CENT), ONE))
+        return out
+
+    def on(self, day: date) -> tuple[Decimal, Decimal, int, Decimal]:
+        """(dagsats, barnetillegg per day for all children, number of children, work limit) on ``day``."""
+        key = bisect.bisect_right(self._changes, day)
+        facts = self._facts.get(key)
+        if facts is None:
+            kids = children_on(self.rules, self.children, day) if self.aap.barnetillegg is not False else 0
+            bt = _d(self.rules.value("aap.barnetillegg_per_day", day)) * kids
+            facts = (dagsats(self.rules, self.basis_g, self.birth, day), bt, kids, _limit(self.rules, self.aap, day))
+            self._facts[key] = facts
+        return facts
+
+    def amount_without_work(self, period: cal.Meldeperiode, has_right: Callable[[date], bool] | None) -> int:
+        """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""
+        rate = ONE - _d(self.aap.arbeidsevne or 0) / 100
+        days = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
+        total = 0
+        for d in days:
+            self.on(d)
+            total += self.paid(self.key(d), rate)
+        return total
+
+    def used(self, day: date) -> tuple[Used, ...]:
+        """The parameter values behind the facts on ``day``, for the explanation."""
+        key = bisect.bisect_right(self._changes, day)
+        out = self._used.get(key)
+        if out is None:
+            names = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.days_per_year",
+                     "aap.normal_hours_per_period", "aap.max_work_share", "aap.barnetillegg_per_day",
+                     "aap.payment_lag_days")
+            out = self._used[key] = tuple(used(self.rules, n, day) for n in names)
+        return out
 
 
 def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], period: cal.Meldeperiode,
-               hours_on: Callable[[date], Decimal], has_right: Callable[[date], bool], basis_g: Decimal) -> AapPeriod:
-    """Compute one meldeperiode of AAP (see the module docstring for the rule)."""
-    right_days = [d for d in period.days() if cal.is_weekday(d) and has_right(d)]
+               hours_on: Callable[[date], Decimal], has_right: Callable[[date], bool] | None, basis_g: Decimal,
+               rates: AapRates | None = None) -> AapPeriod:
+    """Compute one meldeperiode of AAP (see the module docstring for the rule).
+
+    ``has_right`` says which days carry a right to AAP (``None``: all). ``rates`` caches the day facts across
+    periods; give the same object for every period of one client.
+    """
+    rates = rates or AapRates(rules, aap, birth, children, basis_g)
+    right_days: list[date] = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
     arbeidsevne = _d(aap.arbeidsevne or 0) / 100
-    hours = sum((hours_on(d) for d in right_days), Decimal(0))
-    share = work_share(rules, hours, len(right_days), period.start) if right_days else Decimal(0)
+    day_hours = [hours_on(d) for d in right_days]
+    # hours on every calendar day with a right count, weekends too; only the divisor counts weekdays (Kelvin)
+    weekend = [d for d in period.days() if d.weekday() >= cal.DAYS_PER_WEEK_WORKED and (has_right is None or has_right(d))]
+    hours = sum(day_hours, Decimal(0)) + sum((hours_on(d) for d in weekend), Decimal(0))
+    share = rates.work_share(hours, len(right_days), period.start) if right_days else Decimal(0)
     # one work share for the whole period, compared per day with that day's limit (opptrapping may start mid-period)
-    segments: list[AapSegment] = []
-    rate_on: dict[date, Decimal] = {}
-    for d in right_days:
-        limit = _limit(rules, aap, d)
+    runs: list[list] = []  # [start, end, weekdays, hours, limit, rate] for days with the same limit
+    amount, bt_total, first_rate, n_children = 0, Decimal(0), Decimal(0), 0
+    if right_days and rates.key(right_days[0]) == rates.key(right_days[-1]):
+        # the common case: no rule, age or child count changes inside the period, so every day is alike
+        key = rates.key(right_days[0])
+        first_rate, bt, n_children, limit = rates.on(right_days[0])
         rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
-        rate_on[d] = rate
-        if segments and segments[-1].limit == limit:
-            last = segments[-1]
-            segments[-1] = attrs.evolve(last, end=d, weekdays=last.weekdays + 1, hours=last.hours + hours_on(d))
-        else:
-            segments.append(AapSegment(d, d, 1, hours_on(d), share, limit, rate))
-    with_bt = aap.barnetillegg is not False
-    amount = 0
-    bt_total = Decimal(0)
-    first_rate = Decimal(0)
-    n_children = 0
-    for d in right_days:
-        rate = rate_on[d]
-        ds = dagsats(rules, basis_g, birth, d)
-        first_rate = first_rate or ds
-        kids = children_on(rules, children, d) if with_bt else 0
-        n_children = max(n_children, kids)
-        bt = _d(rules.value("aap.barnetillegg_per_day", d)) * kids
-        bt_total += bt * rate
-        amount += int(_round(_round(ds * rate, CENT) + _round(bt * rate, CENT), ONE))
-    lag = int(rules.value("aap.payment_lag_days", period.end))
+        runs.append([right_days[0], right_days[-1], len(right_days), hours, limit, rate])
+        amount = len(right_days) * rates.paid(key, rate)
+        bt_total = bt * rate * len(right_days)
+    else:
+        for d, h in zip(right_days, day_hours):
+            ds, bt, kids, limit = rates.on(d)
+            rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
+            if runs and runs[-1][4] == limit:
+                run = runs[-1]
+                run[1], run[2], run[3] = d, run[2] + 1, run[3] + h
+            else:
+                runs.append([d, d, 1, h, limit, rate])
+            first_rate = first_rate or ds
+            n_children = max(n_children, kids)
+            bt_total += bt * rate
+            amount += rates.paid(rates.key(d), rate)
+    segments = [AapSegment(r[0], r[1], r[2], r[3], share, r[4], r[5]) for r in runs]
+    lag = rates.lag(period.end)
     probe = right_days[0] if right_days else period.start
-    used_params = (used(rules, "grunnbelop.g", probe), used(rules, "aap.compensation_rate", probe),
-                   used(rules, "aap.minimum_annual_g", probe), used(rules, "aap.days_per_year", probe),
-                   used(rules, "aap.normal_hours_per_period", probe), used(rules, "aap.max_work_share", probe),
-                   used(rules, "aap.barnetillegg_per_day", probe), used(rules, "aap.payment_lag_days", period.end))
-    return AapPeriod(period.start, period.end, period.end + timedelta(days=lag), hours, len(right_days),
+    return AapPeriod(period.start, period.end, period.end + lag, hours, len(right_days),
                      tuple(segments), amount, int(_round(bt_total, ONE)), first_rate, n_children,
-                     any(s.work_share > s.limit for s in segments), used_params)
+                     any(s.work_share > s.limit for s in segments), rates.used(probe))
 
 
 def explain_period(p: AapPeriod) -> Explanation:
@@ -197,5 +294,5 @@ def explain_period(p: AapPeriod) -> Explanation:
 
 
 def aap_payments(rules: Ruleset, periods: Sequence[AapPeriod]) -> list[Payment]:
-    return [Payment("aap", p.paid_on, p.amount, True, "nav", p.start, p.end, explain_period(p), "14-day")
+    return [Payment("aap", p.paid_on, p.amount, True, "nav", p.start, p.end, partial(explain_period, p), "14-day")
             for p in periods if p.amount > 0]

@@ -18,6 +18,7 @@ from .case import WorkStep
 DAYS_PER_WEEK_WORKED = 5  # Monday to Friday
 PERIOD_DAYS = 14
 ONE_DAY = timedelta(days=1)
+ZERO = Decimal(0)
 
 
 def add_months(first_of_month: date, n: int) -> date:
@@ -41,7 +42,12 @@ def is_weekday(day: date) -> bool:
 
 def weekdays_in(start: date, end: date) -> int:
     """Number of Mondays–Fridays in ``[start, end)``."""
-    return sum(1 for d in days(start, end) if is_weekday(d))
+    total = (end - start).days
+    if total <= 0:
+        return 0
+    weeks, rest = divmod(total, 7)
+    first = start.weekday()
+    return weeks * DAYS_PER_WEEK_WORKED + sum(1 for i in range(rest) if (first + i) % 7 < DAYS_PER_WEEK_WORKED)
 
 
 def step_for(work: Sequence[WorkStep], month: date) -> WorkStep | None:
@@ -65,6 +71,31 @@ def hours_on(work: Sequence[WorkStep], day: date) -> Decimal:
     return Decimal(str(step.hours_per_week)) / DAYS_PER_WEEK_WORKED
 
 
+class DailyHours:
+    """Hours worked on any day under a work plan: the month's step's weekly hours / 5 on weekdays (see ``hours_on``).
+
+    Precomputes one figure per month, so asking for a day is a dictionary look-up.
+    """
+
+    def __init__(self, work: Sequence[WorkStep], first: date, last: date) -> None:
+        self.per_day: dict[tuple[int, int], Decimal] = {}
+        month = month_of(first)
+        while month <= last:
+            step = step_for(work, month)
+            if step is not None and step.hours_per_week:
+                self.per_day[(month.year, month.month)] = Decimal(str(step.hours_per_week)) / DAYS_PER_WEEK_WORKED
+            month = add_months(month, 1)
+
+    def __call__(self, day: date) -> Decimal:
+        if day.weekday() >= DAYS_PER_WEEK_WORKED:
+            return ZERO
+        return self.per_day.get((day.year, day.month), ZERO)
+
+    def in_month(self, month: date) -> Decimal:
+        per_day = self.per_day.get((month.year, month.month))
+        return per_day * weekdays_in(month, add_months(month, 1)) if per_day else ZERO
+
+
 @attrs.frozen
 class Meldeperiode:
     """A 14-day reporting period, Monday ``start`` to Sunday ``end`` (both inclusive)."""
@@ -74,6 +105,14 @@ class Meldeperiode:
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range(PERIOD_DAYS)]
+
+    def weekdays(self) -> list[date]:
+        """Monday–Friday of both weeks (the period starts on a Monday)."""
+        return [self.start + _OFFSET[i] for i in _WEEKDAY_OFFSETS]
+
+
+_OFFSET = [timedelta(days=i) for i in range(PERIOD_DAYS)]
+_WEEKDAY_OFFSETS = [i for i in range(PERIOD_DAYS) if i % 7 < DAYS_PER_WEEK_WORKED]
 
 
 def default_anchor(start: date) -> date:

@@ -43,21 +43,18 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
     return out
 
 
-def _income_without_work(rules: Ruleset, case: Case, year: int) -> int:
+def _income_without_work(rules: Ruleset, case: Case, year: int, rates: aap_mod.AapRates | None) -> int:
     """Taxable benefits in ``year`` had the client not worked: what the client's tax card is made from."""
     aap = case.client.benefits.aap
-    if aap is None:
+    if aap is None or rates is None:
         return 0
     first, last = date(year, 1, 1), date(year, 12, 31)
     lag = timedelta(days=int(rules.value("aap.payment_lag_days", first)))
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    basis_g = aap_mod.basis_in_g(rules, aap, case.start)
     total = 0
     for mp in cal.meldeperioder(anchor, first - lag - timedelta(days=cal.PERIOD_DAYS), last):
         if first <= mp.end + lag <= last:
-            total += aap_mod.aap_period(rules, aap, case.client.birth_date, case.household.children, mp,
-                                        lambda d: Decimal(0), lambda d: aap.until is None or d <= aap.until,
-                                        basis_g).amount
+            total += rates.amount_without_work(mp, None if aap.until is None else (lambda d: d <= aap.until))
     return total
 
 
@@ -79,7 +76,9 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_month)
                                if first_day <= p.paid_on <= last_day]
 
+    hours_on = cal.DailyHours(plan, first_day, last_day)
     periods: list[aap_mod.AapPeriod] = []
+    rates: aap_mod.AapRates | None = None
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
     aap = case.client.benefits.aap
     if aap is not None:
@@ -87,23 +86,16 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
             notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
                          "oppgi meldeperiode_start for klientens egen syklus.")
         basis_g = aap_mod.basis_in_g(rules, aap, case.start)
+        rates = aap_mod.AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g)
         lag = timedelta(days=int(rules.value("aap.payment_lag_days", case.start)))
-        hours_cache: dict[date, Decimal] = {}
-
-        def hours_on(d: date) -> Decimal:
-            h = hours_cache.get(d)
-            if h is None:
-                h = hours_cache[d] = cal.hours_on(plan, d)
-            return h
-
-        def has_right(d: date) -> bool:
-            return aap.until is None or d <= aap.until
+        until = aap.until
+        has_right = None if until is None else (lambda d: d <= until)
 
         for mp in cal.meldeperioder(anchor, first_day - lag - timedelta(days=cal.PERIOD_DAYS), last_day):
             if not first_day <= mp.end + lag <= last_day:
                 continue
             periods.append(aap_mod.aap_period(rules, aap, case.client.birth_date, case.household.children, mp,
-                                              hours_on, has_right, basis_g))
+                                              hours_on, has_right, basis_g, rates))
         payments += aap_mod.aap_payments(rules, periods)
         for p in periods:
             if p.over_limit and case.start <= p.paid_on < case.end:
@@ -127,7 +119,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
                     "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
                     "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter."))
     payments.sort(key=lambda p: (p.paid_on, p.scheme))
-    card_income = tax_mod.card_incomes(payments, first_day.year, _income_without_work(rules, case, first_day.year))
+    card_income = tax_mod.card_incomes(payments, first_day.year, _income_without_work(rules, case, first_day.year, rates))
     withheld = tax_mod.withhold(rules, case, payments, card_income)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
     warnings += tax_mod.warnings(rules, case, years)
@@ -149,8 +141,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
         taxable = sum(payments[i].amount for i in idx if payments[i].taxable)
         tw = sum(withheld[i] for i in idx)
         st = settle_by_month.get(m, 0)
-        nxt = cal.add_months(m, 1)
-        hours = sum((cal.hours_on(plan, d) for d in cal.days(m, nxt)), Decimal(0))
+        hours = hours_on.in_month(m)
         n_aap = sum(1 for i in idx if payments[i].scheme == "aap")
         rows.append(MonthRow(m, float(hours), wages, holiday, benefits, taxable, tw, st,
                              wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx)))

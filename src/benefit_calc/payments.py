@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 import attrs
 
@@ -59,5 +59,10 @@ class Payment:
     payer: str  # "employer" or "nav"
     earned_from: date
     earned_to: date
-    explanation: Explanation
+    explanation: Explanation | Callable[[], Explanation]  # or a function that makes it, when asked (cheap sweeps)
     frequency: str = "monthly"  # "monthly" or "14-day": which withholding table period applies
+
+    def explain(self) -> Explanation:
+        """The explanation of this amount: the rule, the numbers and the parameter values used."""
+        e = self.explanation
+        return e if isinstance(e, Explanation) else e()

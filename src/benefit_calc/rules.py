@@ -33,9 +33,25 @@ import yaml
 from .errors import RulesError
 
 try:  # the C loader is several times faster where libyaml is available
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the platform's PyYAML build
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses a key written twice in one mapping (YAML would silently keep the last)."""
+
+
+def _no_duplicates(loader: Any, node: Any, deep: bool = False) -> Any:
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    for i, k in enumerate(keys):
+        if k in keys[:i]:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {k} is written twice", node.start_mark)
+    return loader.construct_mapping(node, deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
 
 KINDS = ("number", "brackets", "table", "list", "text")
 _PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note"}
@@ -253,7 +269,7 @@ class _FrozenDict(dict):  # type: ignore[type-arg]
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("rule values are read-only")
 
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(sorted(self.items())))

@@ -37,8 +37,12 @@ LAW = "Skatteloven §§ 6-32 og 15-4; folketrygdloven § 23-3; skattebetalingslo
 
 
 def jround(x: float) -> int:
-    """Java's ``Math.round``: half up, also for negative numbers (Python's ``round`` is half to even)."""
-    return math.floor(x + 0.5)
+    """Java's ``Math.round``: half up, also for negative numbers (Python's ``round`` is half to even).
+
+    Computed without adding 0.5 in floating point, which can itself round (0.49999999999999994 + 0.5 == 1.0).
+    """
+    whole = math.floor(x)
+    return whole + 1 if x - whole >= 0.5 else whole
 
 
 def _kr(x: Decimal) -> int:
@@ -180,6 +184,16 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
     holiday_months = {(p.payer, p.paid_on.year, p.paid_on.month) for p in payments if p.scheme == "holiday_pay"}
     count_in_month: dict[tuple[str, int, int], int] = defaultdict(int)
     paid_so_far: dict[int, int] = defaultdict(int)
+    table_cache: dict[tuple[int, int, str, int], int] = {}  # tax rules are yearly: same amount, same trekk
+    percents: dict[int, float] = {}
+    yearly: dict[tuple[str, int], object] = {}
+
+    def rule(name: str, year: int) -> object:  # every withholding rule here is set per calendar year
+        key = (name, year)
+        if key not in yearly:
+            yearly[key] = rules.value(f"skatt.{name}", date(year, 1, 1))
+        return yearly[key]
+
     out = []
     for p in payments:
         if not p.taxable:
@@ -187,29 +201,35 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
             continue
         day, year = p.paid_on, p.paid_on.year
         if case.tax.frikort:
-            limit = int(rules.value("skatt.frikort_limit", day))
+            limit = int(rule("frikort_limit", year))  # type: ignore[call-overload]
             before = paid_so_far[year]
             paid_so_far[year] += p.amount
             over = max(0, paid_so_far[year] - max(limit, before))
-            out.append(jround(over * float(rules.value("skatt.frikort_excess_rate", day))))
+            out.append(jround(over * float(rule("frikort_excess_rate", year))))  # type: ignore[arg-type]
             continue
         mode = nav_mode if p.payer == "nav" else employer_mode
         if mode == "percent":
-            out.append(jround(p.amount * card_percent(rules, case, year, card_income.get(year, 0)) / 100))
+            if year not in percents:
+                percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
+            out.append(jround(p.amount * percents[year] / 100))
             continue
         key = (p.payer, year, day.month)
         count_in_month[key] += 1
-        table = case.tax.table or int(rules.value("skatt.default_table", day))
-        trekk = table_withholding(rules, table, p.amount, "14-day" if p.frequency == "14-day" else "monthly", day)
+        table = case.tax.table or int(rule("default_table", year))  # type: ignore[call-overload]
+        period = "14-day" if p.frequency == "14-day" else "monthly"
+        cache_key = (table, p.amount, period, year)
+        trekk = table_cache.get(cache_key)
+        if trekk is None:
+            trekk = table_cache[cache_key] = table_withholding(rules, table, p.amount, period, day)
         if p.frequency == "14-day":
-            free = rules.value("skatt.withholding_free_payments_14day", day)
+            free = rule("withholding_free_payments_14day", year)
             month_name = {6: "june", 12: "december"}.get(day.month)
-            if month_name and count_in_month[key] <= int(free[month_name]):
+            if month_name and count_in_month[key] <= int(free[month_name]):  # type: ignore[index]
                 trekk = 0
         elif (p.payer, year, 6) in holiday_months and day.month == 6:
             trekk = 0  # the holiday-pay month is trekkfri on the table
         elif day.month == 12:
-            trekk = jround(trekk * float(rules.value("skatt.december_table_share", day)))
+            trekk = jround(trekk * float(rule("december_table_share", year)))  # type: ignore[arg-type]
         out.append(trekk)
     return out
 

@@ -41,9 +41,8 @@ def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[d
         elif step.monthly_salary is not None:
             out[month] = Decimal(str(step.monthly_salary))
         else:
-            wage = Decimal(str(step.hourly_wage or 0))
-            hours = sum((cal.hours_on(work, d) for d in cal.days(month, nxt)), Decimal(0))
-            out[month] = hours * wage
+            per_day = Decimal(str(step.hours_per_week)) / cal.DAYS_PER_WEEK_WORKED
+            out[month] = cal.weekdays_in(month, nxt) * per_day * Decimal(str(step.hourly_wage or 0))
         month = nxt
     return out
 

@@ -1,0 +1,52 @@
+"""Benchmark for issue 2: prints the median time of ``simulate`` and of the whole CLI process.
+
+    uv run python benchmarks/bench_simulate.py
+
+Targets: in-process warm simulate of a 24-month AAP case under 5 ms; whole process
+``benefit-calc simulate examples/… --format json`` under 0.5 s. Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = ROOT / "examples" / "aap-barn-opptrapping.yaml"  # 24 months, AAP with children, ramp-up, opptrapping
+
+
+def in_process(runs: int = 200) -> float:
+    from benefit_calc import load_case, load_rules, simulate
+
+    rules, case = load_rules(), load_case(CASE)
+    for _ in range(10):  # warm up
+        simulate(rules, case)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        simulate(rules, case)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def whole_process(runs: int = 15) -> float:
+    exe = Path(sys.executable).parent / "benefit-calc"
+    cmd = [str(exe), "simulate", str(CASE), "--format", "json"]
+    subprocess.run(cmd, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print(f"simulate, 24-month AAP case, in-process warm median: {in_process() * 1000:.2f} ms (target < 5 ms)")
+    print(f"benefit-calc simulate --format json, whole process median: {whole_process() * 1000:.0f} ms (target < 500 ms)")

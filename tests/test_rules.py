@@ -1,0 +1,221 @@
+"""The dated rule files: loading, validation errors, lookup, projection, overlays and immutability."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benefit_calc.errors import RulesError
+from benefit_calc.rules import default_rules_dir, load_rules
+
+RULES = load_rules()
+
+BUNDLED = default_rules_dir() / "no"
+
+
+# ------------------------------------------------------------------------------------------ bundled rules
+
+
+def test_ruleset_stamp():
+    stamp = RULES.stamp()
+    assert stamp["id"] == "no"
+    assert stamp["version"]
+    assert re.fullmatch(r"[0-9a-f]{64}", stamp["sha256"])
+    assert stamp["overlays"] == []
+
+
+def test_every_file_in_the_index_is_loaded():
+    files = {p.file for p in RULES.parameters.values()}
+    assert files == {"no/grunnbelop.yaml", "no/lonn.yaml", "no/aap.yaml", "no/skatt.yaml"}
+
+
+@pytest.mark.parametrize("name", sorted(RULES.parameters))
+def test_parameter_is_documented_and_ordered(name):
+    p = RULES.param(name)
+    assert p.description.strip()
+    assert p.unit.strip()
+    assert p.references and all(r.title.strip() for r in p.references)
+    assert isinstance(p.verified, date)
+    dates = [v.valid_from for v in p.values]
+    assert dates and all(a < b for a, b in zip(dates, dates[1:]))
+
+
+@pytest.mark.parametrize(
+    ("day", "g"),
+    [(date(2019, 5, 1), 99_858), (date(2023, 4, 30), 111_477), (date(2023, 5, 1), 118_620),
+     (date(2026, 4, 30), 130_160), (date(2026, 5, 1), 136_549)],
+)
+def test_grunnbelop_lookup(day, g):
+    # G from 1 May each year: Kelvin Grunnbeløp.kt (navikt/aap-behandlingsflyt, 2019–2025 values); 136 549 from
+    # 2026-05-01 as cited in rules/no/grunnbelop.yaml (navikt/g grunnbeløp.json, commit aff03d3b).
+    assert RULES.value("grunnbelop.g", day) == g
+
+
+def test_lookup_before_first_value_names_file_parameter_and_date():
+    with pytest.raises(RulesError) as exc:
+        RULES.value("grunnbelop.g", date(2019, 4, 30))
+    msg = str(exc.value)
+    assert "grunnbelop.yaml" in msg
+    assert re.search(r"\bg\b", msg)
+    assert "2019-04-30" in msg
+    assert exc.value.key == "g"
+
+
+def test_unknown_parameter_raises_rules_error():
+    with pytest.raises(RulesError) as exc:
+        RULES.value("aap.no_such_thing", date(2024, 1, 1))
+    assert "aap.yaml" in str(exc.value) and "no_such_thing" in str(exc.value)
+
+
+def test_projection_after_next_renewal():
+    # grunnbelop.g is renewed every 1 May; the last value is from 2026-05-01, so 2027-05-01 on is a projection.
+    g = RULES.param("grunnbelop.g")
+    assert g.is_projected(date(2027, 4, 30)) is False
+    assert g.is_projected(date(2027, 5, 1)) is True
+
+
+def test_values_are_read_only():
+    periods = RULES.value("skatt.table_periods", date(2026, 1, 1))
+    with pytest.raises(TypeError):
+        periods["monthly"] = {}
+    with pytest.raises(TypeError):
+        periods["monthly"]["band"] = 1
+    with pytest.raises(TypeError):
+        periods.update(weekly={})
+    with pytest.raises(TypeError):
+        RULES.parameters["aap.extra"] = None  # type: ignore[index]
+    assert periods["monthly"]["band"] == 100
+
+
+def test_values_are_read_only_for_in_place_union():
+    rules = load_rules()  # a private copy: if the bug is present the value is changed
+    periods = rules.value("skatt.table_periods", date(2026, 1, 1))
+    try:
+        periods |= {"weekly": {"band": 20}}
+    except TypeError:
+        pass
+    assert "weekly" not in rules.value("skatt.table_periods", date(2026, 1, 1))
+
+
+# ------------------------------------------------------------------------------------------ broken files
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled rules at tmp_path/no."""
+    dest = tmp_path / "no"
+    shutil.copytree(BUNDLED, dest)
+    return dest
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _load_error(folder: Path) -> str:
+    with pytest.raises(RulesError) as exc:
+        load_rules(folder.parent)
+    return str(exc.value)
+
+
+def test_copy_loads_with_the_same_stamp(rules_copy):
+    assert load_rules(rules_copy.parent).sha256 == RULES.sha256
+
+
+def test_invalid_yaml_names_file_and_line(rules_copy):
+    path = rules_copy / "aap.yaml"
+    broken_line = path.read_text(encoding="utf-8").splitlines().index("  unit: fraction") + 1
+    _edit(path, "  unit: fraction\n", "  unit: [fraction\n")  # an unclosed flow sequence
+    msg = _load_error(rules_copy)
+    assert "aap.yaml" in msg
+    found = re.search(r"line (\d+)", msg)
+    assert found, msg
+    # the parser notices the unclosed "[" on that line or at the start of the next one
+    assert int(found.group(1)) in (broken_line, broken_line + 1)
+
+
+def test_missing_unit_names_parameter(rules_copy):
+    _edit(rules_copy / "aap.yaml", "compensation_rate:\n  description: Yearly AAP as a share of the grunnlag "
+                                   "(beregningsgrunnlaget).\n  unit: fraction\n",
+          "compensation_rate:\n  description: Yearly AAP as a share of the grunnlag (beregningsgrunnlaget).\n")
+    msg = _load_error(rules_copy)
+    assert "aap.yaml" in msg
+    assert "compensation_rate.unit" in msg
+
+
+def test_dates_out_of_order_name_the_key(rules_copy):
+    _edit(rules_copy / "grunnbelop.yaml", "    2020-05-01: 101351\n    2021-05-01: 106399\n",
+          "    2021-05-01: 106399\n    2020-05-01: 101351\n")
+    msg = _load_error(rules_copy)
+    assert "grunnbelop.yaml" in msg
+    assert "g.values.2020-05-01" in msg
+
+
+def test_non_number_value_names_the_key(rules_copy):
+    _edit(rules_copy / "aap.yaml", "    2010-03-01: 0.60\n", "    2010-03-01: sixty\n")
+    msg = _load_error(rules_copy)
+    assert "aap.yaml" in msg
+    assert "max_work_share.values.2010-03-01" in msg
+    assert "sixty" in msg
+
+
+def test_unknown_key_is_named(rules_copy):
+    _edit(rules_copy / "aap.yaml", "  unit: fraction\n", "  unit: fraction\n  colour: red\n")
+    msg = _load_error(rules_copy)
+    assert "aap.yaml" in msg
+    assert "compensation_rate.colour" in msg
+
+
+def test_missing_file_in_index_is_named(rules_copy):
+    _edit(rules_copy / "ruleset.yaml", "  - skatt.yaml\n", "  - skatt.yaml\n  - missing.yaml\n")
+    msg = _load_error(rules_copy)
+    assert "missing.yaml" in msg
+
+
+# ------------------------------------------------------------------------------------------ overlays
+
+
+def _overlay(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_overlay_changes_value_from_its_date(tmp_path):
+    path = _overlay(tmp_path, "more_work.yaml",
+                    "parameters:\n  aap.max_work_share:\n    values:\n      2027-01-01: 0.8\n")
+    rules = load_rules(overlays=[path])
+    assert rules.value("aap.max_work_share", date(2026, 12, 31)) == 0.60
+    assert rules.value("aap.max_work_share", date(2027, 1, 1)) == 0.8
+    # the bundled ruleset is untouched
+    assert RULES.value("aap.max_work_share", date(2027, 1, 1)) == 0.60
+
+
+def test_overlay_is_in_the_stamp(tmp_path):
+    path = _overlay(tmp_path, "more_work.yaml",
+                    "parameters:\n  aap.max_work_share:\n    values:\n      2027-01-01: 0.8\n")
+    stamp = load_rules(overlays=[path]).stamp()
+    assert stamp["overlays"] == ["more_work.yaml"]
+    assert re.fullmatch(r"[0-9a-f]{64}", stamp["sha256"])
+    assert stamp["sha256"] != RULES.sha256
+
+
+def test_overlay_needs_file_prefix(tmp_path):
+    path = _overlay(tmp_path, "bad.yaml", "parameters:\n  max_work_share:\n    values:\n      2027-01-01: 0.8\n")
+    with pytest.raises(RulesError) as exc:
+        load_rules(overlays=[path])
+    msg = str(exc.value)
+    assert "bad.yaml" in msg and "max_work_share" in msg
+
+
+def test_overlay_value_is_validated(tmp_path):
+    path = _overlay(tmp_path, "bad.yaml", "parameters:\n  aap.max_work_share:\n    values:\n      2027-01-01: lots\n")
+    with pytest.raises(RulesError) as exc:
+        load_rules(overlays=[path])
+    assert "aap.max_work_share.values.2027-01-01" in str(exc.value)
