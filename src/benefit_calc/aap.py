@@ -217,6 +217,9 @@ class AapRates:
         """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""
         rate = ONE - _d(self.aap.arbeidsevne or 0) / 100
         days = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
+        if days and self.key(days[0]) == self.key(days[-1]):
+            self.on(days[0])
+            return len(days) * self.paid(self.key(days[0]), rate)
         total = 0
         for d in days:
             self.on(d)
@@ -248,8 +251,10 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     arbeidsevne = _d(aap.arbeidsevne or 0) / 100
     day_hours = [hours_on(d) for d in right_days]
     # hours on every calendar day with a right count, weekends too; only the divisor counts weekdays (Kelvin)
-    weekend = [d for d in period.days() if d.weekday() >= cal.DAYS_PER_WEEK_WORKED and (has_right is None or has_right(d))]
-    hours = sum(day_hours, Decimal(0)) + sum((hours_on(d) for d in weekend), Decimal(0))
+    hours = sum(day_hours, Decimal(0))
+    if not getattr(hours_on, "weekdays_only", False):
+        weekend = [d for d in period.days() if d.weekday() >= cal.DAYS_PER_WEEK_WORKED and (has_right is None or has_right(d))]
+        hours += sum((hours_on(d) for d in weekend), Decimal(0))
     share = rates.work_share(hours, len(right_days), period.start) if right_days else Decimal(0)
     # one work share for the whole period, compared per day with that day's limit (opptrapping may start mid-period)
     runs: list[list] = []  # [start, end, weekdays, hours, limit, rate] for days with the same limit

@@ -77,6 +77,8 @@ class DailyHours:
     Precomputes one figure per month, so asking for a day is a dictionary look-up.
     """
 
+    weekdays_only = True  # never any hours on Saturdays or Sundays
+
     def __init__(self, work: Sequence[WorkStep], first: date, last: date) -> None:
         self.per_day: dict[tuple[int, int], Decimal] = {}
         month = month_of(first)
