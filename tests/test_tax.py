@@ -15,7 +15,6 @@ from datetime import date
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from benefit_calc.errors import CaseError
 from benefit_calc.rules import load_rules

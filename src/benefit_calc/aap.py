@@ -17,7 +17,6 @@ The rule in plain words (folketrygdloven §§ 11-19, 11-20, 11-23; rates by date
 from __future__ import annotations
 
 import bisect
-from functools import partial
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
@@ -26,7 +25,7 @@ import attrs
 
 from . import calendar as cal
 from .case import Aap, Child, Opptrapping
-from .payments import Explanation, Payment, Used, used
+from .payments import Used, used
 from .rules import Ruleset
 
 LAW = "Folketrygdloven §§ 11-19, 11-20 og 11-23"
@@ -286,18 +285,3 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     return AapPeriod(period.start, period.end, period.end + lag, hours, len(right_days),
                      tuple(segments), amount, int(_round(bt_total, ONE)), first_rate, n_children,
                      any(s.work_share > s.limit for s in segments), rates.used(probe))
-
-
-def explain_period(p: AapPeriod) -> Explanation:
-    seg_text = "; ".join(
-        f"{s.hours:g} timer på {s.weekdays} dager = {s.work_share * 100:.0f} % arbeid, grense {s.limit * 100:.0f} % "
-        f"→ utbetaling {s.payment_rate * 100:.0f} %" for s in p.segments)
-    text = (f"Meldeperiode {p.start:%d.%m}–{p.end:%d.%m.%Y}: dagsats {p.dagsats:.2f} kr"
-            + (f" + barnetillegg for {p.children} barn" if p.children else "")
-            + f"; {seg_text}. Hver hverdag rundes til hele kroner.")
-    return Explanation("aap.period", text, LAW, p.used)
-
-
-def aap_payments(rules: Ruleset, periods: Sequence[AapPeriod]) -> list[Payment]:
-    return [Payment("aap", p.paid_on, p.amount, True, "nav", p.start, p.end, partial(explain_period, p), "14-day")
-            for p in periods if p.amount > 0]

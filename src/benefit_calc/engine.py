@@ -10,17 +10,17 @@ client is assumed to be in the same situation as at the start, without work; the
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from datetime import date, timedelta
-from decimal import Decimal
+from collections import defaultdict
+from datetime import date
 from typing import Sequence
 
 from . import aap as aap_mod
+from .aap_timeline import aap_payments, aap_timeline, aap_warnings, income_without_work
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
 from .payments import Payment
-from .result import MonthRow, PeriodRow, Result, Settlement, Warning, YearRow
+from .result import MonthRow, PeriodRow, Result, Warning
 from .rules import Ruleset
 from .wages import wage_payments
 
@@ -41,21 +41,6 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
                 p.references[0].title if p.references else "",
                 "Beløpene fra denne måneden er anslag; regn på nytt når satsene er vedtatt."))
     return out
-
-
-def _income_without_work(rules: Ruleset, case: Case, year: int, rates: aap_mod.AapRates | None) -> int:
-    """Taxable benefits in ``year`` had the client not worked: what the client's tax card is made from."""
-    aap = case.client.benefits.aap
-    if aap is None or rates is None:
-        return 0
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    lag = timedelta(days=int(rules.value("aap.payment_lag_days", first)))
-    anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    total = 0
-    for mp in cal.meldeperioder(anchor, first - lag - timedelta(days=cal.PERIOD_DAYS), last):
-        if first <= mp.end + lag <= last:
-            total += rates.amount_without_work(mp, None if aap.until is None else (lambda d: d <= aap.until))
-    return total
 
 
 def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None) -> Result:
@@ -85,41 +70,11 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
         if case.meldeperiode_start is None:
             notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
                          "oppgi meldeperiode_start for klientens egen syklus.")
-        basis_g = aap_mod.basis_in_g(rules, aap, case.start)
-        rates = aap_mod.AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g)
-        lag = timedelta(days=int(rules.value("aap.payment_lag_days", case.start)))
-        until = aap.until
-        has_right = None if until is None else (lambda d: d <= until)
-
-        for mp in cal.meldeperioder(anchor, first_day - lag - timedelta(days=cal.PERIOD_DAYS), last_day):
-            if not first_day <= mp.end + lag <= last_day:
-                continue
-            periods.append(aap_mod.aap_period(rules, aap, case.client.birth_date, case.household.children, mp,
-                                              hours_on, has_right, basis_g, rates))
-        payments += aap_mod.aap_payments(rules, periods)
-        for p in periods:
-            if p.over_limit and case.start <= p.paid_on < case.end:
-                seg = max(p.segments, key=lambda s: s.work_share)
-                warnings.append(Warning(
-                    "aap_work_limit", cal.month_of(p.paid_on),
-                    f"I meldeperioden {p.start:%d.%m}–{p.end:%d.%m} er arbeidet {seg.work_share * 100:.0f} % av "
-                    f"normal arbeidstid, over grensen på {seg.limit * 100:.0f} %. Da faller hele AAP for perioden bort "
-                    f"(0 kr i stedet for å bli redusert).",
-                    "Folketrygdloven § 11-23",
-                    f"Hold timene på høyst {seg.limit * 75:g} per meldeperiode, eller spør NAV om opptrapping "
-                    "(grense 80 % i inntil 12 måneder)."))
-
-        per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
-        for m in horizon:
-            if per_month[m] >= 3:
-                warnings.append(Warning(
-                    "aap_three_payments", m,
-                    f"I {m:%m.%Y} kommer tre AAP-utbetalinger i stedet for to. Måneden ser rikere ut enn den er: "
-                    "pengene skal vare til neste utbetaling.",
-                    "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
-                    "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter."))
+        periods, rates = aap_timeline(rules, case, hours_on, first_day, last_day)
+        payments += aap_payments(periods)
+        warnings += aap_warnings(rules, periods, horizon)
     payments.sort(key=lambda p: (p.paid_on, p.scheme))
-    card_income = tax_mod.card_incomes(payments, first_day.year, _income_without_work(rules, case, first_day.year, rates))
+    card_income = tax_mod.card_incomes(payments, first_day.year, income_without_work(rules, case, first_day.year, rates))
     withheld = tax_mod.withhold(rules, case, payments, card_income)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
     warnings += tax_mod.warnings(rules, case, years)

@@ -1,0 +1,142 @@
+"""The rules model: dated parameters and the immutable :class:`Ruleset` that answers "what value on this day".
+
+Loading and validating the files is in :mod:`benefit_calc.rules`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from typing import Any, Mapping
+
+import attrs
+
+from .errors import RulesError
+
+
+@attrs.frozen
+class Reference:
+    """A legal or documentary source: a title and an address."""
+
+    title: str
+    url: str = ""
+
+
+@attrs.frozen
+class DatedValue:
+    """One value of a parameter, in force from ``valid_from`` until the next value."""
+
+    valid_from: date
+    value: Any
+    references: tuple[Reference, ...] = ()
+    status: str = "in_force"
+    note: str = ""
+
+
+@attrs.frozen
+class Bracket:
+    """One step of a bracket schedule: ``rate`` applies to the part of the base above ``threshold``."""
+
+    threshold: float
+    rate: float
+
+
+@attrs.frozen
+class Parameter:
+    """A named, dated legal parameter such as ``aap.minimum_annual``."""
+
+    name: str
+    file: str
+    description: str
+    unit: str
+    kind: str
+    references: tuple[Reference, ...]
+    values: tuple[DatedValue, ...]
+    verified: date | None = None
+    renewed: tuple[int, int] | None = None
+    note: str = ""
+    _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_dates", tuple(v.valid_from for v in self.values))
+
+    def at(self, day: date) -> DatedValue:
+        """The value in force on ``day``; an error naming file, parameter and date before the first value."""
+        i = bisect.bisect_right(self._dates, day) - 1
+        if i < 0:
+            raise RulesError(
+                self.file,
+                self.name.split(".", 1)[-1],
+                f"no value on {day.isoformat()}; the first value is from {self._dates[0].isoformat()}",
+            )
+        return self.values[i]
+
+    def value(self, day: date) -> Any:
+        return self.at(day).value
+
+    def projected_from(self) -> date | None:
+        """First date on which the last value is only a projection (next expected renewal), if any."""
+        if self.renewed is None:
+            return None
+        last = self._dates[-1]
+        month, day = self.renewed
+        candidate = date(last.year, month, day)
+        if candidate <= last:
+            candidate = date(last.year + 1, month, day)
+        return candidate
+
+    def is_projected(self, day: date) -> bool:
+        """True when the value used on ``day`` is marked projected or is carried past its next renewal."""
+        if self.at(day).status == "projected":
+            return True
+        start = self.projected_from()
+        return start is not None and day >= start
+
+    def changes_between(self, start: date, end: date) -> list[DatedValue]:
+        """Values that come into force in ``(start, end]``."""
+        return [v for v in self.values if start < v.valid_from <= end]
+
+
+@attrs.frozen
+class Ruleset:
+    """All parameters of a country, with the stamp that identifies exactly which rules produced a result."""
+
+    id: str
+    version: str
+    sha256: str
+    parameters: Mapping[str, Parameter]
+    overlays: tuple[str, ...] = ()
+    directory: str = ""
+
+    def param(self, name: str) -> Parameter:
+        try:
+            return self.parameters[name]
+        except KeyError:
+            file = name.split(".", 1)[0] + ".yaml"
+            raise RulesError(file, name.split(".", 1)[-1], "this parameter is not defined") from None
+
+    def value(self, name: str, day: date) -> Any:
+        return self.param(name).at(day).value
+
+    def stamp(self) -> dict[str, Any]:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256, "overlays": list(self.overlays)}
+
+
+def freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return FrozenDict({str(k): freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+class FrozenDict(dict):  # type: ignore[type-arg]
+    """A dict that refuses to change, so a loaded Ruleset stays immutable."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("rule values are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
