@@ -248,10 +248,13 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     rates = rates or AapRates(rules, aap, birth, children, basis_g)
     right_days: list[date] = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
     arbeidsevne = _d(aap.arbeidsevne or 0) / 100
-    day_hours = [hours_on(d) for d in right_days]
-    # hours on every calendar day with a right count, weekends too; only the divisor counts weekdays (Kelvin)
-    hours = sum(day_hours, Decimal(0))
-    if not getattr(hours_on, "weekdays_only", False):
+    weekdays_only = getattr(hours_on, "weekdays_only", False)
+    if weekdays_only and hasattr(hours_on, "total"):
+        hours = hours_on.total(right_days)  # type: ignore[attr-defined]
+    else:
+        hours = sum((hours_on(d) for d in right_days), Decimal(0))
+    if not weekdays_only:
+        # hours on every calendar day with a right count, weekends too; only the divisor counts weekdays (Kelvin)
         weekend = [d for d in period.days() if d.weekday() >= cal.DAYS_PER_WEEK_WORKED and (has_right is None or has_right(d))]
         hours += sum((hours_on(d) for d in weekend), Decimal(0))
     share = rates.work_share(hours, len(right_days), period.start) if right_days else Decimal(0)
@@ -267,7 +270,8 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
         amount = len(right_days) * rates.paid(key, rate)
         bt_total = bt * rate * len(right_days)
     else:
-        for d, h in zip(right_days, day_hours):
+        for d in right_days:
+            h = hours_on(d)
             ds, bt, kids, limit = rates.on(d)
             rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
             if runs and runs[-1][4] == limit:

@@ -93,6 +93,14 @@ class DailyHours:
             return ZERO
         return self.per_day.get((day.year, day.month), ZERO)
 
+    def total(self, days: Sequence[date]) -> Decimal:
+        """Hours on ``days`` (weekdays), counted per month: one multiplication per month instead of a sum per day."""
+        counts: dict[tuple[int, int], int] = {}
+        for d in days:
+            key = (d.year, d.month)
+            counts[key] = counts.get(key, 0) + 1
+        return sum((self.per_day[k] * n for k, n in counts.items() if k in self.per_day), ZERO)
+
     def in_month(self, month: date) -> Decimal:
         per_day = self.per_day.get((month.year, month.month))
         return per_day * weekdays_in(month, add_months(month, 1)) if per_day else ZERO

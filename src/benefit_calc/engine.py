@@ -89,16 +89,20 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
         settle_by_month[s.month] += s.amount
     for m in horizon:
         idx = by_month.get(m, [])
-        wages = sum(payments[i].amount for i in idx if payments[i].payer == "employer")
-        holiday = sum(payments[i].amount for i in idx if payments[i].scheme == "holiday_pay")
-        benefits = {k: sum(payments[i].amount for i in idx if payments[i].scheme == k) for k in BENEFIT_SCHEMES}
-        benefits = {k: v for k, v in benefits.items() if v or (k == "aap" and aap is not None)}
-        taxable = sum(payments[i].amount for i in idx if payments[i].taxable)
-        tw = sum(withheld[i] for i in idx)
+        wages = holiday = taxable = tw = n_aap = 0
+        benefits = {"aap": 0} if aap is not None else {}
+        for i in idx:
+            p = payments[i]
+            if p.payer == "employer":
+                wages += p.amount
+                holiday += p.amount if p.scheme == "holiday_pay" else 0
+            elif p.scheme in BENEFIT_SCHEMES:
+                benefits[p.scheme] = benefits.get(p.scheme, 0) + p.amount
+            taxable += p.amount if p.taxable else 0
+            tw += withheld[i]
+            n_aap += p.scheme == "aap"
         st = settle_by_month.get(m, 0)
-        hours = hours_on.in_month(m)
-        n_aap = sum(1 for i in idx if payments[i].scheme == "aap")
-        rows.append(MonthRow(m, float(hours), wages, holiday, benefits, taxable, tw, st,
+        rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
                              wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx)))
     period_rows = tuple(
         PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate), p.amount,
