@@ -237,3 +237,10 @@ def test_percentage_card_on_wages_and_table_on_wages_option() -> None:
     aap_tax = {w for p, w in zip(flipped.payments, flipped.withheld) if p.scheme == "aap" and p.paid_on.month not in (6, 12)}
     aap_amounts = {p.amount for p in flipped.payments if p.scheme == "aap" and p.paid_on.month not in (6, 12)}
     assert aap_tax == {round(a * 0.30) for a in aap_amounts}  # NAV now on the percentage card
+
+
+def test_opptrapping_longer_than_the_law_allows_is_refused() -> None:
+    data = case(basis_g=3, opptrapping={"from": "2026-02", "months": 13})
+    with pytest.raises(CaseError) as exc:
+        simulate(RULES, parse_case(data))
+    assert exc.value.field == "client.benefits.aap.opptrapping.months" and "12 months" in str(exc.value)

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from . import calendar as cal
 from .aap import LAW, AapPeriod, AapRates, aap_period, basis_in_g
 from .case import Case
+from .errors import CaseError
 from .payments import Explanation, Payment
 from .result import Warning
 from .rules import Ruleset
@@ -37,6 +38,12 @@ def aap_timeline(rules: Ruleset, case: Case, hours_on: Callable[[date], Decimal]
     """Every AAP meldeperiode paid from ``first`` to ``last`` with the hours of the work plan."""
     aap = case.client.benefits.aap
     assert aap is not None
+    if aap.opptrapping is not None:
+        most = int(rules.value("aap.opptrapping_max_months", aap.opptrapping.start))
+        if aap.opptrapping.months > most:
+            raise CaseError("client.benefits.aap.opptrapping.months",
+                            f"{aap.opptrapping.months} is more than the {most} months of opptrapping the law allows "
+                            "(folketrygdloven § 11-23 sjette ledd)")
     basis_g = basis_in_g(rules, aap, case.start)
     rates = AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g)
     window, _ = _window(rules, case, first, last)
