@@ -6,38 +6,26 @@ The engine calls :func:`aap_timeline`; the rule itself (one meldeperiode) is in 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Callable, Sequence
+from typing import Sequence
 
 from . import calendar as cal
 from .aap import LAW, AapPeriod, AapRates, aap_period, basis_in_g
-from .case import Case
 from .errors import CaseError
 from .payments import Explanation, Payment
-from .result import Warning
+from .result import PeriodRow, Warning
 from .rules import Ruleset
+from .scheme import Context, SchemeOutput, until_rule
 
 
-def _window(rules: Ruleset, case: Case, first: date, last: date) -> tuple[list[cal.Meldeperiode], timedelta]:
-    """The client's meldeperioder whose payment date falls in ``[first, last]``, and the payment lag."""
-    lag = timedelta(days=int(rules.value("aap.payment_lag_days", first)))
-    anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    periods = cal.meldeperioder(anchor, first - lag - timedelta(days=cal.PERIOD_DAYS), last)
-    return [mp for mp in periods if first <= mp.end + lag <= last], lag
-
-
-def _has_right(case: Case) -> Callable[[date], bool] | None:
-    until = case.client.benefits.aap.until if case.client.benefits.aap else None
-    return None if until is None else (lambda d: d <= until)
-
-
-def aap_timeline(rules: Ruleset, case: Case, hours_on: Callable[[date], Decimal], first: date, last: date
-                 ) -> tuple[list[AapPeriod], AapRates]:
-    """Every AAP meldeperiode paid from ``first`` to ``last`` with the hours of the work plan."""
+def run(ctx: Context) -> SchemeOutput:
+    """Every AAP meldeperiode paid in the simulated years, with the hours of the work plan."""
+    rules, case = ctx.rules, ctx.case
     aap = case.client.benefits.aap
-    assert aap is not None
+    if aap is None:
+        return SchemeOutput()
     if aap.opptrapping is not None:
         most = int(rules.value("aap.opptrapping_max_months", aap.opptrapping.start))
         if aap.opptrapping.months > most:
@@ -46,18 +34,19 @@ def aap_timeline(rules: Ruleset, case: Case, hours_on: Callable[[date], Decimal]
                             "(folketrygdloven § 11-23 sjette ledd)")
     basis_g = basis_in_g(rules, aap, case.start)
     rates = AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g)
-    window, _ = _window(rules, case, first, last)
-    has_right = _has_right(case)
-    return [aap_period(rules, aap, case.client.birth_date, case.household.children, mp, hours_on, has_right,
-                       basis_g, rates) for mp in window], rates
+    window, lag = ctx.window("aap.payment_lag_days")
+    has_right = until_rule(aap.until)
+    periods = [aap_period(rules, aap, case.client.birth_date, case.household.children, mp, ctx.hours_on, has_right,
+                          basis_g, rates) for mp in window]
 
+    def without_work() -> int:
+        return sum(rates.amount_without_work(mp, has_right) for mp in window if (mp.end + lag).year == ctx.first_day.year)
 
-def income_without_work(rules: Ruleset, case: Case, year: int, rates: AapRates | None) -> int:
-    """AAP paid in ``year`` had the client not worked: what the client's tax card is made from."""
-    if rates is None:
-        return 0
-    window, _ = _window(rules, case, date(year, 1, 1), date(year, 12, 31))
-    return sum(rates.amount_without_work(mp, _has_right(case)) for mp in window)
+    rows = tuple(PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate),
+                           p.amount, p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
+                 for p in periods if ctx.in_horizon(p.paid_on))
+    return SchemeOutput(tuple(aap_payments(periods)), rows, tuple(aap_warnings(rules, periods, ctx.horizon)),
+                        without_work=without_work)
 
 
 def explain_period(p: AapPeriod) -> Explanation:

@@ -14,17 +14,24 @@ from collections import defaultdict
 from datetime import date
 from typing import Sequence
 
-from . import aap as aap_mod
-from .aap_timeline import aap_payments, aap_timeline, aap_warnings, income_without_work
+from . import aap_timeline
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
 from .payments import Payment
-from .result import MonthRow, PeriodRow, Result, Warning
+from .result import MonthRow, Result, Warning
 from .rules import Ruleset
+from .scheme import Context
 from .wages import wage_payments
 
+# schemes in the order they run (DESIGN §2); each sees the payments of those before it
+SCHEMES = (aap_timeline.run,)
 BENEFIT_SCHEMES = ("aap",)
+MELDEKORT_SCHEMES = ("aap",)
+
+
+def check_combinations(case: Case) -> None:
+    """Refuse benefits the law does not pay together (none to check while only AAP is modelled)."""
 
 
 def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
@@ -62,21 +69,24 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
                                if first_day <= p.paid_on <= last_day]
 
     hours_on = cal.DailyHours(plan, first_day, last_day)
-    periods: list[aap_mod.AapPeriod] = []
-    rates: aap_mod.AapRates | None = None
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    aap = case.client.benefits.aap
-    if aap is not None:
-        if case.meldeperiode_start is None:
-            notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
-                         "oppgi meldeperiode_start for klientens egen syklus.")
-        periods, rates = aap_timeline(rules, case, hours_on, first_day, last_day)
-        payments += aap_payments(periods)
-        warnings += aap_warnings(rules, periods, horizon)
+    if case.meldeperiode_start is None and any(getattr(case.client.benefits, s) for s in MELDEKORT_SCHEMES):
+        notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
+                     "oppgi meldeperiode_start for klientens egen syklus.")
+    check_combinations(case)
+    outputs = []
+    for run in SCHEMES:
+        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments))
+        out = run(ctx)
+        outputs.append(out)
+        payments += out.payments
+        warnings += out.warnings
+        notes += out.notes
     payments.sort(key=lambda p: (p.paid_on, p.scheme))
-    card_income = tax_mod.card_incomes(payments, first_day.year, income_without_work(rules, case, first_day.year, rates))
+    card_income = tax_mod.card_incomes(payments, first_day.year, sum(o.without_work() for o in outputs))
     withheld = tax_mod.withhold(rules, case, payments, card_income)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
+    settlements = [s for o in outputs for s in o.settlements] + settlements
     warnings += tax_mod.warnings(rules, case, years)
 
     # month rows (only the case's horizon)
@@ -90,7 +100,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     for m in horizon:
         idx = by_month.get(m, [])
         wages = holiday = taxable = tw = n_aap = 0
-        benefits = {"aap": 0} if aap is not None else {}
+        benefits = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
         for i in idx:
             p = payments[i]
             if p.payer == "employer":
@@ -104,12 +114,9 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
         st = settle_by_month.get(m, 0)
         rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
                              wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx)))
-    period_rows = tuple(
-        PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate), p.amount,
-                  p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
-        for p in periods if case.start <= p.paid_on < case.end)
+    period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     names = ["grunnbelop.g", "skatt.personfradrag"]
-    if aap is not None:
+    if case.client.benefits.aap is not None:
         names.append("aap.barnetillegg_per_day")
     warnings = _projected_warnings(rules, names, horizon) + warnings
     return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),

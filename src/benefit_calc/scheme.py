@@ -1,0 +1,61 @@
+"""What every scheme gets from the engine (:class:`Context`) and gives back (:class:`SchemeOutput`).
+
+Schemes run in the order of DESIGN §2; each sees the payments of the schemes before it (wages first), never
+those after, so dependencies go one way.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Callable
+
+import attrs
+
+from . import calendar as cal
+from .case import Case
+from .payments import Payment
+from .result import PeriodRow, Settlement, Warning
+from .rules import Ruleset
+
+
+@attrs.frozen
+class Context:
+    rules: Ruleset
+    case: Case
+    hours_on: cal.DailyHours
+    first_day: date  # 1 January of the start year
+    last_day: date  # 31 December of the last simulated month's year
+    horizon: tuple[date, ...]  # the case's months (first days)
+    anchor: date  # a Monday that starts one of the client's meldeperioder
+    earlier: tuple[Payment, ...] = ()  # payments of the schemes that ran before
+
+    def in_horizon(self, day: date) -> bool:
+        return self.horizon[0] <= day < cal.add_months(self.horizon[-1], 1)
+
+    def window(self, lag_param: str) -> tuple[list[cal.Meldeperiode], timedelta]:
+        """The client's meldeperioder paid from ``first_day`` to ``last_day`` (period end + the lag in the rules)."""
+        lag = timedelta(days=int(self.rules.value(lag_param, self.first_day)))
+        periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
+        return [mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day], lag
+
+    def earned_in_year(self, year: int, taxable_only: bool = True, schemes: tuple[str, ...] = ("wages", "holiday_pay")
+                       ) -> int:
+        """What the earlier payments of ``schemes`` paid in ``year``."""
+        return sum(p.amount for p in self.earlier
+                   if p.paid_on.year == year and p.scheme in schemes and (p.taxable or not taxable_only))
+
+
+@attrs.frozen
+class SchemeOutput:
+    payments: tuple[Payment, ...] = ()
+    periods: tuple[PeriodRow, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    settlements: tuple[Settlement, ...] = ()
+    notes: tuple[str, ...] = ()
+    # taxable income the first simulated year had the client not worked: what the tax card is made from
+    without_work: Callable[[], int] = lambda: 0
+
+
+def until_rule(until: date | None) -> Callable[[date], bool] | None:
+    """``has_right`` for a benefit that ends after ``until`` (``None``: no end)."""
+    return None if until is None else (lambda d: d <= until)
