@@ -17,6 +17,8 @@ import attrs
 import yaml
 
 from . import fields as f
+from .benefit_inputs import (Aap, Benefits, Dagpenger, Kvalifiseringsstonad, Opptrapping, Overgangsstonad,  # noqa: F401
+                             Tiltakspenger, Uforetrygd, parse_benefits)
 from .errors import CaseError
 
 SCHEMA = "benefit-calc/case@1"
@@ -24,7 +26,6 @@ MAX_MONTHS = 60
 HOURS_IN_WEEK = 168
 PAYDAYS = ("same_month", "next_month")
 WITHHOLDING = ("table_on_benefits", "table_on_wages")
-NOT_YET = ("uforetrygd", "dagpenger", "tiltakspenger", "overgangsstonad", "kvalifiseringsstonad", "sosialhjelp", "bostotte")
 
 
 @attrs.frozen
@@ -37,32 +38,6 @@ class WorkStep:
     monthly_salary: float | None = None
     payday: str | None = None  # same_month | next_month; default: next_month for hourly, same_month for salary
     holiday_pay: bool | None = None  # feriepenger; default true
-
-
-@attrs.frozen
-class Opptrapping:
-    """An approved period of stepping up work (§ 11-23 sjette ledd) in which the AAP work limit is higher."""
-
-    start: date
-    months: int
-
-
-@attrs.frozen
-class Aap:
-    """AAP as on the client's vedtak: the grunnlag in G (or kroner) and the options that change the payment."""
-
-    basis_g: float | None = None
-    basis: float | None = None
-    yrkesskade: bool | None = None
-    arbeidsevne: float | None = None  # fastsatt arbeidsevne, percent
-    opptrapping: Opptrapping | None = None
-    until: date | None = None  # last day with a right to AAP, if known
-    barnetillegg: bool | None = None  # default true for each child under 18 in the household
-
-
-@attrs.frozen
-class Benefits:
-    aap: Aap | None = None
 
 
 @attrs.frozen
@@ -138,7 +113,10 @@ def _dump(obj: Any) -> Any:
             if value is None or value == () or (a.default is not attrs.NOTHING and value == a.default):
                 continue
             key = _RENAME.get(a.name, a.name) if type(obj) in (WorkStep, Opptrapping) else a.name
-            out[key] = f.month_text(value) if a.name == "start" else _dump(value)  # every "start" is a month
+            if a.name == "start" or (a.name == "reports_income" and isinstance(value, date)):
+                out[key] = f.month_text(value)  # every "start" (and a reporting month) is a month
+            else:
+                out[key] = _dump(value)
         return out
     if isinstance(obj, tuple):
         return [_dump(v) for v in obj]
@@ -177,31 +155,10 @@ def _work(raw: Any, path: str, start: date) -> tuple[WorkStep, ...]:
     return tuple(steps)
 
 
-def _aap(raw: Any, path: str) -> Aap:
-    m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg"))
-    basis_g = f.number(m, "basis_g", path, low=0, high=100)
-    basis = f.number(m, "basis", path, low=0, high=100_000_000)
-    if (basis_g is None) == (basis is None):
-        raise CaseError(f"{path}.basis_g", "give exactly one of basis_g (grunnlag in G) or basis (grunnlag in kroner)")
-    opp = None
-    if m.get("opptrapping") is not None:
-        op = f.mapping(m["opptrapping"], f"{path}.opptrapping", ("from", "months"))
-        opp = Opptrapping(f.month(op, "from", f"{path}.opptrapping", required=True),
-                          f.integer(op, "months", f"{path}.opptrapping", low=1, high=MAX_MONTHS, required=True) or 0)
-    return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, None),
-               f.number(m, "arbeidsevne", path, low=0, high=100), opp, f.day(m, "until", path),
-               f.boolean(m, "barnetillegg", path, None))
-
-
 def _client(raw: Any) -> Client:
     m = f.mapping(raw, "client", ("birth_date", "benefits"))
     birth = f.day(m, "birth_date", "client", required=True)
-    b = f.mapping(m.get("benefits"), "client.benefits", ("aap",) + NOT_YET)
-    for name in NOT_YET:
-        if b.get(name) is not None:
-            raise CaseError(f"client.benefits.{name}", "is not modelled in this version yet; supported: aap")
-    aap = _aap(b["aap"], "client.benefits.aap") if b.get("aap") is not None else None
-    return Client(birth, Benefits(aap=aap))  # type: ignore[arg-type]
+    return Client(birth, parse_benefits(m.get("benefits")))  # type: ignore[arg-type]
 
 
 def _household(raw: Any) -> Household:

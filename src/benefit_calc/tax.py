@@ -151,7 +151,9 @@ def table_withholding(rules: Ruleset, table: int, base: int, period: str, day: d
 
 def _payer_modes(case: Case) -> tuple[str, str]:
     """(mode for NAV, mode for the employer): each "table" or "percent"."""
-    mode = case.tax.withholding or ("table_on_benefits" if case.client.benefits.aap is not None else "table_on_wages")
+    taxable_nav = {"aap", "dagpenger", "uforetrygd", "overgangsstonad", "kvalifiseringsstonad"}
+    has_nav = bool(taxable_nav & set(case.client.benefits.names()))
+    mode = case.tax.withholding or ("table_on_benefits" if has_nav else "table_on_wages")
     return ("table", "percent") if mode == "table_on_benefits" else ("percent", "table")
 
 

@@ -1,0 +1,182 @@
+"""The benefits a client has, as on their vedtak (``client.benefits`` in the case file), and their parsing.
+
+Every class is frozen; every error names the field. Absent optional fields stay ``None`` and the scheme uses
+the default it documents (and says so in the result), never a silent legal value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from . import fields as f
+from .errors import CaseError
+
+REPORTING = ("on_job_start", "never")  # or a month YYYY-MM
+
+
+@attrs.frozen
+class Opptrapping:
+    """An approved period of stepping up work (§ 11-23 sjette ledd) in which the AAP work limit is higher."""
+
+    start: date
+    months: int
+
+
+@attrs.frozen
+class Aap:
+    """AAP as on the client's vedtak: the grunnlag in G (or kroner) and the options that change the payment."""
+
+    basis_g: float | None = None
+    basis: float | None = None
+    yrkesskade: bool | None = None
+    arbeidsevne: float | None = None  # fastsatt arbeidsevne, percent
+    opptrapping: Opptrapping | None = None
+    until: date | None = None  # last day with a right to AAP, if known
+    barnetillegg: bool | None = None  # default true for each child under 18 in the household
+
+
+@attrs.frozen
+class Dagpenger:
+    """Dagpenger: the grunnlag (kroner, or G) and the fastsatt vanlig arbeidstid (FVA) in hours a week."""
+
+    normal_hours_per_week: float
+    basis: float | None = None
+    basis_g: float | None = None
+    until: date | None = None
+    egenandel: bool | None = None  # true for a new claim: 3 × dagsats deducted first; default false (already paid)
+    barnetillegg: bool | None = None
+
+
+@attrs.frozen
+class Tiltakspenger:
+    """Tiltakspenger while in a labour-market measure (IPS counts): days a meldeperiode as in the vedtak."""
+
+    days_per_period: int | None = None  # default: every weekday (10)
+    until: date | None = None
+    barnetillegg: bool | None = None
+
+
+@attrs.frozen
+class Uforetrygd:
+    """Uføretrygd as on the vedtak: uføregrad, IFU/IEU, the full (100 %) yearly benefit and when it was granted."""
+
+    degree: float  # uføregrad, percent
+    ifu: float  # inntekt før uførhet, kroner a year (oppjustert to the start)
+    full_benefit: float  # uføretrygd at 100 % a year, kroner, before any reduction for income
+    granted: date
+    ieu: float | None = None  # inntekt etter uførhet, kroner a year; default 0
+    vta: bool | None = None  # varig tilrettelagt arbeid: fribeløp 1 G
+    reports_income: str | date | None = None  # on_job_start (default) | never | a month
+    barnetillegg: bool | None = None  # default true for each child under 18
+
+
+@attrs.frozen
+class Overgangsstonad:
+    """Overgangsstønad for a single parent; ``expected_income`` is the yearly income NAV has on file at the start."""
+
+    expected_income: float | None = None  # default 0
+    reports_income: str | date | None = None
+    until: date | None = None
+
+
+@attrs.frozen
+class Kvalifiseringsstonad:
+    until: date | None = None
+    barnetillegg: bool | None = None
+
+
+@attrs.frozen
+class Benefits:
+    aap: Aap | None = None
+    dagpenger: Dagpenger | None = None
+    tiltakspenger: Tiltakspenger | None = None
+    uforetrygd: Uforetrygd | None = None
+    overgangsstonad: Overgangsstonad | None = None
+    kvalifiseringsstonad: Kvalifiseringsstonad | None = None
+
+    def names(self) -> list[str]:
+        return [a.name for a in attrs.fields(Benefits) if getattr(self, a.name) is not None]
+
+
+def _basis(m: Any, path: str) -> tuple[float | None, float | None]:
+    basis_g = f.number(m, "basis_g", path, low=0, high=100)
+    basis = f.number(m, "basis", path, low=0, high=100_000_000)
+    if (basis_g is None) == (basis is None):
+        raise CaseError(f"{path}.basis_g", "give exactly one of basis_g (grunnlag in G) or basis (grunnlag in kroner)")
+    return basis_g, basis
+
+
+def _reporting(m: Any, path: str) -> str | date | None:
+    value = m.get("reports_income")
+    if value is None or value in REPORTING:
+        return value
+    try:
+        return f.month(m, "reports_income", path)
+    except CaseError:
+        raise CaseError(f"{path}.reports_income", f"{value!r} is not on_job_start, never or a month YYYY-MM") from None
+
+
+def _aap(raw: Any, path: str) -> Aap:
+    m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg"))
+    basis_g, basis = _basis(m, path)
+    opp = None
+    if m.get("opptrapping") is not None:
+        p = f"{path}.opptrapping"
+        op = f.mapping(m["opptrapping"], p, ("from", "months"))
+        opp = Opptrapping(f.month(op, "from", p, required=True), f.integer(op, "months", p, low=1, high=60, required=True) or 0)
+    return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, None), f.number(m, "arbeidsevne", path, low=0, high=100),
+               opp, f.day(m, "until", path), f.boolean(m, "barnetillegg", path, None))
+
+
+def _dagpenger(raw: Any, path: str) -> Dagpenger:
+    m = f.mapping(raw, path, ("basis", "basis_g", "normal_hours_per_week", "until", "egenandel", "barnetillegg"))
+    basis_g, basis = _basis(m, path)
+    hours = f.number(m, "normal_hours_per_week", path, low=0.5, high=168, required=True)
+    return Dagpenger(hours or 0, basis, basis_g, f.day(m, "until", path), f.boolean(m, "egenandel", path, None),
+                     f.boolean(m, "barnetillegg", path, None))
+
+
+def _tiltakspenger(raw: Any, path: str) -> Tiltakspenger:
+    m = f.mapping(raw, path, ("days_per_period", "until", "barnetillegg"))
+    return Tiltakspenger(f.integer(m, "days_per_period", path, low=1, high=14), f.day(m, "until", path),
+                         f.boolean(m, "barnetillegg", path, None))
+
+
+def _uforetrygd(raw: Any, path: str) -> Uforetrygd:
+    m = f.mapping(raw, path, ("degree", "ifu", "ieu", "full_benefit", "granted", "vta", "reports_income", "barnetillegg"))
+    degree = f.number(m, "degree", path, low=1, high=100, required=True)
+    ifu = f.number(m, "ifu", path, low=1, high=100_000_000, required=True)
+    full = f.number(m, "full_benefit", path, low=0, high=100_000_000, required=True)
+    granted = f.day(m, "granted", path, required=True)
+    ieu = f.number(m, "ieu", path, low=0, high=100_000_000)
+    if ieu is not None and ifu is not None and ieu >= ifu:
+        raise CaseError(f"{path}.ieu", f"{ieu:g} must be lower than ifu ({ifu:g}): IEU is the income after uførhet")
+    return Uforetrygd(degree or 0, ifu or 0, full or 0, granted, ieu, f.boolean(m, "vta", path, None),  # type: ignore[arg-type]
+                      _reporting(m, path), f.boolean(m, "barnetillegg", path, None))
+
+
+def _overgangsstonad(raw: Any, path: str) -> Overgangsstonad:
+    m = f.mapping(raw, path, ("expected_income", "reports_income", "until"))
+    return Overgangsstonad(f.number(m, "expected_income", path, low=0, high=100_000_000), _reporting(m, path),
+                           f.day(m, "until", path))
+
+
+def _kvalifiseringsstonad(raw: Any, path: str) -> Kvalifiseringsstonad:
+    m = f.mapping(raw, path, ("until", "barnetillegg"))
+    return Kvalifiseringsstonad(f.day(m, "until", path), f.boolean(m, "barnetillegg", path, None))
+
+
+PARSERS = {"aap": _aap, "dagpenger": _dagpenger, "tiltakspenger": _tiltakspenger, "uforetrygd": _uforetrygd,
+           "overgangsstonad": _overgangsstonad, "kvalifiseringsstonad": _kvalifiseringsstonad}
+NOT_YET = ("sosialhjelp", "bostotte")
+
+
+def parse_benefits(raw: Any, path: str = "client.benefits") -> Benefits:
+    m = f.mapping(raw, path, tuple(PARSERS) + NOT_YET)
+    for name in NOT_YET:
+        if m.get(name) is not None:
+            raise CaseError(f"{path}.{name}", f"is not modelled in this version yet; supported: {', '.join(PARSERS)}")
+    return Benefits(**{k: fn(m[k], f"{path}.{k}") for k, fn in PARSERS.items() if m.get(k) is not None})

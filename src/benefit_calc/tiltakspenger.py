@@ -1,0 +1,69 @@
+"""Tiltakspenger: a flat daily rate for each day of participation in a labour-market measure, paid per meldeperiode.
+
+The rule in plain words (arbeidsmarkedsloven § 13, forskrift om tiltakspenger; rates by year in
+``rules/no/tiltakspenger.yaml``): every day of participation in the measure (up to the days in the vedtak,
+normally the ten weekdays of a meldeperiode) pays the year's daily rate, plus barnetillegg per child; the
+meldekort is sent after the 14-day period and the period is paid a few days later. Tiltakspenger are tax-free.
+
+Paid work outside the measure: the tiltakspenger calculation has no income input (NAV's case system only
+knows days of participation, and a day with *wages from the measure itself* pays nothing). An IPS job is an
+ordinary job with an ordinary employer, so this model does not reduce tiltakspenger for it, and says so in the
+result. That is an assumption to check with NAV for the client (see the rule file).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import calendar as cal
+from .aap import birthday
+from .payments import Explanation, Payment, used
+from .result import PeriodRow
+from .scheme import Context, SchemeOutput, until_rule
+
+LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
+
+
+def children_under(ctx: Context, param: str, day: date) -> int:
+    max_age = int(ctx.rules.value(param, day))
+    return sum(1 for c in ctx.case.household.children if c.birth_date <= day < birthday(c.birth_date, max_age))
+
+
+def run(ctx: Context) -> SchemeOutput:
+    """Every tiltakspenger meldeperiode paid in the simulated years."""
+    tp = ctx.case.client.benefits.tiltakspenger
+    if tp is None:
+        return SchemeOutput()
+    rules = ctx.rules
+    has_right = until_rule(tp.until)
+    window, lag = ctx.window("tiltakspenger.payment_lag_days")
+    payments, rows = [], []
+    for mp in window:
+        days = [d for d in mp.weekdays() if has_right is None or has_right(d)][: tp.days_per_period or None]
+        amount = bt_total = 0
+        for d in days:
+            rate = int(rules.value("tiltakspenger.rate_per_day", d))
+            kids = children_under(ctx, "tiltakspenger.barnetillegg_max_age", d) if tp.barnetillegg is not False else 0
+            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids
+            amount += rate + bt
+            bt_total += bt
+        if not amount:
+            continue
+        paid_on = mp.end + lag
+        probe = days[0]
+        payments.append(Payment(
+            "tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
+            Explanation("tiltakspenger.period", f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: {len(days)} dager "
+                        f"× {rules.value('tiltakspenger.rate_per_day', probe)} kr"
+                        + (f" + barnetillegg {bt_total} kr" if bt_total else "") + ". Skattefritt.", LAW,
+                        (used(rules, "tiltakspenger.rate_per_day", probe),
+                         used(rules, "tiltakspenger.barnetillegg_per_day", probe),
+                         used(rules, "tiltakspenger.payment_lag_days", mp.end))),
+            "14-day"))
+        if ctx.in_horizon(paid_on):
+            hours = float(sum(ctx.hours_on(d) for d in mp.days()))
+            rows.append(PeriodRow("tiltakspenger", mp.start, mp.end, hours, 0.0, 1.0, amount, paid_on, bt_total,
+                                  float(rules.value("tiltakspenger.rate_per_day", probe)), ()))
+    note = ("Tiltakspenger er ikke redusert for lønnet arbeid utenfor tiltaket (NAV beregner dem etter deltakelsesdager); "
+            "sjekk med NAV hvordan dagene med jobb registreres for klienten.") if any(s.hours_per_week for s in ctx.case.work) else ""
+    return SchemeOutput(tuple(payments), tuple(rows), notes=(note,) if note else ())
