@@ -1,0 +1,138 @@
+"""Dagpenger per meldeperiode, as NAV's rules engine dp-behandling computes them.
+
+The rule in plain words (folketrygdloven §§ 4-3, 4-9, 4-11, 4-12, 4-15; dagpengeforskriften §§ 7-1, 10-4;
+values in ``rules/no/dagpenger.yaml``):
+
+* Dagsats = 2.4 ‰ of the grunnlag (capped at 6 G), in whole kroner; barnetillegg per child a day; the two
+  together at most 90 % of the grunnlag / 260. The grunnlag is fixed at the vedtak (G in force at the start).
+* A meldeperiode: the fastsatt vanlig arbeidstid (FVA, at most 40 h a week) per weekday with a right gives the
+  period's normal hours. If the hours worked (every day) are more than 50 % of them, nothing is paid for the
+  period. Otherwise each weekday pays the dagsats (with barnetillegg) × (normal − worked) / normal.
+* Three periods in a row with too little loss of working time stop the dagpenger (a new claim is needed).
+* A new claim starts with an egenandel of 3 × dagsats (with barnetillegg), deducted from the first payments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from . import calendar as cal
+from .aap import birthday
+from .payments import Explanation, Payment, used
+from .result import PeriodRow, Warning
+from .rules import Ruleset
+from .scheme import Context, SchemeOutput, until_rule
+
+LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
+
+
+def _d(x: object) -> Decimal:
+    return Decimal(str(x))
+
+
+def _kr(x: Decimal) -> int:
+    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def dagsats(rules: Ruleset, basis: Decimal, day: date) -> int:
+    """2.4 per mille of the grunnlag, capped at 6 G (G in force on ``day``), rounded to whole kroner."""
+    cap = _d(rules.value("dagpenger.basis_cap_g", day)) * _d(rules.value("grunnbelop.g", day))
+    return _kr(min(basis, cap) * _d(rules.value("dagpenger.dagsats_factor", day)))
+
+
+def with_barnetillegg(rules: Ruleset, basis: Decimal, rate: int, kids: int, day: date) -> int:
+    """Dagsats plus barnetillegg, at most 90 % of the grunnlag / 260 (rounded to whole kroner)."""
+    bt = int(rules.value("dagpenger.barnetillegg_per_day", day)) * kids
+    cap = _kr(_d(rules.value("dagpenger.max_share_of_basis", day)) * basis / _d(rules.value("dagpenger.days_per_year", day)))
+    return min(rate + bt, max(cap, rate))
+
+
+def run(ctx: Context) -> SchemeOutput:
+    """Every dagpenger meldeperiode paid in the simulated years."""
+    dp = ctx.case.client.benefits.dagpenger
+    if dp is None:
+        return SchemeOutput()
+    rules = ctx.rules
+    start = ctx.case.start
+    basis = _d(dp.basis) if dp.basis is not None else _d(dp.basis_g) * _d(rules.value("grunnbelop.g", start))
+    rate = dagsats(rules, basis, start)
+    has_right = until_rule(dp.until)
+    window, lag = ctx.window("dagpenger.payment_lag_days")
+    egenandel_due = bool(dp.egenandel)  # a new claim: the egenandel is taken from the first payments
+    egenandel_left = 0
+    over_in_a_row, stopped_after = 0, None
+    payments, rows, warnings = [], [], []
+    limit_share = _d(rules.value("dagpenger.max_work_share", start))
+    pct = f"{float(limit_share) * 100:g}"
+    for mp in window:
+        if stopped_after is not None:
+            break  # three periods in a row without enough loss of working time: stopped (§ 10-4)
+        days = [d for d in mp.weekdays() if has_right is None or has_right(d)]
+        if not days:
+            continue
+        fva = min(_d(dp.normal_hours_per_week), _d(rules.value("dagpenger.normal_hours_cap", mp.start)))
+        normal = fva / cal.DAYS_PER_WEEK_WORKED * len(days)
+        hours = sum((ctx.hours_on(d) for d in mp.days()), Decimal(0))
+        kids_max, bt_paid = 0, Decimal(0)
+        if hours > normal * limit_share:
+            amount, factor = 0, Decimal(0)
+            over_in_a_row += 1
+            if over_in_a_row >= int(rules.value("dagpenger.periods_without_loss_to_stop", mp.end)):
+                stopped_after = mp.end
+                warnings.append(Warning(
+                    "dagpenger_stopped", cal.month_of(mp.end + lag),
+                    f"Tre meldeperioder på rad med arbeid over {pct} % av vanlig arbeidstid: dagpengene "
+                    f"stanser etter {mp.end:%d.%m.%Y}. Du må søke på nytt hvis du igjen jobber mindre.",
+                    "Dagpengeforskriften § 10-4", "Snakk med NAV før du øker timene varig; vurder om jobben kan "
+                    "erstatte dagpengene helt."))
+        else:
+            over_in_a_row = 0
+            factor = (normal - hours) / normal
+            gross = Decimal(0)
+            for d in days:
+                kids = sum(1 for c in ctx.case.household.children
+                           if c.birth_date <= d < birthday(c.birth_date, int(rules.value("dagpenger.barnetillegg_max_age", d)))
+                           ) if dp.barnetillegg is not False else 0
+                kids_max = max(kids_max, kids)
+                day_total = with_barnetillegg(rules, basis, rate, kids, d)
+                gross += day_total * factor
+                bt_paid += (day_total - rate) * factor
+            amount = _kr(gross)
+            if egenandel_due and amount:
+                egenandel_due = False
+                egenandel_left = int(rules.value("dagpenger.egenandel_days", mp.start)) * with_barnetillegg(
+                    rules, basis, rate, kids_max, days[0])
+            taken = min(amount, egenandel_left)
+            amount -= taken
+            egenandel_left -= taken
+        paid_on = mp.end + lag
+        if ctx.in_horizon(paid_on):
+            rows.append(PeriodRow("dagpenger", mp.start, mp.end, float(hours), float(hours / normal) if normal else 0.0,
+                                  float(factor), amount, paid_on, _kr(bt_paid), float(rate), (float(limit_share),)))
+        if amount:
+            payments.append(Payment(
+                "dagpenger", paid_on, amount, True, "nav", mp.start, mp.end,
+                Explanation("dagpenger.period", f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: dagsats {rate} kr"
+                            + (f" med barnetillegg for {kids_max} barn" if kids_max else "")
+                            + f" × {len(days)} dager × ({normal:g} − {hours:g}) / {normal:g} timer.", LAW,
+                            (used(rules, "dagpenger.dagsats_factor", mp.start), used(rules, "grunnbelop.g", start),
+                             used(rules, "dagpenger.max_work_share", mp.start),
+                             used(rules, "dagpenger.barnetillegg_per_day", mp.start))), "14-day"))
+    if stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
+        first = next(r for r in rows if r.payment_rate == 0 and r.hours)
+        warnings.append(Warning(
+            "dagpenger_work_limit", cal.month_of(first.paid_on),
+            f"I meldeperioden {first.start:%d.%m}–{first.end:%d.%m} er arbeidet mer enn {pct} % av "
+            "vanlig arbeidstid: ingen dagpenger for perioden. Tre slike perioder på rad stanser dagpengene.",
+            "Folketrygdloven § 4-3; dagpengeforskriften § 10-4", "Hold timene under halvparten av vanlig arbeidstid, "
+            "eller planlegg overgangen til full jobb."))
+
+    def without_work() -> int:
+        # no hours: every weekday pays the full rate; the first year's egenandel is ignored (a small overestimate)
+        year = ctx.first_day.year
+        return sum(with_barnetillegg(rules, basis, rate, 0, d) for mp in window if (mp.end + lag).year == year
+                   for d in mp.weekdays() if has_right is None or has_right(d))
+
+    return SchemeOutput(tuple(payments), tuple(rows), tuple(warnings), without_work=without_work)
+
