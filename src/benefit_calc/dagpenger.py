@@ -7,8 +7,10 @@ values in ``rules/no/dagpenger.yaml``):
   together at most 90 % of the grunnlag / 260. The grunnlag is fixed at the vedtak (G in force at the start).
 * A meldeperiode: the fastsatt vanlig arbeidstid (FVA, at most 40 h a week) per weekday with a right gives the
   period's normal hours. If the hours worked (every day) are more than 50 % of them, nothing is paid for the
-  period. Otherwise each weekday pays the dagsats (with barnetillegg) × (normal − worked) / normal.
-* Three periods in a row with too little loss of working time stop the dagpenger (a new claim is needed).
+  period. Otherwise each weekday pays the dagsats (with barnetillegg) × (normal − worked) / normal, rounded to
+  kroner per group of days with the same rate (see :func:`period_amount`).
+* Three periods in a row with too little loss of working time stop the dagpenger from the first of them
+  (a new claim is needed).
 * A new claim starts with an egenandel of 3 × dagsats (with barnetillegg), deducted from the first payments.
 """
 
@@ -16,6 +18,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Sequence
+
+import attrs
 
 from . import calendar as cal
 from .aap import birthday
@@ -25,6 +30,7 @@ from .rules import Ruleset
 from .scheme import Context, SchemeOutput, until_rule
 
 LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
+ZERO = Decimal(0)
 
 
 def _d(x: object) -> Decimal:
@@ -48,6 +54,46 @@ def with_barnetillegg(rules: Ruleset, basis: Decimal, rate: int, kids: int, day:
     return min(rate + bt, max(cap, rate))
 
 
+@attrs.frozen
+class PeriodAmount:
+    passed: bool  # worked at most 50 % of the normal hours
+    factor: Decimal  # (normal − worked) / normal
+    gross: Decimal
+    egenandel: int  # egenandel taken from this period
+    net: int
+
+
+def period_amount(day_rates: Sequence[int], normal: Decimal, hours: Decimal, limit: Decimal, egenandel_left: int
+                  ) -> PeriodAmount:
+    """One meldeperiode as dp-behandling's Beregningsperiode computes it.
+
+    ``day_rates``: the sats (dagsats with barnetillegg) of each weekday with a right; ``normal``: the period's
+    fastsatt vanlig arbeidstid (FVA/5 × those days); ``hours``: hours worked on every day of the period. Days
+    with the same sats form a group: gross = sats × days × factor; the egenandel left is spread over the groups
+    in proportion to their gross (each share rounded half up, at most the group's gross); each group's net is
+    rounded half up to kroner.
+    """
+    if not day_rates or normal <= 0 or hours / normal > limit:
+        return PeriodAmount(False, ZERO, ZERO, 0, 0)
+    factor = max(ZERO, (normal - hours) / normal)
+    groups: dict[int, int] = {}
+    for rate in day_rates:
+        groups[rate] = groups.get(rate, 0) + 1
+    gross = {rate: rate * n * factor for rate, n in groups.items()}
+    total = sum(gross.values(), ZERO)
+    taken = net = 0
+    for rate, g in gross.items():
+        share = min(g, _d(_kr(_d(egenandel_left) * (g / total)))) if total else ZERO
+        taken += int(share)
+        net += _kr(g - share)
+    return PeriodAmount(True, factor, total, taken, net)
+
+
+def children_on(rules: Ruleset, ctx: Context, day: date) -> int:
+    max_age = int(rules.value("dagpenger.barnetillegg_max_age", day))
+    return sum(1 for c in ctx.case.household.children if c.birth_date <= day < birthday(c.birth_date, max_age))
+
+
 def run(ctx: Context) -> SchemeOutput:
     """Every dagpenger meldeperiode paid in the simulated years."""
     dp = ctx.case.client.benefits.dagpenger
@@ -61,6 +107,7 @@ def run(ctx: Context) -> SchemeOutput:
     window, lag = ctx.window("dagpenger.payment_lag_days")
     egenandel_due = bool(dp.egenandel)  # a new claim: the egenandel is taken from the first payments
     egenandel_left = 0
+    first_failing = ctx.first_day
     over_in_a_row, stopped_after = 0, None
     payments, rows, warnings = [], [], []
     limit_share = _d(rules.value("dagpenger.max_work_share", start))
@@ -74,38 +121,30 @@ def run(ctx: Context) -> SchemeOutput:
         fva = min(_d(dp.normal_hours_per_week), _d(rules.value("dagpenger.normal_hours_cap", mp.start)))
         normal = fva / cal.DAYS_PER_WEEK_WORKED * len(days)
         hours = sum((ctx.hours_on(d) for d in mp.days()), Decimal(0))
-        kids_max, bt_paid = 0, Decimal(0)
-        if hours > normal * limit_share:
-            amount, factor = 0, Decimal(0)
+        kids = [children_on(rules, ctx, d) if dp.barnetillegg is not False else 0 for d in days]
+        day_rates = [with_barnetillegg(rules, basis, rate, k, d) for k, d in zip(kids, days)]
+        kids_max = max(kids)
+        if egenandel_due:
+            egenandel_due = False
+            egenandel_left = int(rules.value("dagpenger.egenandel_days", mp.start)) * day_rates[0]
+        res = period_amount(day_rates, normal, hours, limit_share, egenandel_left)
+        egenandel_left -= res.egenandel
+        amount, factor = res.net, res.factor
+        bt_paid = sum((_d(r - rate) * factor for r in day_rates), Decimal(0))
+        if not res.passed:
             over_in_a_row += 1
+            if over_in_a_row == 1:
+                first_failing = mp.start
             if over_in_a_row >= int(rules.value("dagpenger.periods_without_loss_to_stop", mp.end)):
                 stopped_after = mp.end
                 warnings.append(Warning(
                     "dagpenger_stopped", cal.month_of(mp.end + lag),
                     f"Tre meldeperioder på rad med arbeid over {pct} % av vanlig arbeidstid: dagpengene "
-                    f"stanser etter {mp.end:%d.%m.%Y}. Du må søke på nytt hvis du igjen jobber mindre.",
+                    f"stanser fra {first_failing:%d.%m.%Y}. Du må søke på nytt hvis du igjen jobber mindre.",
                     "Dagpengeforskriften § 10-4", "Snakk med NAV før du øker timene varig; vurder om jobben kan "
                     "erstatte dagpengene helt."))
         else:
             over_in_a_row = 0
-            factor = (normal - hours) / normal
-            gross = Decimal(0)
-            for d in days:
-                kids = sum(1 for c in ctx.case.household.children
-                           if c.birth_date <= d < birthday(c.birth_date, int(rules.value("dagpenger.barnetillegg_max_age", d)))
-                           ) if dp.barnetillegg is not False else 0
-                kids_max = max(kids_max, kids)
-                day_total = with_barnetillegg(rules, basis, rate, kids, d)
-                gross += day_total * factor
-                bt_paid += (day_total - rate) * factor
-            amount = _kr(gross)
-            if egenandel_due and amount:
-                egenandel_due = False
-                egenandel_left = int(rules.value("dagpenger.egenandel_days", mp.start)) * with_barnetillegg(
-                    rules, basis, rate, kids_max, days[0])
-            taken = min(amount, egenandel_left)
-            amount -= taken
-            egenandel_left -= taken
         paid_on = mp.end + lag
         if ctx.in_horizon(paid_on):
             rows.append(PeriodRow("dagpenger", mp.start, mp.end, float(hours), float(hours / normal) if normal else 0.0,

@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Sequence
 
-from . import aap_timeline, dagpenger, tiltakspenger
+from . import aap_timeline, dagpenger, tiltakspenger, uforetrygd
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
@@ -25,7 +25,7 @@ from .scheme import Context
 from .wages import wage_payments
 
 # schemes in the order they run (DESIGN §2); each sees the payments of those before it
-SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run)
+SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run)
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
                    "kvalifiseringsstonad")
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")

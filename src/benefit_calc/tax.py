@@ -215,19 +215,20 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
                 percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
             out.append(jround(p.amount * percents[year] / 100))
             continue
-        key = (p.payer, year, day.month)
-        count_in_month[key] += 1
+        count_in_month[(p.scheme, year, day.month)] += 1
         table = case.tax.table or int(rule("default_table", year))  # type: ignore[call-overload]
         period = "14-day" if p.frequency == "14-day" else "monthly"
         cache_key = (table, p.amount, period, year)
         trekk = table_cache.get(cache_key)
         if trekk is None:
             trekk = table_cache[cache_key] = table_withholding(rules, table, p.amount, period, day)
-        if p.frequency == "14-day":
-            free = rule("withholding_free_payments_14day", year)
-            month_name = {6: "june", 12: "december"}.get(day.month)
-            if month_name and count_in_month[key] <= int(free[month_name]):  # type: ignore[index]
+        month_name = {6: "june", 12: "december"}.get(day.month)
+        special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
+        if month_name and special is not None and f"{month_name}_free_payments" in special:
+            if count_in_month[(p.scheme, year, day.month)] <= int(special[f"{month_name}_free_payments"]):
                 trekk = 0
+        elif month_name and special is not None:
+            trekk = jround(trekk * float(special[f"{month_name}_share"]))
         elif (p.payer, year, 6) in holiday_months and day.month == 6:
             trekk = 0  # the holiday-pay month is trekkfri on the table
         elif day.month == 12:
