@@ -14,10 +14,11 @@ from collections import defaultdict
 from datetime import date
 from typing import Sequence
 
-from . import aap_timeline, dagpenger, tiltakspenger, uforetrygd
+from . import aap_timeline, dagpenger, kvalifiseringsstonad, overgangsstonad, tiltakspenger, uforetrygd
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
+from .errors import CaseError
 from .payments import Payment
 from .result import MonthRow, Result, Warning
 from .rules import Ruleset
@@ -25,14 +26,35 @@ from .scheme import Context
 from .wages import wage_payments
 
 # schemes in the order they run (DESIGN §2); each sees the payments of those before it
-SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run)
+SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
+           kvalifiseringsstonad.run)
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
                    "kvalifiseringsstonad")
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
+EXCLUDED = (  # (benefit, benefit, why) — the law does not pay these for the same time
+    ("aap", "dagpenger", "AAP and dagpenger are not paid together: choose one (folketrygdloven §§ 4-24 and 11-27)"),
+    ("tiltakspenger", "aap", "no tiltakspenger alongside AAP (tiltakspengeforskriften § 7 første ledd)"),
+    ("tiltakspenger", "dagpenger", "no tiltakspenger alongside dagpenger (tiltakspengeforskriften § 7 første ledd)"),
+    ("tiltakspenger", "uforetrygd", "no tiltakspenger alongside uføretrygd (tiltakspengeforskriften § 7 første ledd)"),
+    ("tiltakspenger", "kvalifiseringsstonad",
+     "no tiltakspenger in the kvalifiseringsprogram (tiltakspengeforskriften § 7 tredje ledd)"),
+    ("kvalifiseringsstonad", "aap", "kvalifiseringsstønad is for people without folketrygd benefits such as AAP "
+     "(sosialtjenesteloven § 29); treated as not combinable"),
+    ("kvalifiseringsstonad", "uforetrygd", "kvalifiseringsstønad is for people without folketrygd benefits such as "
+     "uføretrygd (sosialtjenesteloven § 29); treated as not combinable"),
+    ("aap", "uforetrygd", "AAP with graded uføretrygd is reduced by samordning (folketrygdloven § 11-27); that is not "
+     "modelled yet"),
+)
+
+
 def check_combinations(case: Case) -> None:
-    """Refuse benefits the law does not pay together (none to check while only AAP is modelled)."""
+    """Refuse benefits the law does not pay together (or combinations this version does not model), naming them."""
+    have = set(case.client.benefits.names())
+    for a, b, why in EXCLUDED:
+        if a in have and b in have:
+            raise CaseError(f"client.benefits.{a}", f"cannot be combined with {b} here: {why}")
 
 
 def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
