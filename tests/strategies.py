@@ -85,3 +85,28 @@ def mutated_cases(draw: Any) -> dict[str, Any]:
     else:
         target.pop(path[-1], None)
     return case
+
+
+BENEFIT_BODIES = {
+    "aap": st.builds(lambda g: {"basis_g": g}, st.floats(0, 7, allow_nan=False).map(lambda x: round(x, 3))),
+    "dagpenger": st.builds(lambda b, h, e: {"basis": b, "normal_hours_per_week": h, "egenandel": e},
+                           st.integers(150_000, 900_000), st.sampled_from([20, 30, 37.5, 45]), st.booleans()),
+    "tiltakspenger": st.builds(lambda d: {"days_per_period": d} if d else {}, st.sampled_from([None, 5, 10])),
+    "uforetrygd": st.builds(lambda deg, ifu, r: {"degree": deg, "ifu": ifu, "full_benefit": round(ifu * 0.66),
+                                                 "granted": "2019-03-01", "reports_income": r},
+                            st.sampled_from([40, 50, 100]), st.integers(300_000, 700_000),
+                            st.sampled_from(["on_job_start", "never"])),
+    "overgangsstonad": st.builds(lambda e, r: {"expected_income": e, "reports_income": r},
+                                 st.integers(0, 300_000), st.sampled_from(["on_job_start", "never"])),
+    "kvalifiseringsstonad": st.just({}),
+}
+
+
+@st.composite
+def benefit_cases(draw: Any, max_months: int = 18) -> dict[str, Any]:
+    """A valid case with one NAV income benefit (or overgangsstønad with uføretrygd), as case-file data."""
+    case = draw(aap_cases(max_months=max_months))
+    names = draw(st.sampled_from([["aap"], ["dagpenger"], ["tiltakspenger"], ["uforetrygd"], ["overgangsstonad"],
+                                  ["kvalifiseringsstonad"], ["overgangsstonad", "uforetrygd"]]))
+    case["client"]["benefits"] = {n: draw(BENEFIT_BODIES[n]) for n in names}
+    return case

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from benefit_calc import load_case, load_rules, parse_case, simulate
 from benefit_calc.errors import BenefitCalcError, CaseError
 
-from .strategies import aap_cases
+from .strategies import aap_cases, benefit_cases
 
 RULES = load_rules()
 
@@ -147,7 +147,7 @@ def _check_invariants(res) -> None:  # type: ignore[no-untyped-def]
         full_year = [m for m in res.months if m.month.year == y.year]
         if len(full_year) == 12:
             assert sum(m.taxable_income for m in full_year) == y.taxable_income
-    assert sum(s.amount for s in res.settlements) == sum(y.settlement for y in res.years)
+    assert sum(s.amount for s in res.settlements if s.scheme == "skatt") == sum(y.settlement for y in res.years)
 
 
 @settings(max_examples=60, deadline=None)
@@ -244,3 +244,60 @@ def test_opptrapping_longer_than_the_law_allows_is_refused() -> None:
     with pytest.raises(CaseError) as exc:
         simulate(RULES, parse_case(data))
     assert exc.value.field == "client.benefits.aap.opptrapping.months" and "12 months" in str(exc.value)
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("aap", "dagpenger", "choose one"),
+    ("tiltakspenger", "aap", "§ 7"),
+    ("tiltakspenger", "uforetrygd", "§ 7"),
+    ("aap", "uforetrygd", "samordning"),
+])
+def test_combinations_the_law_excludes_are_refused(a: str, b: str, words: str) -> None:
+    bodies = {"aap": {"basis_g": 3}, "dagpenger": {"basis": 300000, "normal_hours_per_week": 37.5}, "tiltakspenger": {},
+              "uforetrygd": {"degree": 50, "ifu": 400000, "full_benefit": 264000, "granted": "2020-01-01"}}
+    data = {"start": "2026-01", "months": 3, "client": {"birth_date": "1990-01-01",
+            "benefits": {a: bodies[a], b: bodies[b]}}}
+    with pytest.raises(CaseError) as exc:
+        simulate(RULES, parse_case(data))
+    assert exc.value.field == f"client.benefits.{a}" and words in str(exc.value)
+
+
+def test_overgangsstonad_with_uforetrygd_is_samordnet() -> None:
+    """Uføretrygd is deducted from overgangsstønad as samordningsfradrag (familie-ef-sak BeregningUtils)."""
+    data = {"start": "2026-01", "months": 2, "client": {"birth_date": "1990-01-01", "benefits": {
+        "overgangsstonad": {}, "uforetrygd": {"degree": 50, "ifu": 400000, "full_benefit": 264000, "granted": "2020-01-01"}}}}
+    res = simulate(RULES, parse_case(data))
+    jan = res.months[0]
+    assert jan.benefits["uforetrygd"] == 11000  # 264 000 × 50 % / 12
+    assert jan.benefits["overgangsstonad"] == 24405 - 11000  # full 130 160 × 2.25 / 12 = 24 405 (half even)
+
+
+@settings(max_examples=60, deadline=None)
+@given(benefit_cases())
+def test_every_benefit_simulates_with_the_invariants(data: dict) -> None:
+    try:
+        res = simulate(RULES, parse_case(data))
+    except BenefitCalcError as exc:
+        assert str(exc)
+        return
+    _check_invariants(res)
+
+
+@settings(max_examples=40, deadline=None)
+@given(benefit_cases(max_months=12))
+def test_more_hours_never_raise_a_benefit_that_work_reduces(data: dict) -> None:
+    """AAP, dagpenger, uføretrygd, overgangsstønad and KVP never pay more in a month when the client works more."""
+    start = data["start"]
+    few = {**data, "work": [{"from": start, "hours_per_week": 8, "hourly_wage": 220, "payday": "same_month"}]}
+    many = {**data, "work": [{"from": start, "hours_per_week": 16, "hourly_wage": 220, "payday": "same_month"}]}
+    try:
+        a, b = simulate(RULES, parse_case(few)), simulate(RULES, parse_case(many))
+    except BenefitCalcError:
+        return
+    samordnet = "uforetrygd" in data["client"]["benefits"]  # less uføretrygd means more overgangsstønad (samordning)
+    for ma, mb in zip(a.months, b.months):
+        for scheme in ("aap", "dagpenger", "uforetrygd", "overgangsstonad", "kvalifiseringsstonad"):
+            if scheme == "overgangsstonad" and samordnet:
+                continue
+            assert mb.benefits.get(scheme, 0) <= ma.benefits.get(scheme, 0), (scheme, ma.month)
+        assert sum(mb.benefits.values()) <= sum(ma.benefits.values()), ma.month

@@ -1,0 +1,63 @@
+"""Kvalifiseringsstønad: 2 G (2.041 G from 1 July 2024, inferred), 2/3 under 25, reduced by hours of paid work.
+
+Sources: nav.no "Kvalifiseringsstønad og andre økonomiske ordninger" (2 G, 2/3 under 25, "reduseres tilsvarende,
+beregnet i forhold til antall timer i inntektsgivende arbeid", krone for krone for dagpenger); regjeringen.no
+(about 5 000 kr more a year from 1 July 2024, as AAP). Amounts below are worked by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from benefit_calc import parse_case, simulate
+from benefit_calc.errors import CaseError
+from benefit_calc.rules import load_rules
+
+RULES = load_rules()
+
+
+def case(birth: str = "1990-01-01", work: list | None = None, children: list | None = None, **benefits: object) -> dict:
+    return {"start": "2026-01", "months": 6, "client": {"birth_date": birth,
+            "benefits": {"kvalifiseringsstonad": {}, **benefits}}, "household": {"children": children or []},
+            "work": work or []}
+
+
+def test_full_rate_paid_the_month_after() -> None:
+    """25+: 2.041 × 130 160 / 12 = 22 138.05 → 22 138 for January 2026, paid 15 February."""
+    res = simulate(RULES, parse_case(case()))
+    feb = res.months[1]
+    assert feb.benefits["kvalifiseringsstonad"] == 22138
+    pay = [p for p in res.payments if p.scheme == "kvalifiseringsstonad" and p.earned_from == date(2026, 1, 1)]
+    assert [(p.paid_on, p.amount) for p in pay] == [(date(2026, 2, 15), 22138)]
+    # May 2026 at the new G: 2.041 × 136 549 / 12 = 23 225.04 → 23 225, paid in June
+    assert res.months[5].benefits["kvalifiseringsstonad"] == 23225
+
+
+def test_under_25_gets_two_thirds() -> None:
+    """2/3 × 2.041 × 130 160 / 12 = 14 758.70 → 14 759."""
+    res = simulate(RULES, parse_case(case(birth="2002-06-01")))
+    assert res.months[1].benefits["kvalifiseringsstonad"] == 14759
+
+
+def test_hours_of_work_reduce_in_proportion() -> None:
+    """15 h a week in March 2026 (22 weekdays: 66 h) of full time 37.5 × 22 / 5 = 165 h = 40 % → 22 138 × 0.6 = 13 283."""
+    work = [{"from": "2026-03", "hours_per_week": 15, "hourly_wage": 200}]
+    res = simulate(RULES, parse_case(case(work=work)))
+    april = next(m for m in res.months if m.month == date(2026, 4, 1))
+    assert april.benefits["kvalifiseringsstonad"] == 13283
+
+
+def test_barnetillegg_per_weekday() -> None:
+    """One child, January 2026: 22 weekdays × 38 kr = 836 kr (rate assumed equal to AAP's; see the rule file)."""
+    res = simulate(RULES, parse_case(case(children=[{"birth_date": "2019-01-01"}])))
+    assert res.months[1].benefits["kvalifiseringsstonad"] == 22138 + 836
+
+
+def test_kvp_is_taxable_and_not_combinable_with_aap() -> None:
+    res = simulate(RULES, parse_case(case()))
+    assert res.months[1].taxable_income == 22138
+    with pytest.raises(CaseError) as exc:
+        simulate(RULES, parse_case(case(aap={"basis_g": 3})))
+    assert exc.value.field == "client.benefits.kvalifiseringsstonad" and "aap" in str(exc.value)
