@@ -23,7 +23,7 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def test_simulate_table() -> None:
     r = run("simulate", EXAMPLE)
     assert r.exit_code == 0, r.output
-    assert "Disponibelt" in r.output and "Meldeperioder (AAP)" in r.output and "Regelverk no" in r.output
+    assert "Disponibelt" in r.output and "Meldeperioder:" in r.output and "aap " in r.output and "Regelverk no" in r.output
 
 
 def test_simulate_json_is_the_contract() -> None:

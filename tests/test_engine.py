@@ -122,8 +122,7 @@ def test_under_25_turns_25_in_a_period() -> None:
     assert p.amount == 2 * 681 + 8 * 1022
 
 
-@pytest.mark.parametrize("path", ["examples/aap-ung-minsteytelse.yaml", "examples/aap-barn-opptrapping.yaml",
-                                  "examples/aap-naer-grensen.yaml"])
+@pytest.mark.parametrize("path", sorted(str(p) for p in __import__("pathlib").Path("examples").glob("*.yaml")))
 def test_examples_simulate(path: str) -> None:
     res = simulate(RULES, load_case(path))
     assert len(res.months) == load_case(path).months

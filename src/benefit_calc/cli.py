@@ -66,10 +66,15 @@ def format_table(result: Result) -> str:
     lines = ["  ".join(str(c).rjust(w) for c, w in zip(r, widths)) for r in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     if result.periods:
-        lines += ["", "Meldeperioder (AAP):", "  periode                  timer  arbeid  utbetalt%   beløp  utbetales"]
+        lines += ["", "Meldeperioder:", "  ytelse         periode                  timer  arbeid  utbetalt%   beløp  utbetales"]
         for p in result.periods:
-            lines.append(f"  {p.start:%d.%m.%Y}–{p.end:%d.%m.%Y}  {p.hours:6g}  {p.work_share * 100:5.0f} %"
+            lines.append(f"  {p.benefit:13}  {p.start:%d.%m.%Y}–{p.end:%d.%m.%Y}  {p.hours:6g}  {p.work_share * 100:5.0f} %"
                          f"  {p.payment_rate * 100:7.0f} %  {_kr(p.amount):>6}  {p.paid_on:%d.%m.%Y}")
+    others = [s for s in result.settlements if s.scheme != "skatt"]
+    if others:
+        lines += ["", "Etteroppgjør og krav fra NAV:"]
+        lines += [f"  {s.scheme} for {s.year}: {'utbetales' if s.amount > 0 else 'kreves tilbake'} {_kr(abs(s.amount))} kr "
+                  f"i {month_text(s.month)}" + ("" if s.in_horizon else " (etter perioden)") for s in others]
     if result.years:
         lines += ["", "Skatteoppgjør:"]
         for y in result.years:
