@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from benefit_calc.case import Case, load_case, parse_case
 from benefit_calc.errors import BenefitCalcError, CaseError
 
-from .strategies import aap_cases, mutated_cases
+from .strategies import aap_cases, benefit_cases, mutated_cases
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 MINIMAL = {"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 3}}}}
@@ -135,3 +135,10 @@ def test_broken_input_raises_only_our_error_naming_a_field(data: dict) -> None:
     except CaseError as exc:
         assert exc.field or "schema" in str(exc) or str(exc)
         assert isinstance(exc, BenefitCalcError) and isinstance(exc, ValueError)
+
+
+@settings(max_examples=100, deadline=None)
+@given(benefit_cases())
+def test_every_benefit_round_trips_exactly(data: dict) -> None:
+    case = parse_case(data)
+    assert parse_case(case.to_dict()) == case
