@@ -49,6 +49,16 @@ class Client:
 @attrs.frozen
 class Child:
     birth_date: date
+    barnehage_hours_per_week: float | None = None  # agreed hours in barnehage (kontantstøtte); default none
+
+
+@attrs.frozen
+class Partner:
+    """The client's spouse or samboer: their own gross taxable income a month (wages and taxable benefits)."""
+
+    birth_date: date
+    income_per_month: float | None = None  # default 0
+    tax_free_per_month: float | None = None  # e.g. the partner's tiltakspenger; default 0
 
 
 @attrs.frozen
@@ -57,6 +67,8 @@ class Household:
     rent_per_month: float | None = None
     electricity_per_month: float | None = None
     children: tuple[Child, ...] = ()
+    partner: Partner | None = None
+    utvidet_barnetrygd: bool | None = None  # default: true when the client lives alone with children
 
 
 @attrs.frozen
@@ -163,21 +175,30 @@ def _client(raw: Any) -> Client:
 
 def _household(raw: Any) -> Household:
     p = "household"
-    m = f.mapping(raw, p, ("municipality", "rent_per_month", "electricity_per_month", "partner", "children"))
+    m = f.mapping(raw, p, ("municipality", "rent_per_month", "electricity_per_month", "partner", "children",
+                           "utvidet_barnetrygd"))
     muni = m.get("municipality")
     if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isdigit()):
         raise CaseError(f"{p}.municipality", f"{muni!r} is not a four-digit kommunenummer in quotes, e.g. \"0301\"")
+    partner = None
     if m.get("partner") is not None:
-        raise CaseError(f"{p}.partner", "a partner is not modelled in this version yet; leave it out or null")
+        pp = f"{p}.partner"
+        pm = f.mapping(m["partner"], pp, ("birth_date", "income_per_month", "tax_free_per_month"))
+        partner = Partner(f.day(pm, "birth_date", pp, required=True),  # type: ignore[arg-type]
+                          f.number(pm, "income_per_month", pp, low=0, high=10_000_000),
+                          f.number(pm, "tax_free_per_month", pp, low=0, high=10_000_000))
     kids = m.get("children") or []
     if not isinstance(kids, list):
         raise CaseError(f"{p}.children", "must be a list of {birth_date}")
-    children = tuple(
-        Child(f.day(f.mapping(k, f"{p}.children[{i}]", ("birth_date",)), "birth_date", f"{p}.children[{i}]", required=True))  # type: ignore[arg-type]
-        for i, k in enumerate(kids)
-    )
+    children = []
+    for i, k in enumerate(kids):
+        cp = f"{p}.children[{i}]"
+        km = f.mapping(k, cp, ("birth_date", "barnehage_hours_per_week"))
+        children.append(Child(f.day(km, "birth_date", cp, required=True),  # type: ignore[arg-type]
+                              f.number(km, "barnehage_hours_per_week", cp, low=0, high=60)))
     return Household(muni, f.number(m, "rent_per_month", p, low=0, high=1_000_000),
-                     f.number(m, "electricity_per_month", p, low=0, high=1_000_000), children)
+                     f.number(m, "electricity_per_month", p, low=0, high=1_000_000), tuple(children), partner,
+                     f.boolean(m, "utvidet_barnetrygd", p, None))
 
 
 def _tax(raw: Any) -> Tax:

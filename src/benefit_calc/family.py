@@ -1,0 +1,89 @@
+"""Barnetrygd and kontantstøtte: income-independent and tax-free, paid month by month.
+
+The rule in plain words (barnetrygdloven §§ 2, 9, 10; kontantstøtteloven §§ 2, 7; rates by date in
+``rules/no/barnetrygd.yaml`` and ``rules/no/kontantstotte.yaml``, as in NAV's familie-ba-sak and familie-ks-sak):
+
+* Barnetrygd per child from the month after birth until the month before the child turns 18 (a higher rate
+  for children under 6 until August 2024). A provider living alone with children gets utvidet barnetrygd (one
+  a household), and with full overgangsstønad and a child under 3 also småbarnstillegg.
+* Kontantstøtte per child in the age window (12–24 months; 13–19 from August 2024; 12–20 from February 2025),
+  reduced by agreed barnehage hours.
+* Neither depends on income, so neither changes when the client starts to work — they are shown so the month
+  table has the household's whole income.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import calendar as cal
+from .aap import birthday
+from .overgangsstonad import full_month
+from .payments import Explanation, Payment, used
+from .scheme import Context, SchemeOutput
+
+LAW_BT = "Barnetrygdloven §§ 2, 9 og 10"
+LAW_KS = "Kontantstøtteloven §§ 2 og 7"
+
+
+def months_old(birth: date, month: date) -> int:
+    """Whole months from the birth month to ``month`` (0 in the birth month)."""
+    return (month.year - birth.year) * 12 + month.month - birth.month
+
+
+def barnehage_share(rules: object, hours: float | None, month: date) -> float:
+    bands = rules.value("kontantstotte.barnehage_share", month)  # type: ignore[attr-defined]
+    h = hours or 0.0
+    share = 1.0
+    for lower, value in sorted(((float(k), float(v)) for k, v in bands.items())):
+        if h >= lower:
+            share = value
+    return share
+
+
+def run(ctx: Context) -> SchemeOutput:
+    rules, case = ctx.rules, ctx.case
+    kids = case.household.children
+    if not kids:
+        return SchemeOutput()
+    utvidet = case.household.utvidet_barnetrygd
+    if utvidet is None:
+        utvidet = case.household.partner is None
+    os_by_month = {p.earned_from: p.amount for p in ctx.earlier if p.scheme == "overgangsstonad"}
+    payments = []
+    month = ctx.first_day
+    while month <= ctx.last_day:
+        day = month.replace(day=int(rules.value("barnetrygd.payment_day", month)))
+        end = cal.add_months(month, 1) - cal.ONE_DAY
+        bt = 0
+        entitled = []
+        for c in kids:
+            if not (c.birth_date < month and month < birthday(c.birth_date, int(rules.value("barnetrygd.max_age", month))).replace(day=1)):
+                continue
+            under_6 = month < birthday(c.birth_date, int(rules.value("barnetrygd.under_6_age", month))).replace(day=1)
+            bt += int(rules.value("barnetrygd.under_6" if under_6 else "barnetrygd.ordinary", month))
+            entitled.append(c)
+        text = f"{len(entitled)} barn"
+        if entitled and utvidet:
+            bt += int(rules.value("barnetrygd.utvidet", month))
+            text += " + utvidet"
+            small = any(month < birthday(c.birth_date, int(rules.value("barnetrygd.smabarnstillegg_age", month))).replace(day=1)
+                        for c in entitled)
+            if small and os_by_month.get(month, 0) >= full_month(rules, month):
+                bt += int(rules.value("barnetrygd.smabarnstillegg", month))
+                text += " + småbarnstillegg"
+        if bt:
+            payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, Explanation(
+                "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT,
+                (used(rules, "barnetrygd.ordinary", month), used(rules, "barnetrygd.utvidet", month)))))
+        ks = 0.0
+        for c in kids:
+            age = months_old(c.birth_date, month)
+            if int(rules.value("kontantstotte.age_from_months", month)) <= age < int(rules.value("kontantstotte.age_to_months", month)):
+                ks += float(rules.value("kontantstotte.rate", month)) * barnehage_share(rules, c.barnehage_hours_per_week, month)
+        if ks:
+            payments.append(Payment("kontantstotte", day, int(ks + 0.5), False, "nav", month, end, Explanation(
+                "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS,
+                (used(rules, "kontantstotte.rate", month),))))
+        month = cal.add_months(month, 1)
+    return SchemeOutput(tuple(payments))
