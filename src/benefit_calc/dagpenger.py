@@ -104,6 +104,9 @@ def run(ctx: Context) -> SchemeOutput:
     basis = _d(dp.basis) if dp.basis is not None else _d(dp.basis_g) * _d(rules.value("grunnbelop.g", start))
     rate = dagsats(rules, basis, start)
     has_right = until_rule(dp.until)
+    if dp.egenandel:  # a new claim starts at the case's start: no dagpenger before it
+        until = has_right
+        has_right = (lambda d: d >= start and (until is None or until(d)))
     window, lag = ctx.window("dagpenger.payment_lag_days")
     egenandel_due = bool(dp.egenandel)  # a new claim: the egenandel is taken from the first payments
     egenandel_left = 0
@@ -120,7 +123,8 @@ def run(ctx: Context) -> SchemeOutput:
             continue
         fva = min(_d(dp.normal_hours_per_week), _d(rules.value("dagpenger.normal_hours_cap", mp.start)))
         normal = fva / cal.DAYS_PER_WEEK_WORKED * len(days)
-        hours = sum((ctx.hours_on(d) for d in mp.days()), Decimal(0))
+        # hours of every day with a right count (weekends too); days without a right drop out (dp-behandling)
+        hours = sum((ctx.hours_on(d) for d in mp.days() if has_right is None or has_right(d)), Decimal(0))
         kids = [children_on(rules, ctx, d) if dp.barnetillegg is not False else 0 for d in days]
         day_rates = [with_barnetillegg(rules, basis, rate, k, d) for k, d in zip(kids, days)]
         kids_max = max(kids)

@@ -49,6 +49,17 @@ EXCLUDED = (  # (benefit, benefit, why) — the law does not pay these for the s
 )
 
 
+def partner_net(rules: Ruleset, case: Case, month: date) -> int:
+    """The partner's income after withholding on the ordinary monthly table (an estimate: the partner's own
+    settlement, June/December rules and tax card are not modelled)."""
+    partner = case.household.partner
+    if partner is None:
+        return 0
+    gross = int(partner.income_per_month or 0)
+    table = int(rules.value("skatt.default_table", month))
+    return gross - tax_mod.table_withholding(rules, table, gross, "monthly", month) + int(partner.tax_free_per_month or 0)
+
+
 def check_combinations(case: Case) -> None:
     """Refuse benefits the law does not pay together (or combinations this version does not model), naming them."""
     have = set(case.client.benefits.names())
@@ -136,7 +147,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
             n_aap += p.scheme == "aap"
         st = settle_by_month.get(m, 0)
         rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
-                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx)))
+                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx), partner_net(rules, case, m)))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     names = ["grunnbelop.g", "skatt.personfradrag"]
     if case.client.benefits.aap is not None:

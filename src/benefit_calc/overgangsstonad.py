@@ -86,7 +86,7 @@ def run(ctx: Context) -> SchemeOutput:
             wages_by_month[cal.month_of(p.paid_on)] = wages_by_month.get(cal.month_of(p.paid_on), 0) + p.amount
     payments, warnings, settlements = [], [], []
     day_no = int(rules.value("overgangsstonad.payment_day", ctx.first_day))
-    above_in_a_row, overpaid, flagged = 0, 0, False
+    above_in_a_row, overpaid, flagged, detect_at = 0, 0, False, None
     month = ctx.first_day
     while month <= ctx.last_day:
         if os_.until is not None and month > os_.until:
@@ -116,11 +116,14 @@ def run(ctx: Context) -> SchemeOutput:
         actual = wages_by_month.get(month, 0)
         half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE
         limit = int(expected / TWELVE) * (1 + _d(rules.value("overgangsstonad.control_increase_share", month)))
-        above = not flagged and actual >= half_g_month and actual >= limit
+        above = detect_at is None and actual >= half_g_month and actual >= limit
         above_in_a_row = above_in_a_row + 1 if above else 0
-        if above:
+        if detect_at is None and above_in_a_row >= int(rules.value("overgangsstonad.control_months", month)):
+            detect_at = cal.add_months(month, 1)
+        if above or (detect_at is not None and not flagged):
             overpaid += paid - amount(rules, yearly_income(rules, base, _d(actual), month), month, samordning)
-        if above_in_a_row >= int(rules.value("overgangsstonad.control_months", month)) and not flagged:
+        if detect_at is not None and month == detect_at:
+            # NAV's control looks back at the three previous months, so it finds the change the month after them
             flagged = True
             if ctx.in_horizon(month):
                 warnings.append(Warning(
@@ -129,10 +132,10 @@ def run(ctx: Context) -> SchemeOutput:
                     f"endre stønaden og kan kreve tilbake det som er betalt for mye (omtrent {overpaid} kr så langt).",
                     "Folketrygdloven §§ 15-9 og 22-15", "Meld ny inntekt til NAV når du begynner i jobb eller får flere timer."))
             if overpaid > 0:
-                when = cal.add_months(month, 2)
+                when = cal.add_months(month, 1)
                 settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))
         month = cal.add_months(month, 1)
-    notes = ("Overgangsstønad: et krav etter NAVs inntektskontroll er lagt to måneder etter at kontrollen slår ut "
-             "(antakelse).",) if settlements else ()
+    notes = ("Overgangsstønad: NAVs kontroll ser på de tre foregående månedene; kravet er lagt måneden etter at "
+             "kontrollen slår ut (antakelse).",) if settlements else ()
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), notes,
                         lambda: sum(p.amount for p in payments if p.paid_on.year == ctx.first_day.year))

@@ -31,12 +31,18 @@ class MonthRow:
     disposable: int
     aap_payments: int  # how many AAP payments land this month (3 in some months)
     payment_index: tuple[int, ...]  # indexes into Result.payments
+    partner_net: int = 0  # the partner's income after estimated withholding (0 without a partner)
+
+    @property
+    def household_disposable(self) -> int:
+        return self.disposable + self.partner_net
 
     def to_dict(self) -> dict[str, Any]:
         return {"month": month_text(self.month), "hours": round(self.hours, 2), "wages": self.wages,
                 "holiday_pay": self.holiday_pay, "benefits": dict(self.benefits),
                 "taxable_income": self.taxable_income, "tax_withheld": self.tax_withheld,
-                "settlements": self.settlements, "disposable": self.disposable, "aap_payments": self.aap_payments}
+                "settlements": self.settlements, "disposable": self.disposable, "aap_payments": self.aap_payments,
+                "partner_net": self.partner_net, "household_disposable": self.household_disposable}
 
 
 @attrs.frozen
@@ -146,11 +152,11 @@ class Result:
         names = self.benefit_names()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["month", "hours", "wages", "holiday_pay", *names, "taxable_income", "tax_withheld",
-                    "settlements", "disposable"])
+                    "settlements", "disposable", "partner_net", "household_disposable"])
         for m in self.months:
             w.writerow([month_text(m.month), round(m.hours, 2), m.wages, m.holiday_pay,
                         *[m.benefits.get(n, 0) for n in names], m.taxable_income, m.tax_withheld, m.settlements,
-                        m.disposable])
+                        m.disposable, m.partner_net, m.household_disposable])
         return out.getvalue()
 
     def total(self, key: str) -> int:

@@ -29,6 +29,11 @@ class Context:
     anchor: date  # a Monday that starts one of the client's meldeperioder
     earlier: tuple[Payment, ...] = ()  # payments of the schemes that ran before
 
+    def partner_gross(self, month: date) -> int:
+        """The partner's gross taxable income a month (0 without a partner)."""
+        partner = self.case.household.partner
+        return int(partner.income_per_month or 0) if partner is not None else 0
+
     def in_horizon(self, day: date) -> bool:
         return self.horizon[0] <= day < cal.add_months(self.horizon[-1], 1)
 
