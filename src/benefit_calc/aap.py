@@ -91,14 +91,7 @@ def basis_in_g(rules: Ruleset, aap: Aap, start: date) -> Decimal:
 
 
 G_UNIT = Decimal("0.0000000001")  # Kelvin's GUnit: 10 decimals, HALF_UP
-
-
-def birthday(birth: date, years: int) -> date:
-    """The day ``years`` after ``birth`` (Java's plusYears: 29 February falls back to 28 February)."""
-    try:
-        return birth.replace(year=birth.year + years)
-    except ValueError:
-        return birth.replace(year=birth.year + years, day=28)
+birthday = cal.birthday  # Kelvin's 25årsDagen: the 25th birthday itself (29 February → 28 February)
 
 
 def yearly_g(rules: Ruleset, basis_g: Decimal, birth: date, day: date) -> Decimal:
@@ -109,7 +102,7 @@ def yearly_g(rules: Ruleset, basis_g: Decimal, birth: date, day: date) -> Decima
     """
     ordinary = _round(basis_g * _d(rules.value("aap.compensation_rate", day)), G_UNIT)
     minimum = _d(rules.value("aap.minimum_annual_g", day))
-    if day < birthday(birth, int(rules.value("aap.full_rate_age", day))):
+    if day < cal.birthday(birth, int(rules.value("aap.full_rate_age", day))):
         minimum = _round(_round(minimum * _d(rules.value("aap.under_25_share_numerator", day)), G_UNIT)
                          / _d(rules.value("aap.under_25_share_denominator", day)), G_UNIT)
     return minimum if minimum > ordinary else ordinary
@@ -140,8 +133,7 @@ def _limit(rules: Ruleset, aap: Aap, day: date) -> Decimal:
 
 def children_on(rules: Ruleset, children: Sequence[Child], day: date) -> int:
     """Children born on or before ``day`` and not yet at the barnetillegg age limit (18) on it."""
-    max_age = int(rules.value("aap.barnetillegg_max_age", day))
-    return sum(1 for c in children if c.birth_date <= day < birthday(c.birth_date, max_age))
+    return cal.children_under([c.birth_date for c in children], int(rules.value("aap.barnetillegg_max_age", day)), day)
 
 
 DAY_PARAMS = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.under_25_share_numerator",
@@ -161,10 +153,10 @@ class AapRates:
     def __init__(self, rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], basis_g: Decimal) -> None:
         self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
         changes = {v.valid_from for name in DAY_PARAMS for v in rules.param(name).values}
-        changes |= {birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
+        changes |= {cal.birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
         for c in children:
             changes.add(c.birth_date)
-            changes |= {birthday(c.birth_date, int(v.value)) for v in rules.param("aap.barnetillegg_max_age").values}
+            changes |= {cal.birthday(c.birth_date, int(v.value)) for v in rules.param("aap.barnetillegg_max_age").values}
         if aap.opptrapping is not None:
             changes |= {aap.opptrapping.start, cal.add_months(aap.opptrapping.start, aap.opptrapping.months)}
         self._changes = sorted(changes)

@@ -141,6 +141,19 @@ def meldeperioder(anchor: date, first_day: date, last_day: date) -> list[Meldepe
     return out
 
 
+def birthday(birth: date, years: int) -> date:
+    """The day ``years`` after ``birth`` (as Java's plusYears: 29 February falls back to 28 February)."""
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:
+        return birth.replace(year=birth.year + years, day=28)
+
+
+def children_under(births: Sequence[date], max_age: int, day: date) -> int:
+    """How many of the children born on ``births`` are born and not yet ``max_age`` on ``day``."""
+    return sum(1 for b in births if b <= day < birthday(b, max_age))
+
+
 def age_on(birth: date, day: date) -> int:
     """Whole years of age on ``day``."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

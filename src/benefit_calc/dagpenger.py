@@ -23,7 +23,6 @@ from typing import Sequence
 import attrs
 
 from . import calendar as cal
-from .aap import birthday
 from .payments import Explanation, Payment, used
 from .result import PeriodRow, Warning
 from .rules import Ruleset
@@ -90,8 +89,8 @@ def period_amount(day_rates: Sequence[int], normal: Decimal, hours: Decimal, lim
 
 
 def children_on(rules: Ruleset, ctx: Context, day: date) -> int:
-    max_age = int(rules.value("dagpenger.barnetillegg_max_age", day))
-    return sum(1 for c in ctx.case.household.children if c.birth_date <= day < birthday(c.birth_date, max_age))
+    births = [c.birth_date for c in ctx.case.household.children]
+    return cal.children_under(births, int(rules.value("dagpenger.barnetillegg_max_age", day)), day)
 
 
 def run(ctx: Context) -> SchemeOutput:

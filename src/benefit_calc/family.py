@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date
 
 from . import calendar as cal
-from .aap import birthday
 from .overgangsstonad import full_month
 from .payments import Explanation, Payment, used
 from .scheme import Context, SchemeOutput
@@ -58,16 +57,16 @@ def run(ctx: Context) -> SchemeOutput:
         bt = 0
         entitled = []
         for c in kids:
-            if not (c.birth_date < month and month < birthday(c.birth_date, int(rules.value("barnetrygd.max_age", month))).replace(day=1)):
+            if not (c.birth_date < month and month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.max_age", month))).replace(day=1)):
                 continue
-            under_6 = month < birthday(c.birth_date, int(rules.value("barnetrygd.under_6_age", month))).replace(day=1)
+            under_6 = month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.under_6_age", month))).replace(day=1)
             bt += int(rules.value("barnetrygd.under_6" if under_6 else "barnetrygd.ordinary", month))
             entitled.append(c)
         text = f"{len(entitled)} barn"
         if entitled and utvidet:
             bt += int(rules.value("barnetrygd.utvidet", month))
             text += " + utvidet"
-            small = any(month < birthday(c.birth_date, int(rules.value("barnetrygd.smabarnstillegg_age", month))).replace(day=1)
+            small = any(month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.smabarnstillegg_age", month))).replace(day=1)
                         for c in entitled)
             if small and os_by_month.get(month, 0) >= full_month(rules, month):
                 bt += int(rules.value("barnetrygd.smabarnstillegg", month))

@@ -13,7 +13,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import calendar as cal
-from .aap import birthday
 from .payments import Explanation, Payment, used
 from .scheme import Context, SchemeOutput
 
@@ -42,12 +41,12 @@ def run(ctx: Context) -> SchemeOutput:
             break
         g = _d(rules.value("grunnbelop.g", month))
         yearly = _d(rules.value("kvalifiseringsstonad.annual_g", month)) * g
-        if month < birthday(case.client.birth_date, int(rules.value("kvalifiseringsstonad.full_rate_age", month))):
+        if month < cal.birthday(case.client.birth_date, int(rules.value("kvalifiseringsstonad.full_rate_age", month))):
             yearly *= _d(rules.value("kvalifiseringsstonad.under_25_share", month))
         weekdays = cal.weekdays_in(month, nxt)
         max_age = int(rules.value("kvalifiseringsstonad.barnetillegg_max_age", month))
-        kids = sum(1 for c in case.household.children if c.birth_date <= month < birthday(c.birth_date, max_age)) \
-            if kvp.barnetillegg is not False else 0
+        births = [c.birth_date for c in case.household.children]
+        kids = cal.children_under(births, max_age, month) if kvp.barnetillegg is not False else 0
         bt = _d(rules.value("kvalifiseringsstonad.barnetillegg_per_day", month)) * kids * weekdays
         full_time = _d(rules.value("kvalifiseringsstonad.full_time_hours_per_week", month)) * weekdays / cal.DAYS_PER_WEEK_WORKED
         worked = ctx.hours_on.in_month(month) if month >= ctx.first_day else ZERO

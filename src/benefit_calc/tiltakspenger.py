@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 
 from . import calendar as cal
-from .aap import birthday
 from .payments import Explanation, Payment, used
 from .result import PeriodRow
 from .scheme import Context, SchemeOutput, until_rule
@@ -25,8 +24,8 @@ LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
 
 def children_under(ctx: Context, param: str, day: date) -> int:
-    max_age = int(ctx.rules.value(param, day))
-    return sum(1 for c in ctx.case.household.children if c.birth_date <= day < birthday(c.birth_date, max_age))
+    births = [c.birth_date for c in ctx.case.household.children]
+    return cal.children_under(births, int(ctx.rules.value(param, day)), day)
 
 
 def run(ctx: Context) -> SchemeOutput:

@@ -26,7 +26,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from . import calendar as cal
-from .aap import birthday
 from .benefit_inputs import Uforetrygd
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
@@ -92,7 +91,7 @@ def year_rules(rules: Ruleset, ut: Uforetrygd, children: tuple[date, ...], start
     bt = []
     for m, gm in zip(months, g_month):
         max_age = int(rules.value("uforetrygd.barnetillegg_max_age", m))
-        n = sum(1 for b in children if b <= m < birthday(b, max_age)) if ut.barnetillegg is not False else 0
+        n = cal.children_under(children, max_age, m) if ut.barnetillegg is not False else 0
         kids.append(n)
         bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE)
     return YearRules(year, g, unreduced, tuple(bt), max(kids), (ieu_g + free_g) * g, share,
