@@ -89,6 +89,13 @@ class Kvalifiseringsstonad:
 
 
 @attrs.frozen
+class Bostotte:
+    """The household applies for bostøtte every month; heating add-on unless heating is paid through the rent."""
+
+    heating_in_rent: bool | None = None
+
+
+@attrs.frozen
 class Benefits:
     aap: Aap | None = None
     dagpenger: Dagpenger | None = None
@@ -96,6 +103,7 @@ class Benefits:
     uforetrygd: Uforetrygd | None = None
     overgangsstonad: Overgangsstonad | None = None
     kvalifiseringsstonad: Kvalifiseringsstonad | None = None
+    bostotte: Bostotte | None = None
 
     def names(self) -> list[str]:
         return [a.name for a in attrs.fields(Benefits) if getattr(self, a.name) is not None]
@@ -169,9 +177,14 @@ def _kvalifiseringsstonad(raw: Any, path: str) -> Kvalifiseringsstonad:
     return Kvalifiseringsstonad(f.day(m, "until", path), f.boolean(m, "barnetillegg", path, None))
 
 
+def _bostotte(raw: Any, path: str) -> Bostotte:
+    m = f.mapping(raw, path, ("heating_in_rent",))
+    return Bostotte(f.boolean(m, "heating_in_rent", path, None))
+
+
 PARSERS = {"aap": _aap, "dagpenger": _dagpenger, "tiltakspenger": _tiltakspenger, "uforetrygd": _uforetrygd,
-           "overgangsstonad": _overgangsstonad, "kvalifiseringsstonad": _kvalifiseringsstonad}
-NOT_YET = ("sosialhjelp", "bostotte")
+           "overgangsstonad": _overgangsstonad, "kvalifiseringsstonad": _kvalifiseringsstonad, "bostotte": _bostotte}
+NOT_YET = ("sosialhjelp",)
 
 
 def parse_benefits(raw: Any, path: str = "client.benefits") -> Benefits:

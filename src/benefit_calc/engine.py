@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Sequence
 
-from . import aap_timeline, dagpenger, family, kvalifiseringsstonad, overgangsstonad, tiltakspenger, uforetrygd
+from . import aap_timeline, bostotte, dagpenger, family, kvalifiseringsstonad, overgangsstonad, tiltakspenger, uforetrygd
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
@@ -27,9 +27,9 @@ from .wages import wage_payments
 
 # schemes in the order they run (DESIGN §2); each sees the payments of those before it
 SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
-           kvalifiseringsstonad.run, family.run)
+           kvalifiseringsstonad.run, bostotte.run, family.run)
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
-                   "kvalifiseringsstonad", "barnetrygd", "kontantstotte")
+                   "kvalifiseringsstonad", "bostotte", "barnetrygd", "kontantstotte")
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 

@@ -1,0 +1,95 @@
+"""Bostøtte (forskrift om bustøtte §§ 1, 3, 4, 7, 13) with the June 2026 parameters.
+
+Published check: husbanken.no gives 28 241 kr a month before tax as the 2026 income limit for a one-person renter
+(read 30.08.2026 via a third party; the municipality group that matches is Oslo). The other figures are worked by
+hand from the rule (weighted income × egenandel brackets, 73.7 % of the capped cost) and serve as regression tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from benefit_calc import parse_case, simulate
+from benefit_calc.bostotte import monthly_amount
+from benefit_calc.errors import BenefitCalcError
+from benefit_calc.rules import load_rules
+
+RULES = load_rules()
+AUG = date(2026, 8, 1)
+
+
+def test_published_2026_income_limit_one_person_oslo() -> None:
+    """28 241 kr a month still pays the minimum 63 kr; one krone more pays nothing."""
+    assert monthly_amount(RULES, AUG, D(28241), 1, 0, D(200000), "0301", False) == 63
+    assert monthly_amount(RULES, AUG, D(28242), 1, 0, D(200000), "0301", False) == 0
+
+
+@pytest.mark.parametrize(("income", "adults", "kids", "rent", "muni", "expected"), [
+    # 240 000 a year: egenandel 26 576 + 16.44 % × 102 538 = 43 433.25; cap Oslo 92 234 + 27 982 = 120 216;
+    # 0.737 × (120 216 − 43 433.25) / 12 = 4 715.74
+    (20000, 1, 0, 12000, "0301", 4716),
+    (20000, 1, 0, 12000, "1860", 2997),  # no add-on: 0.737 × (92 234 − 43 433.25) / 12
+    (15000, 1, 0, 9000, "1860", 3603),
+    (25000, 1, 2, 14000, "4601", 6335),  # weight 1 + 2 × 0.15 = 1.30
+    (30000, 2, 2, 16000, "0301", 7167),  # weight 1 + 0.13 + 0.30 = 1.43
+    (27000, 1, 0, 12000, "0301", 795),  # above 245 278 the egenandel rises by 80 % of each krone
+])
+def test_month_amounts(income: int, adults: int, kids: int, rent: int, muni: str, expected: int) -> None:
+    assert monthly_amount(RULES, AUG, D(income), adults, kids, D(rent * 12), muni, False) == expected
+
+
+def test_rent_below_the_cap_and_heating_addon() -> None:
+    """Rent 6 000 a month (72 000) + heating add-on 7 356 = 79 356, below the cap: 0.737 × (79 356 − 43 433.25) / 12
+    = 2 206.25; without the add-on 0.737 × (72 000 − 43 433.25) / 12 = 1 754.47."""
+    assert monthly_amount(RULES, AUG, D(20000), 1, 0, D(72000), "1860", True) == 2206
+    assert monthly_amount(RULES, AUG, D(20000), 1, 0, D(72000), "1860", False) == 1754
+
+
+def _case(work: list, months: int = 6) -> dict:
+    return {"start": "2026-01", "months": months, "meldeperiode_start": "2026-01-05",
+            "household": {"municipality": "0301", "rent_per_month": 12000},
+            "client": {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 2}, "bostotte": {}}}, "work": work}
+
+
+def test_paid_on_the_20th_of_the_next_month_from_income_paid_in_the_month() -> None:
+    res = simulate(RULES, parse_case(_case([])))
+    pays = [p for p in res.payments if p.scheme == "bostotte"]
+    assert all(p.paid_on.day == 20 and p.paid_on.month == (p.earned_from.month % 12) + 1 for p in pays)
+    per_month: dict = {}
+    for q in res.payments:
+        if q.scheme == "aap":
+            per_month[q.paid_on.replace(day=1)] = per_month.get(q.paid_on.replace(day=1), 0) + 1
+    threes = {m for m, n in per_month.items() if n >= 3}
+    for p in pays:
+        if p.earned_from in threes:
+            continue  # two thirds of AAP count there (next test)
+        income = sum(q.amount for q in res.payments if q.taxable and q.paid_on.month == p.earned_from.month
+                     and q.paid_on.year == p.earned_from.year)
+        assert p.amount == monthly_amount(RULES, p.earned_from, D(income), 1, 0, D(144000), "0301", True)
+
+
+def test_three_payment_month_counts_two_thirds_from_2025() -> None:
+    """FOR-2024-12-19-3386: in a month with three AAP payments only two thirds of them count."""
+    res = simulate(RULES, parse_case(_case([], months=12)))
+    threes = [m.month for m in res.months if m.aap_payments == 3]
+    assert threes
+    m = threes[0]
+    aap = sum(p.amount for p in res.payments if p.scheme == "aap" and p.paid_on.month == m.month)
+    pay = next(p for p in res.payments if p.scheme == "bostotte" and p.earned_from == m)
+    assert pay.amount == monthly_amount(RULES, m, D(aap) * 2 / 3, 1, 0, D(144000), "0301", True)
+    assert any(w.code == "bostotte_three_payments" for w in res.warnings)
+
+
+def test_bostotte_is_tax_free() -> None:
+    # (More hours can raise a month's bostøtte: AAP falls in the month worked, hourly wages arrive the month after.)
+    res = simulate(RULES, parse_case(_case([{"from": "2026-02", "hours_per_week": 5, "hourly_wage": 200}])))
+    pays = [(p, w) for p, w in zip(res.payments, res.withheld) if p.scheme == "bostotte"]
+    assert pays and all(w == 0 and not p.taxable for p, w in pays)
+
+
+def test_before_june_2025_the_rules_say_so() -> None:
+    with pytest.raises(BenefitCalcError, match="bostotte.yaml"):
+        simulate(RULES, parse_case({**_case([]), "start": "2024-03"}))
