@@ -15,6 +15,7 @@ The rule in plain words (barnetrygdloven §§ 2, 9, 10; kontantstøtteloven §§
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from . import calendar as cal
 from .overgangsstonad import full_month
@@ -40,6 +41,10 @@ def barnehage_share(rules: object, hours: float | None, month: date) -> float:
     return share
 
 
+def _explain(rule: str, text: str, law: str, rules: object, names: tuple[str, ...], month: date) -> Explanation:
+    return Explanation(rule, text, law, tuple(used(rules, n, month) for n in names))  # type: ignore[arg-type]
+
+
 def run(ctx: Context) -> SchemeOutput:
     rules, case = ctx.rules, ctx.case
     kids = case.household.children
@@ -50,39 +55,45 @@ def run(ctx: Context) -> SchemeOutput:
         utvidet = case.household.partner is None
     os_by_month = {p.earned_from: p.amount for p in ctx.earlier if p.scheme == "overgangsstonad"}
     payments = []
+
+    def first_month_at(birth: date, param: str) -> date:
+        """The month a child reaches the age in ``param`` (these ages have one value since 2019)."""
+        return cal.birthday(birth, int(rules.value(param, ctx.first_day))).replace(day=1)
+
+    limits = [(c, first_month_at(c.birth_date, "barnetrygd.max_age"), first_month_at(c.birth_date, "barnetrygd.under_6_age"),
+               first_month_at(c.birth_date, "barnetrygd.smabarnstillegg_age")) for c in kids]
     month = ctx.first_day
     while month <= ctx.last_day:
         day = month.replace(day=int(rules.value("barnetrygd.payment_day", month)))
         end = cal.add_months(month, 1) - cal.ONE_DAY
         bt = 0
         entitled = []
-        for c in kids:
-            if not (c.birth_date < month and month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.max_age", month))).replace(day=1)):
+        ordinary = int(rules.value("barnetrygd.ordinary", month))
+        for c, adult, six, three in limits:
+            if not c.birth_date < month < adult:
                 continue
-            under_6 = month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.under_6_age", month))).replace(day=1)
-            bt += int(rules.value("barnetrygd.under_6" if under_6 else "barnetrygd.ordinary", month))
-            entitled.append(c)
+            bt += int(rules.value("barnetrygd.under_6", month)) if month < six else ordinary
+            entitled.append((c, three))
         text = f"{len(entitled)} barn"
         if entitled and utvidet:
             bt += int(rules.value("barnetrygd.utvidet", month))
             text += " + utvidet"
-            small = any(month < cal.birthday(c.birth_date, int(rules.value("barnetrygd.smabarnstillegg_age", month))).replace(day=1)
-                        for c in entitled)
+            small = any(month < three for _, three in entitled)
             if small and os_by_month.get(month, 0) >= full_month(rules, month):
                 bt += int(rules.value("barnetrygd.smabarnstillegg", month))
                 text += " + småbarnstillegg"
         if bt:
-            payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, Explanation(
-                "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT,
-                (used(rules, "barnetrygd.ordinary", month), used(rules, "barnetrygd.utvidet", month)))))
+            payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, partial(
+                _explain, "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT, rules,
+                ("barnetrygd.ordinary", "barnetrygd.utvidet"), month)))
         ks = 0.0
         for c in kids:
             age = months_old(c.birth_date, month)
             if int(rules.value("kontantstotte.age_from_months", month)) <= age < int(rules.value("kontantstotte.age_to_months", month)):
                 ks += float(rules.value("kontantstotte.rate", month)) * barnehage_share(rules, c.barnehage_hours_per_week, month)
         if ks:
-            payments.append(Payment("kontantstotte", day, int(ks + 0.5), False, "nav", month, end, Explanation(
-                "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS,
-                (used(rules, "kontantstotte.rate", month),))))
+            payments.append(Payment("kontantstotte", day, int(ks + 0.5), False, "nav", month, end, partial(
+                _explain, "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS, rules,
+                ("kontantstotte.rate",), month)))
         month = cal.add_months(month, 1)
     return SchemeOutput(tuple(payments))
