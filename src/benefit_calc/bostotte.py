@@ -82,7 +82,7 @@ def run(ctx: Context) -> SchemeOutput:
     month = cal.add_months(ctx.first_day, -1)
     while month < ctx.last_day.replace(day=1):
         paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
-        kids = cal.children_under([c.birth_date for c in hh.children], 18, month)
+        kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)), month)
         total = _d(income[month]) + _d(ctx.partner_gross(month))
         if meldekort[month] >= 3:
             share = _d(rules.value("bostotte.three_payment_share", month))
