@@ -29,10 +29,14 @@ def calibration() -> float:
     return time.perf_counter() - t
 
 
-def in_process(runs: int = 300) -> tuple[float, float]:
+def in_process(runs: int = 300, without_children: bool = False) -> tuple[float, float]:
+    import attrs
+
     from benefit_calc import load_case, load_rules, simulate
 
     rules, case = load_rules(), load_case(CASE)
+    if without_children:  # AAP and tax only (no barnetrygd/barnetillegg)
+        case = attrs.evolve(case, household=attrs.evolve(case.household, children=()))
     for _ in range(10):  # warm up
         simulate(rules, case)
     times = []
@@ -67,6 +71,9 @@ if __name__ == "__main__":
     median, fastest = in_process()
     print(f"simulate, 24-month AAP case, in-process warm median: {median * 1000:.2f} ms, fastest {fastest * 1000:.2f} ms"
           " (target < 5 ms)")
+    median, fastest = in_process(without_children=True)
+    print(f"  same case without its two children (AAP and tax only): median {median * 1000:.2f} ms, "
+          f"fastest {fastest * 1000:.2f} ms")
     print(f"benefit-calc simulate --format json, whole process median: {whole_process() * 1000:.0f} ms (target < 500 ms)")
     print(f"  same, with PYTHONDONTWRITEBYTECODE=1 (no .pyc cache, every start recompiles): "
           f"{whole_process(bytecode_cache=False) * 1000:.0f} ms")
