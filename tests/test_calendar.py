@@ -34,10 +34,12 @@ def test_every_day_is_in_exactly_one_period(anchor: date, day: date) -> None:
 
 def test_hours_fall_on_weekdays_from_the_step_month() -> None:
     work = (WorkStep(date(2026, 3, 1), 12.5, hourly_wage=200), WorkStep(date(2026, 5, 1), 0))
-    assert cal.hours_on(work, date(2026, 2, 27)) == 0
-    assert cal.hours_on(work, date(2026, 3, 2)) == Decimal("2.5")
-    assert cal.hours_on(work, date(2026, 3, 7)) == 0  # Saturday
-    assert cal.hours_on(work, date(2026, 5, 4)) == 0
+    hours_on = cal.DailyHours(work, date(2026, 1, 1), date(2026, 12, 31))
+    assert hours_on(date(2026, 2, 27)) == 0
+    assert hours_on(date(2026, 3, 2)) == Decimal("2.5")
+    assert hours_on(date(2026, 3, 7)) == 0  # Saturday
+    assert hours_on(date(2026, 5, 4)) == 0
+    assert hours_on.in_month(date(2026, 3, 1)) == Decimal("2.5") * 22  # 22 weekdays in March 2026
 
 
 def test_age_and_weekdays() -> None:

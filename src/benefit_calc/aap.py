@@ -24,6 +24,7 @@ from typing import Callable, Sequence
 import attrs
 
 from . import calendar as cal
+from .money import dec as _d
 from .case import Aap, Child, Opptrapping
 from .payments import Used, used
 from .rules import Ruleset
@@ -33,9 +34,6 @@ CENT = Decimal("0.01")
 PERMILLE = Decimal("0.001")
 ONE = Decimal(1)
 
-
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
 
 
 def _round(x: Decimal, q: Decimal) -> Decimal:

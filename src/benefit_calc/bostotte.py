@@ -16,6 +16,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import calendar as cal
+from .money import dec as _d
 from .payments import Explanation, Payment, used
 from .result import Warning
 from .rules import Ruleset
@@ -24,9 +25,6 @@ from .scheme import Context, SchemeOutput
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
 ZERO, TWELVE = Decimal(0), Decimal(12)
 
-
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
 
 
 def egenandel(rules: Ruleset, weighted: Decimal, month: date) -> Decimal:

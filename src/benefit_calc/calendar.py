@@ -61,18 +61,9 @@ def step_for(work: Sequence[WorkStep], month: date) -> WorkStep | None:
     return current
 
 
-def hours_on(work: Sequence[WorkStep], day: date) -> Decimal:
-    """Hours worked on ``day``: the step's weekly hours spread over Monday–Friday, nothing at weekends."""
-    if not is_weekday(day):
-        return Decimal(0)
-    step = step_for(work, month_of(day))
-    if step is None or not step.hours_per_week:
-        return Decimal(0)
-    return Decimal(str(step.hours_per_week)) / DAYS_PER_WEEK_WORKED
-
-
 class DailyHours:
-    """Hours worked on any day under a work plan: the month's step's weekly hours / 5 on weekdays (see ``hours_on``).
+    """Hours worked on any day under a work plan: the weekly hours of the step in force in the day's month, spread
+    evenly over Monday–Friday; nothing at weekends.
 
     Precomputes one figure per month, so asking for a day is a dictionary look-up.
     """

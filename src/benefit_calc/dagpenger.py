@@ -17,12 +17,13 @@ values in ``rules/no/dagpenger.yaml``):
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Sequence
 
 import attrs
 
 from . import calendar as cal
+from .money import dec as _d, kroner as _kr
 from .payments import Explanation, Payment, used
 from .result import PeriodRow, Warning
 from .rules import Ruleset
@@ -32,12 +33,6 @@ LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
 ZERO = Decimal(0)
 
 
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
-
-
-def _kr(x: Decimal) -> int:
-    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def dagsats(rules: Ruleset, basis: Decimal, day: date) -> int:

@@ -13,15 +13,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import calendar as cal
+from .money import dec as _d
 from .payments import Explanation, Payment, used
 from .scheme import Context, SchemeOutput
 
 LAW = "Sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
 
-
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
 
 
 def run(ctx: Context) -> SchemeOutput:

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from . import calendar as cal
+from .money import dec as _d
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
 from .rules import Ruleset
@@ -25,9 +26,6 @@ from .scheme import Context, SchemeOutput
 LAW = "Folketrygdloven § 15-9"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
 
-
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
 
 
 def full_month(rules: Ruleset, month: date) -> int:

@@ -43,11 +43,9 @@ class Context:
         periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
         return [mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day], lag
 
-    def earned_in_year(self, year: int, taxable_only: bool = True, schemes: tuple[str, ...] = ("wages", "holiday_pay")
-                       ) -> int:
-        """What the earlier payments of ``schemes`` paid in ``year``."""
-        return sum(p.amount for p in self.earlier
-                   if p.paid_on.year == year and p.scheme in schemes and (p.taxable or not taxable_only))
+    def earned_in_year(self, year: int) -> int:
+        """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""
+        return sum(p.amount for p in self.earlier if p.paid_on.year == year and p.scheme in ("wages", "holiday_pay"))
 
 
 @attrs.frozen

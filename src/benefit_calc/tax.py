@@ -22,13 +22,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Sequence
 
 import attrs
 
 from .case import Case
 from .errors import CaseError
+from .money import dec as _d, kroner as _kr
 from .payments import Payment
 from .result import Settlement, Warning, YearRow
 from .rules import Ruleset
@@ -45,12 +46,6 @@ def jround(x: float) -> int:
     return whole + 1 if x - whole >= 0.5 else whole
 
 
-def _kr(x: Decimal) -> int:
-    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
 
 
 def trinnskatt(brackets: Sequence[object], income: float) -> float:

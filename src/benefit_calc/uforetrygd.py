@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from . import calendar as cal
+from .money import dec as _d, kroner as _kr
 from .benefit_inputs import Uforetrygd
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
@@ -36,12 +37,6 @@ LAW = "Folketrygdloven §§ 12-14 til 12-16"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
 
 
-def _d(x: object) -> Decimal:
-    return Decimal(str(x))
-
-
-def _kr(x: Decimal) -> int:
-    return int(x.quantize(ONE, rounding=ROUND_HALF_UP))
 
 
 def _months(year: int) -> list[date]:

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Sequence
 
 from . import calendar as cal
+from .money import kroner as _kr
 from .case import WorkStep
 from .payments import Explanation, Payment, used
 from .rules import Ruleset
 
 FERIE_REF = "Ferieloven §§ 5, 10 og 11"
 
-
-def _kr(x: Decimal) -> int:
-    return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[date, Decimal]:
