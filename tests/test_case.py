@@ -85,7 +85,7 @@ scenarios:
     (with_("client.benefits.aap", {"basis_g": 2, "basis": 300000}), "client.benefits.aap.basis_g", "exactly one"),
     (with_("client.benefits.aap", {"basis_g": "high"}), "client.benefits.aap.basis_g", "not a number"),
     (with_("client.benefits.aap", {"basis_g": 2, "arbeidsevne": 120}), "client.benefits.aap.arbeidsevne", "120"),
-    (with_("client.benefits.sosialhjelp", {}), "client.benefits.sosialhjelp", "not modelled"),
+    (with_("client.benefits.sosialhjelp", {"income_month": "later"}), "client.benefits.sosialhjelp.income_month", "same_month"),
     (with_("client.benefits.uforetrygd", {"degree": 100}), "client.benefits.uforetrygd.ifu", "required"),
     (with_("client.benefits.uforetrygd", {"degree": 50, "ifu": 400000, "ieu": 450000, "full_benefit": 264000,
                                           "granted": "2020-01-01"}), "client.benefits.uforetrygd.ieu", "lower than ifu"),

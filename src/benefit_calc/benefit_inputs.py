@@ -96,6 +96,18 @@ class Bostotte:
 
 
 @attrs.frozen
+class Sosialhjelp:
+    """The household applies for økonomisk stønad every month (need − net resources, krone for krone)."""
+
+    income_month: str | None = None  # same_month (default) | next_month: which month's stønad an income reduces
+    other_costs_per_month: float | None = None  # accepted costs besides rent and electricity (insurance, …); default 0
+    shared_housing: bool | None = None  # the client shares a home with others (bofellesskap rate); default false
+
+
+INCOME_MONTHS = ("same_month", "next_month")
+
+
+@attrs.frozen
 class Benefits:
     aap: Aap | None = None
     dagpenger: Dagpenger | None = None
@@ -104,6 +116,7 @@ class Benefits:
     overgangsstonad: Overgangsstonad | None = None
     kvalifiseringsstonad: Kvalifiseringsstonad | None = None
     bostotte: Bostotte | None = None
+    sosialhjelp: Sosialhjelp | None = None
 
     def names(self) -> list[str]:
         return [a.name for a in attrs.fields(Benefits) if getattr(self, a.name) is not None]
@@ -182,14 +195,18 @@ def _bostotte(raw: Any, path: str) -> Bostotte:
     return Bostotte(f.boolean(m, "heating_in_rent", path, None))
 
 
+def _sosialhjelp(raw: Any, path: str) -> Sosialhjelp:
+    m = f.mapping(raw, path, ("income_month", "other_costs_per_month", "shared_housing"))
+    return Sosialhjelp(f.choice(m, "income_month", path, INCOME_MONTHS),
+                       f.number(m, "other_costs_per_month", path, low=0, high=1_000_000),
+                       f.boolean(m, "shared_housing", path, None))
+
+
 PARSERS = {"aap": _aap, "dagpenger": _dagpenger, "tiltakspenger": _tiltakspenger, "uforetrygd": _uforetrygd,
-           "overgangsstonad": _overgangsstonad, "kvalifiseringsstonad": _kvalifiseringsstonad, "bostotte": _bostotte}
-NOT_YET = ("sosialhjelp",)
+           "overgangsstonad": _overgangsstonad, "kvalifiseringsstonad": _kvalifiseringsstonad, "bostotte": _bostotte,
+           "sosialhjelp": _sosialhjelp}
 
 
 def parse_benefits(raw: Any, path: str = "client.benefits") -> Benefits:
-    m = f.mapping(raw, path, tuple(PARSERS) + NOT_YET)
-    for name in NOT_YET:
-        if m.get(name) is not None:
-            raise CaseError(f"{path}.{name}", f"is not modelled in this version yet; supported: {', '.join(PARSERS)}")
+    m = f.mapping(raw, path, tuple(PARSERS))
     return Benefits(**{k: fn(m[k], f"{path}.{k}") for k, fn in PARSERS.items() if m.get(k) is not None})

@@ -14,7 +14,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Sequence
 
-from . import aap_timeline, bostotte, dagpenger, family, kvalifiseringsstonad, overgangsstonad, tiltakspenger, uforetrygd
+from . import aap_timeline, bostotte, dagpenger, family, kvalifiseringsstonad, overgangsstonad, sosialhjelp, tiltakspenger
+from . import uforetrygd, zones
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
@@ -29,7 +30,7 @@ from .wages import wage_payments
 SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
            kvalifiseringsstonad.run, bostotte.run, family.run)
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
-                   "kvalifiseringsstonad", "bostotte", "barnetrygd", "kontantstotte")
+                   "kvalifiseringsstonad", "bostotte", "sosialhjelp", "barnetrygd", "kontantstotte")
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
@@ -47,17 +48,6 @@ EXCLUDED = (  # (benefit, benefit, why) — the law does not pay these for the s
     ("aap", "uforetrygd", "AAP with graded uføretrygd is reduced by samordning (folketrygdloven § 11-27); that is not "
      "modelled yet"),
 )
-
-
-def partner_net(rules: Ruleset, case: Case, month: date) -> int:
-    """The partner's income after withholding on the ordinary monthly table (an estimate: the partner's own
-    settlement, June/December rules and tax card are not modelled)."""
-    partner = case.household.partner
-    if partner is None:
-        return 0
-    gross = int(partner.income_per_month or 0)
-    table = int(rules.value("skatt.default_table", month))
-    return gross - tax_mod.table_withholding(rules, table, gross, "monthly", month) + int(partner.tax_free_per_month or 0)
 
 
 def check_combinations(case: Case) -> None:
@@ -99,7 +89,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     if last_month.month != 12:
         notes.append(f"Skatten for {last_month.year} regnes for hele året med arbeidsplanen videreført ut desember.")
 
-    payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_month)
+    payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_day.replace(day=1))
                                if first_day <= p.paid_on <= last_day]
 
     hours_on = cal.DailyHours(plan, first_day, last_day)
@@ -108,6 +98,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
         notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
                      "oppgi meldeperiode_start for klientens egen syklus.")
     check_combinations(case)
+    zones.check_supported(rules, case)
     outputs = []
     for run in SCHEMES:
         ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments))
@@ -122,6 +113,12 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
     settlements = [s for o in outputs for s in o.settlements] + settlements
     warnings += tax_mod.warnings(rules, case, years)
+    if case.client.benefits.sosialhjelp is not None:  # needs net income, so it runs after withholding (DESIGN §2)
+        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments))
+        out = sosialhjelp.run(ctx, withheld, settlements)
+        warnings += out.warnings
+        merged = sorted([*zip(payments, withheld), *((p, 0) for p in out.payments)], key=lambda pw: (pw[0].paid_on, pw[0].scheme))
+        payments, withheld = [p for p, _ in merged], [w for _, w in merged]
 
     # month rows (only the case's horizon)
     rows = []
@@ -147,7 +144,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
             n_aap += p.scheme == "aap"
         st = settle_by_month.get(m, 0)
         rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
-                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx), partner_net(rules, case, m)))
+                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx), tax_mod.partner_net(rules, case, m)))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     names = ["grunnbelop.g", "skatt.personfradrag"]
     if case.client.benefits.aap is not None:

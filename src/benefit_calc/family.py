@@ -4,7 +4,8 @@ The rule in plain words (barnetrygdloven §§ 2, 9, 10; kontantstøtteloven §§
 ``rules/no/barnetrygd.yaml`` and ``rules/no/kontantstotte.yaml``, as in NAV's familie-ba-sak and familie-ks-sak):
 
 * Barnetrygd per child from the month after birth until the month before the child turns 18 (a higher rate
-  for children under 6 until August 2024). A provider living alone with children gets utvidet barnetrygd (one
+  for children under 6 until August 2024), plus the Finnmarkstillegg per child in Finnmark and Nord-Troms from
+  October 2025. A provider living alone with children gets utvidet barnetrygd (one
   a household), and with full overgangsstønad and a child under 3 also småbarnstillegg.
 * Kontantstøtte per child in the age window (12–24 months; 13–19 from August 2024; 12–20 from February 2025),
   reduced by agreed barnehage hours.
@@ -21,6 +22,7 @@ from . import calendar as cal
 from .overgangsstonad import full_month
 from .payments import Explanation, Payment, used
 from .scheme import Context, SchemeOutput
+from .zones import in_tiltakssone
 
 LAW_BT = "Barnetrygdloven §§ 2, 9 og 10"
 LAW_KS = "Kontantstøtteloven §§ 2 og 7"
@@ -62,6 +64,7 @@ def run(ctx: Context) -> SchemeOutput:
 
     limits = [(c, first_month_at(c.birth_date, "barnetrygd.max_age"), first_month_at(c.birth_date, "barnetrygd.under_6_age"),
                first_month_at(c.birth_date, "barnetrygd.smabarnstillegg_age")) for c in kids]
+    zone = partial(in_tiltakssone, rules, case.household.municipality)
     month = ctx.first_day
     while month <= ctx.last_day:
         day = month.replace(day=int(rules.value("barnetrygd.payment_day", month)))
@@ -69,12 +72,13 @@ def run(ctx: Context) -> SchemeOutput:
         bt = 0
         entitled = []
         ordinary = int(rules.value("barnetrygd.ordinary", month))
+        finnmark = int(rules.value("barnetrygd.finnmarkstillegg", month)) if zone(month) else 0
         for c, adult, six, three in limits:
             if not c.birth_date < month < adult:
                 continue
-            bt += int(rules.value("barnetrygd.under_6", month)) if month < six else ordinary
+            bt += (int(rules.value("barnetrygd.under_6", month)) if month < six else ordinary) + finnmark
             entitled.append((c, three))
-        text = f"{len(entitled)} barn"
+        text = f"{len(entitled)} barn" + (" med Finnmarkstillegg" if finnmark and entitled else "")
         if entitled and utvidet:
             bt += int(rules.value("barnetrygd.utvidet", month))
             text += " + utvidet"
@@ -85,7 +89,7 @@ def run(ctx: Context) -> SchemeOutput:
         if bt:
             payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, partial(
                 _explain, "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT, rules,
-                ("barnetrygd.ordinary", "barnetrygd.utvidet"), month)))
+                ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month)))
         ks = 0.0
         for c in kids:
             age = months_old(c.birth_date, month)

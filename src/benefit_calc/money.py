@@ -13,3 +13,8 @@ def dec(x: object) -> Decimal:
 def kroner(x: Decimal) -> int:
     """Round to whole kroner, half up."""
     return int(x.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def fmt(n: int | float) -> str:
+    """Kroner for a Norwegian sentence: thousands separated by a space (12 345)."""
+    return f"{round(n):,}".replace(",", " ")

@@ -29,10 +29,11 @@ import attrs
 
 from .case import Case
 from .errors import CaseError
-from .money import dec as _d, kroner as _kr
+from .money import dec as _d, fmt, kroner as _kr
 from .payments import Payment
 from .result import Settlement, Warning, YearRow
 from .rules import Ruleset
+from .zones import in_tiltakssone
 
 LAW = "Skatteloven §§ 6-32 og 15-4; folketrygdloven § 23-3; skattebetalingsloven kap. 5"
 
@@ -78,7 +79,11 @@ class Assessment:
 
 
 def assess_income(rules: Ruleset, year: int, income: int, finnmark: bool = False) -> Assessment:
-    """The year's tax on ``income`` of wages and wage-like benefits (see the module docstring)."""
+    """The year's tax on ``income`` of wages and wage-like benefits (see the module docstring).
+
+    In the tiltakssone (``finnmark``) the finnmarksfradrag is added to the personfradrag, fellesskatt is lower,
+    and in 2023 trinn 3 was lower too (skatteloven § 15-5; Stortingets skattevedtak).
+    """
     day = date(year, 1, 1)
     v = lambda name: rules.value(f"skatt.{name}", day)  # noqa: E731
     p = _d(income)
@@ -87,6 +92,10 @@ def assess_income(rules: Ruleset, year: int, income: int, finnmark: bool = False
     alminnelig = max(0, income - mf - fradrag)
     rate = _d(v("skattore")) + _d(v("fellesskatt_finnmark") if finnmark else v("fellesskatt"))
     brackets = v("trinnskatt")
+    if finnmark and len(brackets) > 2 and v("trinnskatt_step3_finnmark_reduction"):
+        b3 = brackets[2]
+        brackets = (*brackets[:2], attrs.evolve(b3, rate=_d(b3.rate) - _d(v("trinnskatt_step3_finnmark_reduction"))),
+                    *brackets[3:])
     trinn = _kr(sum(((_d(min(income, brackets[i + 1].threshold) if i + 1 < len(brackets) else income) - _d(b.threshold))
                      * _d(b.rate) for i, b in enumerate(brackets) if income > b.threshold), Decimal(0)))
     limit = int(v("trygdeavgift_lower_limit"))
@@ -162,7 +171,29 @@ def card_percent(rules: Ruleset, case: Case, year: int, card_income: int) -> flo
         return float(case.tax.percent)
     if card_income <= 0:
         return 0.0
-    return float(math.ceil(assess_income(rules, year, card_income).total * 100 / card_income))
+    finnmark = in_tiltakssone(rules, case.household.municipality, date(year, 1, 1))
+    return float(math.ceil(assess_income(rules, year, card_income, finnmark).total * 100 / card_income))
+
+
+def default_table(rules: Ruleset, case: Case, year: int, card_income: int) -> int:
+    """The table assumed when the case gives none: the plain table, or in the tiltakssone the ordinary table whose
+    extra deduction gives about the same tax as the zone's rules on the income the card was made from (rounded
+    down to the table step, so a little too much is withheld rather than too little). An assumption: Skatteetaten
+    sets the table from what it knows; the client's own tax card wins."""
+    day = date(year, 1, 1)
+    base = int(rules.value("skatt.default_table", day))
+    if not in_tiltakssone(rules, case.household.municipality, day):
+        return base
+    ordinary = assess_income(rules, year, card_income).total
+    zone = assess_income(rules, year, card_income, True).total
+    rate = _d(rules.value("skatt.skattore", day)) + _d(rules.value("skatt.fellesskatt", day))
+    extra = max(_d(rules.value("skatt.finnmarksfradrag", day)), (_d(ordinary - zone)) / rate)
+    for dv in reversed(rules.param("skatt.table_numbering").values):
+        if dv.valid_from <= day:
+            n = dv.value
+            steps = min(int(extra // int(n["amount_step"])), (int(n["deduction_last"]) - int(n["base"])) // int(n["number_step"]))
+            return int(n["base"]) + steps * int(n["number_step"]) if steps > 0 else base
+    return base
 
 
 def card_incomes(payments: Sequence[Payment], first_year: int, income_without_work: int) -> dict[int, int]:
@@ -211,7 +242,12 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
             out.append(jround(p.amount * percents[year] / 100))
             continue
         count_in_month[(p.scheme, year, day.month)] += 1
-        table = case.tax.table or int(rule("default_table", year))  # type: ignore[call-overload]
+        if case.tax.table:
+            table = case.tax.table
+        else:
+            if ("table", year) not in yearly:
+                yearly[("table", year)] = default_table(rules, case, year, card_income.get(year, 0))
+            table = int(yearly[("table", year)])  # type: ignore[call-overload]
         period = "14-day" if p.frequency == "14-day" else "monthly"
         cache_key = (table, p.amount, period, year)
         trekk = table_cache.get(cache_key)
@@ -244,7 +280,7 @@ def assess(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Se
     years, settlements = [], []
     end = case.end
     for year in range(case.start.year, (end.year if end.month > 1 else end.year - 1) + 1):
-        a = assess_income(rules, year, income[year])
+        a = assess_income(rules, year, income[year], in_tiltakssone(rules, case.household.municipality, date(year, 1, 1)))
         diff = taken[year] - a.total
         day = date(year + 1, 1, 1)
         if abs(diff) < int(rules.value("skatt.settlement_minimum", day)):
@@ -266,14 +302,25 @@ def assess(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Se
     return years, settlements
 
 
+def partner_net(rules: Ruleset, case: Case, month: date) -> int:
+    """The partner's income after withholding on the ordinary monthly table (an estimate: the partner's own
+    settlement, June/December rules and tax card are not modelled)."""
+    partner = case.household.partner
+    if partner is None:
+        return 0
+    gross = int(partner.income_per_month or 0)
+    table = int(rules.value("skatt.default_table", month))
+    return gross - table_withholding(rules, table, gross, "monthly", month) + int(partner.tax_free_per_month or 0)
+
+
 def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warning]:
     out = []
     for y in years:
         if y.settlement < 0:
             out.append(Warning(
                 "restskatt", None,
-                f"For {y.year} er det trukket {-y.settlement:,} kr for lite skatt. Det blir restskatt ved "
-                f"skatteoppgjøret i {y.year + 1}.".replace(",", " "),
+                f"For {y.year} er det trukket {fmt(-y.settlement)} kr for lite skatt. Det blir restskatt ved "
+                f"skatteoppgjøret i {y.year + 1}.",
                 LAW, "Endre skattekortet på skatteetaten.no når du begynner å jobbe eller timene endres, "
                      "eller sett av penger til restskatten."))
     return out

@@ -1,0 +1,165 @@
+"""Økonomisk stønad (sosialhjelp): the month's need less the household's net resources, krone for krone.
+
+The rule in plain words (sosialtjenesteloven § 18; rates by date in ``rules/no/sosialhjelp.yaml``): the NAV
+office adds up the household's need for the month — the guideline rate for the adults (single, couple or
+shared housing) and for each child by age, plus the accepted rent, electricity and other approved costs — and
+pays what the household's own means do not cover. Every krone of net income (wages and benefits after tax
+withheld, bostøtte, kontantstøtte, the partner's net income, a tax refund) reduces the stønad by one krone;
+barnetrygd is not counted from 1 September 2022 (§ 18 tredje ledd). The stønad is discretionary and
+municipalities may use their own rates (load them as an overlay). Tax-free, and not income for bostøtte.
+
+Runs after tax withholding (it needs net income) and is income for nothing that runs before it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import partial
+from typing import Sequence
+
+from . import calendar as cal
+from .case import Case
+from .money import fmt
+from .payments import Explanation, Payment, used
+from .result import Settlement, Warning
+from .rules import Ruleset
+from .scheme import Context, SchemeOutput
+from .tax import partner_net
+
+LAW = "Sosialtjenesteloven § 18"
+
+
+def rates_need(rules: Ruleset, case: Case, month: date) -> tuple[int, str]:
+    """The guideline rates for the household in ``month`` (composition on its first day) and how they add up."""
+    rates = rules.value("sosialhjelp.rates", month)
+    hh = case.household
+    sh = case.client.benefits.sosialhjelp
+    limit = int(rules.value("sosialhjelp.child_age_limit", month))
+    ages = [a for a in (cal.age_on(c.birth_date, month) for c in hh.children if c.birth_date <= month) if a < limit]
+    if hh.partner is not None:
+        adult, text = int(rates["couple"]), "par"
+    elif sh is not None and sh.shared_housing:
+        adult, text = int(rates["shared_housing"]), "bofellesskap"
+    elif ages and "single_with_children" in rates:
+        adult, text = int(rates["single_with_children"]), "enslig forsørger"
+    else:
+        adult, text = int(rates["single"]), "enslig"
+    total = adult
+    for age in ages:
+        band = max((b for b in rates["children"] if int(b["from_age"]) <= age), key=lambda b: int(b["from_age"]))
+        total += int(band["amount"])
+    return total, f"{text} {adult} kr" + (f" + {len(ages)} barn" if ages else "")
+
+
+def need(rules: Ruleset, case: Case, month: date) -> int:
+    """The month's need: guideline rates + rent + electricity + other accepted costs."""
+    hh, sh = case.household, case.client.benefits.sosialhjelp
+    other = (sh.other_costs_per_month or 0) if sh is not None else 0
+    return rates_need(rules, case, month)[0] + int(hh.rent_per_month or 0) + int(hh.electricity_per_month or 0) + int(other)
+
+
+def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Sequence[int],
+                   settlements: Sequence[Settlement], months: Sequence[date]) -> tuple[Counter[date], Counter[date]]:
+    """Net resources counted for each month's stønad, and the client's net wages among them.
+
+    Income paid in a month counts for that month's stønad, or the next month's with ``income_month: next_month``.
+    """
+    sh = case.client.benefits.sosialhjelp
+    lag = 1 if sh is not None and sh.income_month == "next_month" else 0
+    counted: Counter[date] = Counter()
+    wages: Counter[date] = Counter()
+    not_counted: dict[date, frozenset[str]] = {}
+    for p, w in zip(payments, withheld):
+        m = cal.month_of(p.paid_on)
+        if m not in not_counted:
+            not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m))
+        if p.scheme in not_counted[m] or p.scheme == "sosialhjelp":
+            continue
+        target = cal.add_months(m, lag)
+        counted[target] += p.amount - w
+        if p.payer == "employer":
+            wages[target] += p.amount - w
+    for s in settlements:
+        if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
+            counted[cal.add_months(s.month, lag)] += s.amount
+    for m in months:
+        counted[m] += partner_net(rules, case, cal.add_months(m, -lag))
+    return counted, wages
+
+
+def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int, amount: int) -> Explanation:
+    rent = int(case.household.rent_per_month or 0)
+    el = int(case.household.electricity_per_month or 0)
+    text = (f"Sosialhjelp {month:%m.%Y}: behov {need_kr} kr (satser {rates_need(rules, case, month)[1]}; husleie {rent} kr; "
+            f"strøm {el} kr; andre utgifter) − netto inntekt som telles {counted} kr = {amount} kr. "
+            "Barnetrygd telles ikke. Skattefritt.")
+    return Explanation("sosialhjelp.month", text, LAW,
+                       (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)))
+
+
+def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]) -> SchemeOutput:
+    """Sosialhjelp each month; ``ctx.earlier`` holds every other payment and ``withheld`` the tax on each."""
+    sh = ctx.case.client.benefits.sosialhjelp
+    if sh is None:
+        return SchemeOutput()
+    rules, case = ctx.rules, ctx.case
+    months = []
+    m = ctx.first_day
+    while m <= ctx.last_day:
+        months.append(m)
+        m = cal.add_months(m, 1)
+    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, months)
+    payments, amounts = [], {}
+    for m in months:
+        need_kr = need(rules, case, m)
+        amount = max(0, need_kr - counted[m])
+        amounts[m] = (amount, need_kr)
+        if amount:
+            paid_on = m.replace(day=int(rules.value("sosialhjelp.payment_day", m)))
+            payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, cal.add_months(m, 1) - cal.ONE_DAY,
+                                    partial(_explain, rules, case, m, need_kr, counted[m], amount)))
+    return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)))
+
+
+def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Counter[date], wages: Counter[date]
+              ) -> list[Warning]:
+    out = []
+    horizon = ctx.horizon
+    rules = ctx.rules
+    working = next((m for m in horizon if amounts[m][0] > 0 and wages[m] > 0), None)
+    if working is not None:
+        amount, need_kr = amounts[working]
+        out.append(Warning(
+            "sosialhjelp_krone_for_krone", working,
+            f"Mens husstanden får sosialhjelp, blir stønaden like mye lavere som dere tjener netto: i {working:%m.%Y} går "
+            f"{fmt(wages[working])} kr i nettolønn til å redusere sosialhjelpen, og dere sitter igjen med det samme "
+            f"({fmt(need_kr)} kr). Dere trenger {fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
+            LAW,
+            "Spør NAV-kontoret om dere kan beholde en del av lønna (noen kommuner har et fribeløp), og se på hvor mange "
+            "timer som gjør dere uavhengige av sosialhjelp."))
+    before = amounts[cal.add_months(horizon[0], -1)][0] if cal.add_months(horizon[0], -1) in amounts else amounts[horizon[0]][0]
+    for m in horizon:
+        if before > 0 and amounts[m][0] == 0:
+            out.append(Warning(
+                "sosialhjelp_independent", m,
+                f"Fra {m:%m.%Y} er netto inntekt ({fmt(counted[m])} kr) høyere enn behovet ({fmt(amounts[m][1])} kr): "
+                "husstanden klarer seg uten sosialhjelp denne måneden.", LAW,
+                "Gi beskjed til NAV-kontoret om inntekten; spør om hjelp hvis inntekten faller igjen."))
+            break
+        before = amounts[m][0]
+    p = rules.param("sosialhjelp.rates")
+    projected = next((m for m in horizon if p.is_projected(m) and amounts[m][0] > 0), None)
+    if projected is not None:
+        out.append(Warning(
+            "sosialhjelp_rates_estimated", projected,
+            f"Statens veiledende satser for {projected.year} er ikke bekreftet i kildene våre; sosialhjelpen fra "
+            f"{projected:%m.%Y} bygger på et anslag (siste kjente satser prisjustert).", LAW,
+            "Sjekk satsene NAV-kontoret bruker (mange kommuner har egne) og legg dem inn som regelfil (overlay)."))
+    if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
+            and any(amounts[m][0] > 0 for m in horizon):
+        out.append(Warning(
+            "sosialhjelp_without_bostotte", None,
+            "Sosialhjelp forutsetter at andre ytelser er søkt først, også bostøtte. Beregningen har ingen bostøtte.",
+            LAW, "Søk bostøtte hos Husbanken og legg den inn i saken (client.benefits.bostotte)."))
+    return out
