@@ -110,3 +110,22 @@ def benefit_cases(draw: Any, max_months: int = 18) -> dict[str, Any]:
                                   ["kvalifiseringsstonad"], ["overgangsstonad", "uforetrygd"]]))
     case["client"]["benefits"] = {n: draw(BENEFIT_BODIES[n]) for n in names}
     return case
+
+
+@st.composite
+def sosialhjelp_cases(draw: Any, max_months: int = 12) -> dict[str, Any]:
+    """A household on sosialhjelp (with or without bostøtte, partner and an NAV benefit), as case-file data."""
+    case = draw(aap_cases(max_months=max_months))
+    case["start"] = draw(st.builds(lambda m: f"2026-{m:02d}", st.integers(1, 12)))  # bostøtte is modelled from 2025-06
+    case["work"] = draw(work_plans(case["start"], case["months"]))
+    names = draw(st.sampled_from([[], ["aap"], ["dagpenger"], ["uforetrygd"], ["kvalifiseringsstonad"]]))
+    benefits: dict[str, Any] = {n: draw(BENEFIT_BODIES[n]) for n in names}
+    benefits["sosialhjelp"] = {"income_month": "same_month", "other_costs_per_month": draw(st.integers(0, 2000))}
+    if draw(st.booleans()):
+        benefits["bostotte"] = {}
+    case["client"]["benefits"] = benefits
+    case["household"]["municipality"] = draw(st.sampled_from(["0301", "4601", "1860", "5601"]))
+    case["household"]["electricity_per_month"] = draw(st.integers(0, 2000))
+    if draw(st.booleans()):
+        case["household"]["partner"] = {"birth_date": "1990-01-01", "income_per_month": draw(st.integers(0, 40000))}
+    return case

@@ -255,3 +255,43 @@ def test_trygdeavgift_switches_at_skatteetaten_limit(year, limit, below, at, jus
 def test_assessment_total_monotone_in_income(year, a, b):
     low, high = min(a, b), max(a, b)
     assert assess_income(RULES, year, low).total <= assess_income(RULES, year, high).total
+
+
+# ------------------------------------------------------------------ Finnmark and Nord-Troms (tiltakssonen)
+# Worked by hand from skatteloven § 15-5 and the 2026 rates: finnmarksfradrag 45 000 on top of the personfradrag
+# 114 540, skattøre + fellesskatt 13.75 % + 4.75 % = 18.5 % instead of 22 %.
+
+
+def test_assessment_in_the_tiltakssone_2026() -> None:
+    zone = assess_income(RULES, 2026, 300_000, finnmark=True)
+    assert (zone.minstefradrag, zone.alminnelig_inntekt) == (95_700, 300_000 - 95_700 - 114_540 - 45_000)
+    assert zone.alminnelig_tax == 8_281  # 44 760 × 18.5 % = 8 280.6
+    assert (zone.trinnskatt, zone.trygdeavgift, zone.total) == (1_256, 22_800, 32_337)
+    assert assess_income(RULES, 2026, 300_000).total == 43_803  # 89 760 × 22 % = 19 747.2 → 19 747
+
+
+def test_trinn_3_was_two_points_lower_in_the_zone_in_2023_only() -> None:
+    # 2023: (700 000 − 642 950) × 13.5 % = 7 701.75 ordinary, × 11.5 % = 6 560.75 in the zone
+    assert assess_income(RULES, 2023, 700_000).trinnskatt - assess_income(RULES, 2023, 700_000, True).trinnskatt == 1_141
+    assert assess_income(RULES, 2025, 800_000).trinnskatt == assess_income(RULES, 2025, 800_000, True).trinnskatt
+
+
+def test_default_table_in_the_zone_matches_the_lower_tax() -> None:
+    from benefit_calc import parse_case
+    from benefit_calc.tax import default_table
+
+    def case(muni: str):
+        return parse_case({"start": "2026-01", "months": 12, "household": {"municipality": muni},
+                           "client": {"birth_date": "1990-01-01"}})
+    assert default_table(RULES, case("0301"), 2026, 300_000) == 8000
+    # (43 803 − 32 337) / 22 % = 52 118 kr of extra deduction → table 8050 (rounded down to the 10 000 step)
+    assert default_table(RULES, case("5601"), 2026, 300_000) == 8050
+    assert default_table(RULES, case("5601"), 2026, 0) == 8040  # no income known: the finnmarksfradrag alone
+
+
+def test_svalbard_is_refused_with_the_field() -> None:
+    from benefit_calc import parse_case, simulate
+    c = parse_case({"start": "2026-01", "months": 3, "household": {"municipality": "2100"},
+                    "client": {"birth_date": "1990-01-01"}})
+    with pytest.raises(CaseError, match="household.municipality"):
+        simulate(RULES, c)

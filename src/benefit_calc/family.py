@@ -7,8 +7,8 @@ The rule in plain words (barnetrygdloven §§ 2, 9, 10; kontantstøtteloven §§
   for children under 6 until August 2024), plus the Finnmarkstillegg per child in Finnmark and Nord-Troms from
   October 2025. A provider living alone with children gets utvidet barnetrygd (one
   a household), and with full overgangsstønad and a child under 3 also småbarnstillegg.
-* Kontantstøtte per child in the age window (12–24 months; 13–19 from August 2024; 12–20 from February 2025),
-  reduced by agreed barnehage hours.
+* Kontantstøtte per child in the age window (from the month after the first birthday until the month before the
+  second; from August 2024 the months the child is 13 to 19 months old), reduced by agreed barnehage hours.
 * Neither depends on income, so neither changes when the client starts to work — they are shown so the month
   table has the household's whole income.
 """

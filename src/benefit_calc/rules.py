@@ -149,7 +149,7 @@ def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
     return value
 
 
-def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False) -> dict[str, Any]:
+def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base_kind: str = "number") -> dict[str, Any]:
     """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay)."""
     if not isinstance(raw, Mapping):
         raise RulesError(file, name, "a parameter is a mapping with description, unit, reference, values, verified")
@@ -160,9 +160,11 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False) -> d
     for key in required:
         if raw.get(key) in (None, ""):
             raise RulesError(file, f"{name}.{key}", "is missing")
-    kind = raw.get("kind", "number")
+    kind = raw.get("kind", base_kind)
     if kind not in KINDS:
         raise RulesError(file, f"{name}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    if partial and kind != base_kind:
+        raise RulesError(file, f"{name}.kind", f"{kind!r} does not match the bundled parameter's kind {base_kind!r}")
     values_raw = raw["values"]
     if not isinstance(values_raw, Mapping) or not values_raw:
         raise RulesError(file, f"{name}.values", "must map valid-from dates to values")
@@ -234,7 +236,8 @@ def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
         if not isinstance(full, str) or "." not in full:
             raise RulesError(label, f"parameters.{full}", "name the parameter as file.parameter, e.g. aap.max_work_share")
         base = params.get(full)
-        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None)
+        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None,
+                                  base_kind=base.kind if base is not None else "number")
         if base is None:
             params[full] = Parameter(name=full, file=label, **fields)
             continue

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from functools import partial
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 from . import calendar as cal
 from .case import Case
+from .errors import RulesError
 from .money import fmt
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
@@ -30,9 +31,25 @@ from .tax import partner_net
 LAW = "Sosialtjenesteloven § 18"
 
 
+def rates_table(rules: Ruleset, month: date) -> Any:
+    """The rates in force in ``month``, checked: a municipal overlay with a missing category names file and key."""
+    p = rules.param("sosialhjelp.rates")
+    rates = p.at(month).value
+    key = f"rates.values.{p.at(month).valid_from}"
+    for cat in ("single", "couple", "shared_housing"):
+        if not isinstance(rates.get(cat), (int, float)):
+            raise RulesError(p.file, f"{key}.{cat}", "missing or not a number (kroner a month)")
+    bands = rates.get("children")
+    if not isinstance(bands, (list, tuple)) or not bands or not all(
+            isinstance(b, Mapping) and isinstance(b.get("from_age"), int) and isinstance(b.get("amount"), (int, float))
+            for b in bands) or min(b["from_age"] for b in bands) != 0:
+        raise RulesError(p.file, f"{key}.children", "must be a list of {from_age, amount} starting at from_age 0")
+    return rates
+
+
 def rates_need(rules: Ruleset, case: Case, month: date) -> tuple[int, str]:
     """The guideline rates for the household in ``month`` (composition on its first day) and how they add up."""
-    rates = rules.value("sosialhjelp.rates", month)
+    rates = rates_table(rules, month)
     hh = case.household
     sh = case.client.benefits.sosialhjelp
     limit = int(rules.value("sosialhjelp.child_age_limit", month))
