@@ -150,8 +150,8 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
         out.append(Warning(
             "sosialhjelp_krone_for_krone", working,
             f"Mens husstanden får sosialhjelp, blir stønaden like mye lavere som dere tjener netto: i {working:%m.%Y} går "
-            f"{fmt(wages[working])} kr i nettolønn til å redusere sosialhjelpen, og dere sitter igjen med det samme "
-            f"({fmt(need_kr)} kr). Dere trenger {fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
+            f"{fmt(wages[working])} kr i nettolønn til å redusere sosialhjelpen, og husstanden sitter igjen med behovet "
+            f"på {fmt(need_kr)} kr (pluss barnetrygd, som ikke telles) — det samme som uten lønna. Dere trenger {fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
             LAW,
             "Spør NAV-kontoret om dere kan beholde en del av lønna (noen kommuner har et fribeløp), og se på hvor mange "
             "timer som gjør dere uavhengige av sosialhjelp."))
