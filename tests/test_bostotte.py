@@ -11,11 +11,14 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from benefit_calc import parse_case, simulate
 from benefit_calc.bostotte import monthly_amount
 from benefit_calc.errors import BenefitCalcError
 from benefit_calc.rules import load_rules
+
+from .strategies import sosialhjelp_cases
 
 RULES = load_rules()
 AUG = date(2026, 8, 1)
@@ -93,3 +96,13 @@ def test_bostotte_is_tax_free() -> None:
 def test_before_june_2025_the_rules_say_so() -> None:
     with pytest.raises(BenefitCalcError, match="bostotte.yaml"):
         simulate(RULES, parse_case({**_case([]), "start": "2024-03"}))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sosialhjelp_cases())
+def test_bostotte_never_negative_nor_below_the_minimum_payment(data: dict) -> None:
+    data["client"]["benefits"]["bostotte"] = {}
+    r = simulate(RULES, parse_case(data))
+    paid = [p for p in r.payments if p.scheme == "bostotte"]
+    assert all(p.amount >= RULES.value("bostotte.minimum_payment", p.earned_from) for p in paid)
+    assert all(m.benefits["bostotte"] >= 0 for m in r.months)
