@@ -56,7 +56,13 @@ def explain_period(p: AapPeriod) -> Explanation:
     text = (f"Meldeperiode {p.start:%d.%m}–{p.end:%d.%m.%Y}: dagsats {p.dagsats:.2f} kr"
             + (f" + barnetillegg for {p.children} barn" if p.children else "")
             + f"; {seg_text}. Hver hverdag rundes til hele kroner.")
-    return Explanation("aap.period", text, LAW, p.used)
+    seg_en = "; ".join(
+        f"{s.hours:g} hours on {s.weekdays} days = {s.work_share * 100:.0f} % work, limit {s.limit * 100:.0f} % "
+        f"→ paid {s.payment_rate * 100:.0f} %" for s in p.segments)
+    text_en = (f"Meldeperiode {p.start:%d.%m}–{p.end:%d.%m.%Y}: daily rate {p.dagsats:.2f} kr"
+               + (f" + child supplement for {p.children} children" if p.children else "")
+               + f"; {seg_en}. Each weekday is rounded to whole kroner.")
+    return Explanation("aap.period", text, LAW, p.used, text_en)
 
 
 def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:

@@ -92,7 +92,9 @@ def run(ctx: Context) -> SchemeOutput:
                                                 f"{total:,.0f} kr × 12, husstand {adults + kids} personer.", LAW,
                                                 (used(rules, "bostotte.coverage", month),
                                                  used(rules, "bostotte.egenandel_minimum", month),
-                                                 used(rules, "bostotte.cap", month)))))
+                                                 used(rules, "bostotte.cap", month)),
+                                                f"Bostøtte for {month:%m.%Y}: income paid in the month {total:,.0f} kr "
+                                                f"× 12, household of {adults + kids}.")))
         if meldekort[month] >= 3 and ctx.in_horizon(paid_on):
             warnings.append(Warning(
                 "bostotte_three_payments", cal.month_of(paid_on),

@@ -155,7 +155,10 @@ def run(ctx: Context) -> SchemeOutput:
                             + f" × {len(days)} dager × ({normal:g} − {hours:g}) / {normal:g} timer.", LAW,
                             (used(rules, "dagpenger.dagsats_factor", mp.start), used(rules, "grunnbelop.g", start),
                              used(rules, "dagpenger.max_work_share", mp.start),
-                             used(rules, "dagpenger.barnetillegg_per_day", mp.start))), "14-day"))
+                             used(rules, "dagpenger.barnetillegg_per_day", mp.start)),
+                            f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: daily rate {rate} kr"
+                            + (f" with child supplement for {kids_max} children" if kids_max else "")
+                            + f" × {len(days)} days × ({normal:g} − {hours:g}) / {normal:g} hours."), "14-day"))
     if stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
         first = next(r for r in rows if r.payment_rate == 0 and r.hours)
         warnings.append(Warning(

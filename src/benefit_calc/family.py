@@ -43,8 +43,9 @@ def barnehage_share(rules: object, hours: float | None, month: date) -> float:
     return share
 
 
-def _explain(rule: str, text: str, law: str, rules: object, names: tuple[str, ...], month: date) -> Explanation:
-    return Explanation(rule, text, law, tuple(used(rules, n, month) for n in names))  # type: ignore[arg-type]
+def _explain(rule: str, text: str, law: str, rules: object, names: tuple[str, ...], month: date, text_en: str = ""
+             ) -> Explanation:
+    return Explanation(rule, text, law, tuple(used(rules, n, month) for n in names), text_en)  # type: ignore[arg-type]
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -79,17 +80,21 @@ def run(ctx: Context) -> SchemeOutput:
             bt += (int(rules.value("barnetrygd.under_6", month)) if month < six else ordinary) + finnmark
             entitled.append((c, three))
         text = f"{len(entitled)} barn" + (" med Finnmarkstillegg" if finnmark and entitled else "")
+        text_en = f"{len(entitled)} children" + (" with Finnmark supplement" if finnmark and entitled else "")
         if entitled and utvidet:
             bt += int(rules.value("barnetrygd.utvidet", month))
             text += " + utvidet"
+            text_en += " + extended (single provider)"
             small = any(month < three for _, three in entitled)
             if small and os_by_month.get(month, 0) >= full_month(rules, month):
                 bt += int(rules.value("barnetrygd.smabarnstillegg", month))
                 text += " + småbarnstillegg"
+                text_en += " + small-child supplement"
         if bt:
             payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, partial(
                 _explain, "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT, rules,
-                ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month)))
+                ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month,
+                f"Barnetrygd {month:%m.%Y}: {text_en}. Tax-free.")))
         ks = 0.0
         for c in kids:
             age = months_old(c.birth_date, month)
@@ -98,6 +103,6 @@ def run(ctx: Context) -> SchemeOutput:
         if ks:
             payments.append(Payment("kontantstotte", day, int(ks + 0.5), False, "nav", month, end, partial(
                 _explain, "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS, rules,
-                ("kontantstotte.rate",), month)))
+                ("kontantstotte.rate",), month, f"Kontantstøtte {month:%m.%Y}. Tax-free.")))
         month = cal.add_months(month, 1)
     return SchemeOutput(tuple(payments))

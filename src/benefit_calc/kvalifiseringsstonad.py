@@ -61,7 +61,10 @@ def run(ctx: Context) -> SchemeOutput:
                             f"{worked:g} timer arbeid av {full_time:g} ({share * 100:.0f} %)"
                             + (f", minus dagpenger {dp} kr" if dp else "") + ".", LAW,
                             (used(rules, "kvalifiseringsstonad.annual_g", month), used(rules, "grunnbelop.g", month),
-                             used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)))))
+                             used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)),
+                            f"{month:%m.%Y}: {yearly / TWELVE:,.0f} kr + child supplement {bt:,.0f} kr, reduced for "
+                            f"{worked:g} hours of work out of {full_time:g} ({share * 100:.0f} %)"
+                            + (f", less dagpenger {dp} kr" if dp else "") + ".")))
         month = nxt
     return SchemeOutput(tuple(payments), notes=("Kvalifiseringsstønad: utbetalt etterskuddsvis den 15. i måneden etter "
                                                 "(antakelse; kommunen bestemmer).",))

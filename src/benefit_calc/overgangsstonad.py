@@ -109,7 +109,10 @@ def run(ctx: Context) -> SchemeOutput:
                             f"½ G ({reduction(rules, expected, month)} kr; NAV regner med {expected:,.0f} kr i året)"
                             + (f" − uføretrygd {samordning} kr" if samordning else "") + ".", LAW,
                             (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
-                             used(rules, "overgangsstonad.reduction_share", month)))))
+                             used(rules, "overgangsstonad.reduction_share", month)),
+                            f"Full benefit {full_month(rules, month)} kr − 45 % of income above ½ G "
+                            f"({reduction(rules, expected, month)} kr; NAV expects {expected:,.0f} kr a year)"
+                            + (f" − uføretrygd {samordning} kr" if samordning else "") + ".")))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)
         half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE

@@ -39,12 +39,17 @@ class Explanation:
     """Why an amount is what it is: the rule in plain words, the numbers and the parameter values used."""
 
     rule: str
-    text: str
+    text: str  # bokmål
     reference: str
     used: tuple[Used, ...] = ()
+    text_en: str = ""  # English
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "text": self.text, "reference": self.reference,
+    def text_in(self, lang: str = "nb") -> str:
+        """The text in ``lang`` ("nb" or "en"; bokmål when there is no English)."""
+        return self.text_en if lang == "en" and self.text_en else self.text
+
+    def to_dict(self, lang: str = "nb") -> dict[str, Any]:
+        return {"rule": self.rule, "text": self.text_in(lang), "reference": self.reference,
                 "parameters": [u.to_dict() for u in self.used]}
 
 

@@ -107,6 +107,9 @@ class Ruleset:
     parameters: Mapping[str, Parameter]
     overlays: tuple[str, ...] = ()
     directory: str = ""
+    # (name, day) → value: the engine asks for the same values thousands of times a simulation (a sweep runs
+    # dozens); the parameters never change, so remembering answers is safe
+    _memo: dict[tuple[str, date], Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def param(self, name: str) -> Parameter:
         try:
@@ -116,7 +119,12 @@ class Ruleset:
             raise RulesError(file, name.split(".", 1)[-1], "this parameter is not defined") from None
 
     def value(self, name: str, day: date) -> Any:
-        return self.param(name).at(day).value
+        key = (name, day)
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = self.param(name).at(day).value
+            return value
 
     def stamp(self) -> dict[str, Any]:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "overlays": list(self.overlays)}

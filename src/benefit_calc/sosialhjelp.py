@@ -111,8 +111,11 @@ def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int
     text = (f"Sosialhjelp {month:%m.%Y}: behov {need_kr} kr (satser {rates_need(rules, case, month)[1]}; husleie {rent} kr; "
             f"strøm {el} kr; andre utgifter) − netto inntekt som telles {counted} kr = {amount} kr. "
             "Barnetrygd telles ikke. Skattefritt.")
+    text_en = (f"Sosialhjelp {month:%m.%Y}: need {need_kr} kr (rates {rates_need(rules, case, month)[1]}; rent {rent} kr; "
+               f"electricity {el} kr; other costs) − net income counted {counted} kr = {amount} kr. "
+               "Barnetrygd is not counted. Tax-free.")
     return Explanation("sosialhjelp.month", text, LAW,
-                       (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)))
+                       (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)), text_en)
 
 
 def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]) -> SchemeOutput:

@@ -57,7 +57,10 @@ def run(ctx: Context) -> SchemeOutput:
                         + (f" + barnetillegg {bt_total} kr" if bt_total else "") + ". Skattefritt.", LAW,
                         (used(rules, "tiltakspenger.rate_per_day", probe),
                          used(rules, "tiltakspenger.barnetillegg_per_day", probe),
-                         used(rules, "tiltakspenger.payment_lag_days", mp.end))),
+                         used(rules, "tiltakspenger.payment_lag_days", mp.end)),
+                        f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: {len(days)} days "
+                        f"× {rules.value('tiltakspenger.rate_per_day', probe)} kr"
+                        + (f" + child supplement {bt_total} kr" if bt_total else "") + ". Tax-free."),
             "14-day"))
         if ctx.in_horizon(paid_on):
             hours = float(sum(ctx.hours_on(d) for d in mp.days()))

@@ -156,7 +156,10 @@ def run(ctx: Context) -> SchemeOutput:
                                     f"{year} (grense {_kr(yr.limit)} kr, reduksjon {yr.share * 100:.2f} %).", LAW,
                                     (used(rules, "grunnbelop.g", m), used(rules, "uforetrygd.free_amount_g", m),
                                      used(rules, "uforetrygd.reduction_share_cap", m),
-                                     used(rules, "uforetrygd.income_ceiling_share", m)))))
+                                     used(rules, "uforetrygd.income_ceiling_share", m)),
+                                    f"{'Uføretrygd' if scheme == 'uforetrygd' else 'Child supplement'} {m:%m.%Y}: "
+                                    f"{_kr(unreduced[i])} kr before income; NAV expects income of {_kr(expected)} kr in "
+                                    f"{year} (limit {_kr(yr.limit)} kr, reduction {yr.share * 100:.2f} %).")))
         owed = dict(zip(("uforetrygd", "barnetillegg_uforetrygd"), entitlement(rules, yr, actual)))
         when = date(year + 1, int(rules.value("uforetrygd.etteroppgjor_month", date(year + 1, 1, 1))), 1)
         for scheme in ("uforetrygd", "barnetillegg_uforetrygd"):

@@ -70,7 +70,8 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
                     Explanation("lonn.holiday_pay", f"Feriepenger: {rate * 100:.1f} % av lønn opptjent i "
                                 f"{month.year - 1} ({_kr(base)} kr).", FERIE_REF,
                                 (used(rules, "lonn.holiday_pay_rate", month),
-                                 used(rules, "lonn.holiday_pay_month", month)))))
+                                 used(rules, "lonn.holiday_pay_month", month)),
+                                f"Holiday pay: {rate * 100:.1f} % of wages earned in {month.year - 1} ({_kr(base)} kr).")))
                 if step.monthly_salary is not None:
                     share = Decimal(str(rules.value("lonn.holiday_days", month))) / Decimal(
                         str(rules.value("lonn.ferietrekk_days_per_month", month)))
@@ -81,11 +82,14 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         pay_month = cal.add_months(month, 1) if next_month else month
         if step.monthly_salary is not None:
             how = f"Månedslønn {_kr(Decimal(str(step.monthly_salary)))} kr"
+            how_en = f"Monthly salary {_kr(Decimal(str(step.monthly_salary)))} kr"
         else:
             how = f"{step.hours_per_week:g} timer i uka × {step.hourly_wage:g} kr, fordelt på hverdagene i måneden"
+            how_en = f"{step.hours_per_week:g} hours a week × {step.hourly_wage:g} kr, spread over the month's weekdays"
         payments.append(Payment(
             "wages", pay_month.replace(day=day_no), _kr(amount), True, "employer",
             month, cal.add_months(month, 1).replace(day=1) - cal.ONE_DAY,
             Explanation("lonn.wages", f"{how}; utbetalt {'måneden etter' if next_month else 'samme måned'}.",
-                        "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),))))
+                        "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
+                        f"{how_en}; paid {'the month after' if next_month else 'the same month'}.")))
     return payments
