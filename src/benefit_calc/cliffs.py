@@ -112,23 +112,26 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             parts = dict(rate.parts) if rate else {}
             name = _cause(rules, parts, lang)[0]
             # a scheme that is only reduced (not lost) is the taper rule, not the limit
-            name, param, ref, what = _cause(rules, parts, lang, taper=bool(name) and sw.steps[i + 1].part(name) > 0)
+            before, after = (sw.steps[i].part(name), sw.steps[i + 1].part(name)) if name else (0, 0)
+            name, param, ref, what = _cause(rules, parts, lang, taper=bool(name) and after > before / 2)
             loss = totals[i] - min(totals[i + 1:j + 1])
             h0, h1 = sw.hours[i], sw.hours[i + 1]
             past_h = sw.hours[past] if past is not None else None
             months = len(sw.months)
-            lost_part = -(sw.steps[i + 1].part(name) - sw.steps[i].part(name)) if name else 0
+            lost_part = before - after
             if lang == "nb":
                 msg = (f"Fra {h0:g} til {h1:g} timer i uka får husstanden {fmt(loss)} kr mindre over perioden "
                        f"({fmt(loss / months)} kr i måneden i snitt): {what}"
-                       + (f" ({fmt(lost_part)} kr mindre {name})." if lost_part > 0 else "."))
+                       + (f" ({name} går fra {fmt(before / months)} til {fmt(after / months)} kr i måneden i snitt)."
+                          if lost_part > 0 else "."))
                 action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer for å få mer enn ved "
                           f"{h0:g} timer." if past_h is not None else
                           f"Hold deg på {h0:g} timer; ingen timetall opp til {sw.hours[-1]:g} gir mer.")
             else:
                 msg = (f"From {h0:g} to {h1:g} hours a week the household gets {fmt(loss)} kr less over the period "
                        f"({fmt(loss / months)} kr a month on average): {what}"
-                       + (f" ({fmt(lost_part)} kr less {name})." if lost_part > 0 else "."))
+                       + (f" ({name} goes from {fmt(before / months)} to {fmt(after / months)} kr a month on average)."
+                          if lost_part > 0 else "."))
                 action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours to have more than at {h0:g}."
                           if past_h is not None else f"Stay at {h0:g} hours; no level up to {sw.hours[-1]:g} gives more.")
             out.append(Cliff("cliff", name, param, ref, msg, action, loss, h0, h1, past_h))

@@ -1,0 +1,152 @@
+"""``benefit-calc sweep | compare | explain`` (DESIGN §7): the analysis commands, registered on the main group."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import click
+
+from .case import load_case
+from .cli import FORMATS, _guard, _overlay_opt, _rules, _rules_opt, main
+from .errors import CaseError
+from .fields import month_text
+from .money import fmt
+
+LANG = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
+                    help="Language of the text: bokmål or English.")
+
+
+def _pct(rate: object) -> str:
+    value = getattr(rate, "rate", None)
+    return "-" if value is None else f"{value * 100:.0f} %"
+
+
+def sweep_table(sw: object, cliffs: list, lang: str) -> str:
+    from .sweep import Sweep
+    assert isinstance(sw, Sweep)
+    months = len(sw.months)
+    head = (["Timer", "Lønn/mnd", "Disponibelt/mnd", "PTR", "EMTR", "Største del av EMTR"] if lang == "nb" else
+            ["Hours", "Wages/mo", "Disposable/mo", "PTR", "EMTR", "Largest part of EMTR"])
+    rows = []
+    for i, s in enumerate(sw.steps):
+        e = sw.emtr(i)
+        top = max(e.parts.items(), key=lambda kv: kv[1]) if e and e.parts else None
+        rows.append([f"{s.hours:g}", fmt(s.earnings() / months), fmt(s.total / months), _pct(sw.ptr(i) if i else None),
+                     _pct(e), f"{top[0]} {top[1] * 100:.0f} %" if top else "-"])
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in [head, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append(f"Timelønn {sw.wage:g} kr; snitt over {months} måneder, med skatteoppgjør etter perioden. "
+                 "PTR og EMTR etter OECDs definisjoner." if lang == "nb" else
+                 f"Hourly wage {sw.wage:g} kr; average over {months} months, with settlements after the period. "
+                 "PTR and EMTR as defined by the OECD.")
+    if cliffs:
+        lines += ["", "Kanter og flate partier:" if lang == "nb" else "Cliffs and plateaus:"]
+        for c in cliffs:
+            lines.append(f"  [{c.kind}] {c.message}")
+            lines.append(f"      {c.action} ({c.parameter}: {c.reference})")
+    return "\n".join(lines)
+
+
+def sweep_csv(sw: object) -> str:
+    from .sweep import LATER, Sweep
+    assert isinstance(sw, Sweep)
+    names = list(dict.fromkeys(n for s in sw.steps for n in s.parts)) + [LATER]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["hours", *names, "disposable", "ptr", "emtr"])
+    for i, s in enumerate(sw.steps):
+        e = sw.emtr(i)
+        p = sw.ptr(i)
+        w.writerow([s.hours, *(s.part(n) for n in names), s.total,
+                    "" if p.rate is None else round(p.rate, 4), "" if e is None or e.rate is None else round(e.rate, 4)])
+    return out.getvalue()
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--hours", "hours_text", default="0:40:1", show_default=True,
+              help="Hours a week to try: start:stop:step (stop included) or a list 0,10,20.")
+@click.option("--wage", type=float, default=None, help="Hourly wage (default: the work plan's first hourly wage).")
+@click.option("--format", "fmt_", type=FORMATS, default="table", show_default=True)
+@LANG
+@_rules_opt
+@_overlay_opt
+@_guard
+def sweep(case_file: str, hours_text: str, wage: float | None, fmt_: str, lang: str, rules_dir: str | None,
+          overlays: tuple[str, ...]) -> None:
+    """Disposable income, PTR and EMTR (by scheme) for each number of hours a week, with cliffs explained."""
+    from .cliffs import rate_cliffs
+    from .sweep import parse_hours, sweep as run
+
+    rules = _rules(rules_dir, overlays)
+    case = load_case(Path(case_file))
+    sw = run(rules, case, parse_hours(hours_text), wage)
+    cliffs = rate_cliffs(rules, sw, lang)
+    if fmt_ == "json":
+        click.echo(json.dumps(sw.to_dict() | {"cliffs": [c.to_dict() for c in cliffs]}, ensure_ascii=False, indent=2))
+    elif fmt_ == "csv":
+        click.echo(sweep_csv(sw).rstrip("\n"))
+    else:
+        click.echo(sweep_table(sw, cliffs, lang))
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt_", type=FORMATS, default="table", show_default=True)
+@LANG
+@_rules_opt
+@_overlay_opt
+@_guard
+def compare(case_file: str, fmt_: str, lang: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
+    """The work plan against each scenario in the case, month by month and in total, with timing cliffs."""
+    from .cliffs import timing_cliffs
+    from .compare import compare as run
+
+    rules = _rules(rules_dir, overlays)
+    cmp = run(rules, load_case(Path(case_file)))
+    timing = {n: timing_cliffs(rules, r, lang) for n, r in zip(cmp.names, cmp.results)}
+    if fmt_ == "json":
+        data = cmp.to_dict()
+        for sc in data["scenarios"]:
+            sc["timing_cliffs"] = [c.to_dict() for c in timing[sc["name"]]]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt_ == "csv":
+        click.echo(cmp.to_csv().rstrip("\n"))
+    else:
+        lines = [cmp.to_table()]
+        for name, cliffs in timing.items():
+            if cliffs:
+                lines += ["", f"{name}: " + ("måneder med brå fall" if lang == "nb" else "months with sudden drops")]
+                lines += [f"  {c.message} {c.action}" for c in cliffs]
+        click.echo("\n".join(lines))
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--month", "month_text_", required=True, help="The month to explain, YYYY-MM.")
+@click.option("--format", "fmt_", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@LANG
+@_rules_opt
+@_overlay_opt
+@_guard
+def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: str | None,
+            overlays: tuple[str, ...]) -> None:
+    """Every amount in one month with the rule, the parameter values used and the legal reference."""
+    from . import fields
+    from .compare import explain as run, explain_text
+    from .engine import simulate
+
+    month = fields.month({"month": month_text_}, "month", "")
+    if month is None:
+        raise CaseError("month", "give a month as YYYY-MM")
+    rules = _rules(rules_dir, overlays)
+    data = run(simulate(rules, load_case(Path(case_file))), month, lang)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt_ == "json" else explain_text(data))
+
+
+__all__ = ["sweep", "compare", "explain", "month_text"]

@@ -1,0 +1,139 @@
+"""Compare the case's work plan with each named scenario, month by month and in total (settlements included),
+and explain every amount of one month.
+
+``compare`` runs the same situation with each work plan; totals include the settlements of the simulated
+years that fall after the horizon, so a plan that looks better now but brings restskatt later shows it.
+``explain`` lists what lands in the account in a month: each payment with the tax withheld on it, the rule in
+plain words, the parameter values used and their sources, and the settlements due that month.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .case import Case
+from .engine import simulate
+from .errors import CaseError
+from .money import fmt
+from .result import Result
+from .rules import Ruleset
+
+PLAN = "Arbeidsplanen"
+
+
+@attrs.frozen
+class Comparison:
+    names: tuple[str, ...]
+    results: tuple[Result, ...]
+
+    def later_settlements(self, r: Result) -> int:
+        return sum(s.amount for s in r.settlements if not s.in_horizon and s.month >= r.months[-1].month)
+
+    def total(self, r: Result) -> int:
+        return r.total("household_disposable") + self.later_settlements(r)
+
+    def to_dict(self) -> dict[str, Any]:
+        base = self.results[0]
+        return {
+            "schema": "benefit-calc/compare@1", "ruleset": base.ruleset,
+            "scenarios": [{"name": n, "total": self.total(r), "difference": self.total(r) - self.total(base),
+                           "wages": r.total("wages"), "tax_withheld": r.total("tax_withheld"),
+                           "settlements_in_horizon": r.total("settlements"),
+                           "settlements_after_horizon": self.later_settlements(r),
+                           "months": [{"month": f"{m.month:%Y-%m}", "hours": round(m.hours, 2), "wages": m.wages,
+                                       "benefits": dict(m.benefits), "tax_withheld": m.tax_withheld,
+                                       "settlements": m.settlements, "household_disposable": m.household_disposable}
+                                      for m in r.months],
+                           "warnings": [w.to_dict() for w in r.warnings]}
+                          for n, r in zip(self.names, self.results)]}
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["month", *self.names])
+        for i, m in enumerate(self.results[0].months):
+            w.writerow([f"{m.month:%Y-%m}", *(r.months[i].household_disposable for r in self.results)])
+        w.writerow(["settlements_after_horizon", *(self.later_settlements(r) for r in self.results)])
+        w.writerow(["total", *(self.total(r) for r in self.results)])
+        return out.getvalue()
+
+    def to_table(self) -> str:
+        width = max(12, *(len(n) for n in self.names)) + 2
+        label = 24
+
+        def row(name: str, values: Any) -> str:
+            return f"{name:<{label}}" + "".join(f"{fmt(v):>{width}}" for v in values)
+        head = f"{'Måned':<{label}}" + "".join(f"{n:>{width}}" for n in self.names)
+        lines = [head, "-" * len(head)]
+        for i, m in enumerate(self.results[0].months):
+            lines.append(row(f"{m.month:%Y-%m}", (r.months[i].household_disposable for r in self.results)))
+        lines.append(row("Oppgjør etter perioden", (self.later_settlements(r) for r in self.results)))
+        lines.append(row("Sum", (self.total(r) for r in self.results)))
+        base = self.total(self.results[0])
+        lines.append(row("Forskjell", (self.total(r) - base for r in self.results)))
+        lines += ["", "Disponibelt for husstanden per måned; summen tar med skatteoppgjør som kommer etter perioden."]
+        return "\n".join(lines)
+
+
+def compare(rules: Ruleset, case: Case) -> Comparison:
+    """The case's work plan and each of its scenarios, simulated in the same situation."""
+    if not case.scenarios:
+        raise CaseError("scenarios", "the case has no scenarios to compare; add e.g. "
+                        "[{name: \"20 timer\", work: [{from: 2026-03, hours_per_week: 20, hourly_wage: 210}]}]")
+    names = (PLAN, *(s.name for s in case.scenarios))
+    results = (simulate(rules, case), *(simulate(rules, case, s.work) for s in case.scenarios))
+    return Comparison(names, results)
+
+
+def explain(result: Result, month: date, lang: str = "nb") -> dict[str, Any]:
+    """Every amount that lands in ``month``, with its rule, parameter values and sources."""
+    row = next((m for m in result.months if m.month == month), None)
+    if row is None:
+        first, last = result.months[0].month, result.months[-1].month
+        raise CaseError("month", f"{month:%Y-%m} is outside the simulation ({first:%Y-%m} to {last:%Y-%m})")
+    items = []
+    for p, w in result.payments_in(month):
+        e = p.explain()
+        items.append({"scheme": p.scheme, "paid_on": p.paid_on.isoformat(), "amount": p.amount, "tax_withheld": w,
+                      "taxable": p.taxable, "earned": [p.earned_from.isoformat(), p.earned_to.isoformat()],
+                      **e.to_dict(lang)})
+    settlements = [s.to_dict() for s in result.settlements if s.month == month]
+    return {"schema": "benefit-calc/explain@1", "month": f"{month:%Y-%m}", "lang": lang, "payments": items,
+            "settlements": settlements, "tax_withheld": row.tax_withheld, "disposable": row.disposable,
+            "partner_net": row.partner_net, "household_disposable": row.household_disposable,
+            "warnings": [x.to_dict() for x in result.warnings if x.month == month]}
+
+
+LABELS = {
+    "nb": {"title": "Alt som kommer inn i {m}", "paid": "utbetalt", "tax": "skattetrekk", "rule": "regel",
+           "law": "hjemmel", "params": "verdier brukt", "from": "fra", "settle": "oppgjør", "total": "disponibelt",
+           "partner": "partner netto", "household": "husstanden", "warn": "varsel"},
+    "en": {"title": "Everything that lands in {m}", "paid": "paid", "tax": "tax withheld", "rule": "rule",
+           "law": "legal basis", "params": "values used", "from": "from", "settle": "settlement",
+           "total": "disposable", "partner": "partner net", "household": "household", "warn": "warning"},
+}
+
+
+def explain_text(data: dict[str, Any]) -> str:
+    """The explanation as plain text in its language."""
+    t = LABELS[data["lang"]]
+    lines = [t["title"].format(m=data["month"]), ""]
+    for it in data["payments"]:
+        lines.append(f"{it['scheme']}: {fmt(it['amount'])} kr {t['paid']} {it['paid_on']}"
+                     + (f", {t['tax']} {fmt(it['tax_withheld'])} kr" if it["tax_withheld"] else ""))
+        lines.append(f"  {it['text']}")
+        lines.append(f"  {t['rule']}: {it['rule']} — {t['law']}: {it['reference']}")
+        for u in it["parameters"]:
+            lines.append(f"    {u['name']} = {u['value']} ({t['from']} {u['valid_from']}; {u['reference']})")
+    for s in data["settlements"]:
+        lines.append(f"{t['settle']} {s['scheme']} {s['year']}: {fmt(s['amount'])} kr")
+    for w in data["warnings"]:
+        lines.append(f"{t['warn']}: {w['message']} {w['action']}")
+    lines += ["", f"{t['total']}: {fmt(data['disposable'])} kr; {t['partner']}: {fmt(data['partner_net'])} kr; "
+                  f"{t['household']}: {fmt(data['household_disposable'])} kr"]
+    return "\n".join(lines)
