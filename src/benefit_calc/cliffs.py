@@ -97,6 +97,15 @@ def _cause(rules: Ruleset, parts: dict[str, float], lang: str, taper: bool = Fal
     return name, param, ref, nb if lang == "nb" else en
 
 
+def _breakdown(parts: dict[str, float], lang: str) -> str:
+    """"Of each extra krone: 59 øre aap, 29 øre sosialhjelp, …" for the parts that take 5 øre or more."""
+    big = sorted(((v, k) for k, v in parts.items() if v >= 0.05), reverse=True)
+    if not big:
+        return ""
+    items = ", ".join(f"{v * 100:.0f} øre {k}" for v, k in big)
+    return f" Av hver ekstra krone i lønn går {items}." if lang == "nb" else f" Of each extra krone of wages: {items}."
+
+
 def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
     """Cliffs and plateaus over the horizon along the sweep's hours levels."""
     out: list[Cliff] = []
@@ -123,7 +132,7 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
                 msg = (f"Fra {h0:g} til {h1:g} timer i uka får husstanden {fmt(loss)} kr mindre over perioden "
                        f"({fmt(loss / months)} kr i måneden i snitt): {what}"
                        + (f" ({name} går fra {fmt(before / months)} til {fmt(after / months)} kr i måneden i snitt)."
-                          if lost_part > 0 else "."))
+                          if lost_part > 0 else ".") + _breakdown(parts, lang))
                 action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer for å få mer enn ved "
                           f"{h0:g} timer." if past_h is not None else
                           f"Hold deg på {h0:g} timer; ingen timetall opp til {sw.hours[-1]:g} gir mer.")
@@ -131,7 +140,7 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
                 msg = (f"From {h0:g} to {h1:g} hours a week the household gets {fmt(loss)} kr less over the period "
                        f"({fmt(loss / months)} kr a month on average): {what}"
                        + (f" ({name} goes from {fmt(before / months)} to {fmt(after / months)} kr a month on average)."
-                          if lost_part > 0 else "."))
+                          if lost_part > 0 else ".") + _breakdown(parts, lang))
                 action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours to have more than at {h0:g}."
                           if past_h is not None else f"Stay at {h0:g} hours; no level up to {sw.hours[-1]:g} gives more.")
             out.append(Cliff("cliff", name, param, ref, msg, action, loss, h0, h1, past_h))
@@ -150,11 +159,13 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             h0, h1 = sw.hours[i], sw.hours[j]
             if lang == "nb":
                 msg = (f"Fra {h0:g} til {h1:g} timer i uka øker lønna med {fmt(gross)} kr over perioden, men husstanden "
-                       f"beholder bare {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}.")
+                       f"beholder bare {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}."
+                       + _breakdown(whole[1], lang))
                 action = "Regn med at flere timer her mest gir erfaring og opptjening, ikke mer penger nå."
             else:
                 msg = (f"From {h0:g} to {h1:g} hours a week wages rise by {fmt(gross)} kr over the period, but the "
-                       f"household keeps only {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}.")
+                       f"household keeps only {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}."
+                       + _breakdown(whole[1], lang))
                 action = "More hours here mostly bring experience and pension rights, not more money now."
             out.append(Cliff("plateau", name, param, ref, msg, action, gross - kept, h0, h1))
             i = j

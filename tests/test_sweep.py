@@ -1,0 +1,89 @@
+"""Hours sweep and OECD effective rates (sweep.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benefit_calc import parse_case
+from benefit_calc.errors import CaseError
+from benefit_calc.rules import load_rules
+from benefit_calc.sweep import parse_hours, rate_between, sweep
+
+from .strategies import sosialhjelp_cases
+
+RULES = load_rules()
+
+
+def aap_case(**over: Any) -> Any:
+    data: dict[str, Any] = {"start": "2026-03", "months": 6, "meldeperiode_start": "2026-03-02",
+                            "household": {"municipality": "1860"},
+                            "client": {"birth_date": "1980-01-01", "benefits": {"aap": {"basis_g": 3.0}}},
+                            "work": [{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 250}]}
+    data.update(over)
+    return parse_case(data)
+
+
+def test_sweep_at_the_aap_limit_drops_to_zero_at_the_exact_hours() -> None:
+    """Kelvin rounds the work share to 3 decimals and then to a whole percent (half up): 22.65 h a week = 45.3 of
+    75 hours a period = 0.604 → 60 %, still paid (40 %); 22.7 h = 45.4 hours = 0.605 → 61 %, over the limit: nothing."""
+    sw = sweep(RULES, aap_case(), [22.5, 22.65, 22.7])
+    for step, rate in zip(sw.steps, (0.4, 0.4, 0.0)):
+        inside = [p for p in step.result.periods if p.start.month >= 3]
+        assert inside and all(p.payment_rate == pytest.approx(rate) for p in inside), step.hours
+        assert all((p.amount > 0) == (rate > 0) for p in inside)
+
+
+def test_wage_defaults_to_the_plan_and_is_required_without_one() -> None:
+    assert sweep(RULES, aap_case(), [0]).wage == 250
+    with pytest.raises(CaseError, match="wage"):
+        sweep(RULES, aap_case(work=[]), [0, 10])
+    assert sweep(RULES, aap_case(work=[]), [0, 10], wage=200).steps[1].earnings() > 0
+
+
+@pytest.mark.parametrize(("text", "levels"), [("0:4:2", (0, 2, 4)), ("0,7.5,15", (0, 7.5, 15)), ("5:5:1", (5,))])
+def test_parse_hours(text: str, levels: tuple[float, ...]) -> None:
+    assert parse_hours(text) == levels
+
+
+@pytest.mark.parametrize("text", ["0:40", "a:b:c", "10:0:1", "0:400:1", "0:1000:0.1", "-1,2"])
+def test_parse_hours_refuses_with_the_field(text: str) -> None:
+    with pytest.raises(CaseError, match="^hours"):
+        parse_hours(text)
+
+
+def test_ptr_against_zero_hours_is_the_share_of_wages_lost() -> None:
+    sw = sweep(RULES, aap_case(), [0, 10, 20])
+    p = sw.ptr(2)
+    gross = sw.steps[2].earnings() - sw.steps[0].earnings()
+    net = sw.steps[2].total - sw.steps[0].total
+    assert (p.gross_change, p.net_change) == (gross, net) and p.rate == pytest.approx(1 - net / gross)
+    assert p.parts["aap"] > 0.5  # most of the loss is AAP reduced for the hours
+    assert sw.emtr(2) is None and sw.ptr(0).rate is None
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sosialhjelp_cases(max_months=8), st.lists(st.sampled_from([0, 5, 10, 15, 22.5, 23, 30, 37.5]), min_size=2,
+                                                 max_size=4, unique=True).map(sorted))
+def test_rates_are_consistent_with_the_sweep_and_their_parts_add_up(data: dict[str, Any], levels: list[float]) -> None:
+    case = parse_case(data)
+    try:
+        sw = sweep(RULES, case, levels, wage=200)
+    except CaseError:
+        return
+    for i in range(len(levels)):
+        for r, a, b in ((sw.ptr(i), sw.steps[0], sw.steps[i]),
+                        *(((sw.emtr(i), sw.steps[i], sw.steps[i + 1]),) if i + 1 < len(levels) else ())):
+            assert r.net_change == b.total - a.total
+            assert r.gross_change == b.earnings() - a.earnings()
+            if r.gross_change:
+                assert r.rate == pytest.approx(1 - r.net_change / r.gross_change)
+                assert sum(r.parts.values()) == pytest.approx(r.rate)
+        for m in range(len(sw.months)):  # per month too
+            r = rate_between(sw.steps[0], sw.steps[i], m)
+            if r.gross_change:
+                assert sum(r.parts.values()) == pytest.approx(r.rate)
+                assert r.net_change == sw.steps[i].disposable[m] - sw.steps[0].disposable[m]
