@@ -239,7 +239,9 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     right_days: list[date] = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
     arbeidsevne = _d(aap.arbeidsevne or 0) / 100
     weekdays_only = getattr(hours_on, "weekdays_only", False)
-    if weekdays_only and hasattr(hours_on, "total"):
+    if weekdays_only and has_right is None and hasattr(hours_on, "period_total"):
+        hours = hours_on.period_total(period)  # type: ignore[attr-defined]
+    elif weekdays_only and hasattr(hours_on, "total"):
         hours = hours_on.total(right_days)  # type: ignore[attr-defined]
     else:
         hours = sum((hours_on(d) for d in right_days), Decimal(0))

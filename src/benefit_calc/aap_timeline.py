@@ -33,7 +33,9 @@ def run(ctx: Context) -> SchemeOutput:
                             f"{aap.opptrapping.months} is more than the {most} months of opptrapping the law allows "
                             "(folketrygdloven § 11-23 sjette ledd)")
     basis_g = basis_in_g(rules, aap, case.start)
-    rates = AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g)
+    # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
+    rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),
+                         lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))
     window, lag = ctx.window("aap.payment_lag_days")
     has_right = until_rule(aap.until)
     periods = [aap_period(rules, aap, case.client.birth_date, case.household.children, mp, ctx.hours_on, has_right,
@@ -42,6 +44,8 @@ def run(ctx: Context) -> SchemeOutput:
     def without_work() -> int:
         return sum(rates.amount_without_work(mp, has_right) for mp in window if (mp.end + lag).year == ctx.first_day.year)
 
+    if not ctx.detail:
+        return SchemeOutput(tuple(aap_payments(periods)), without_work=without_work)
     rows = tuple(PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate),
                            p.amount, p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))

@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+
+import attrs
 
 from . import calendar as cal
 from .money import dec as _d
@@ -27,14 +30,6 @@ ZERO, TWELVE = Decimal(0), Decimal(12)
 
 
 
-def egenandel(rules: Ruleset, weighted: Decimal, month: date) -> Decimal:
-    """Minste egenandel plus each bracket's rate on the weighted yearly income above its threshold (rates add up)."""
-    total = _d(rules.value("bostotte.egenandel_minimum", month))
-    for b in rules.value("bostotte.egenandel_steps", month):
-        total += _d(b.rate) * max(ZERO, weighted - _d(b.threshold))
-    return total
-
-
 def cap(rules: Ruleset, persons: int, municipality: str | None, month: date) -> Decimal:
     caps = rules.value("bostotte.cap", month)
     base = _d(caps[str(min(persons, max(int(k) for k in caps)))])
@@ -43,19 +38,51 @@ def cap(rules: Ruleset, persons: int, municipality: str | None, month: date) -> 
     return base + (_d(rules.value("bostotte.cap_addon", month)[group]) if group else ZERO)
 
 
-def monthly_amount(rules: Ruleset, month: date, income: Decimal, adults: int, children: int, rent_year: Decimal,
-                   municipality: str | None, heating: bool) -> int:
-    """Bostøtte for ``month`` from the household income paid in it (see the module docstring)."""
+@attrs.frozen
+class MonthRules:
+    """What a month's bostøtte needs besides the income: fixed for a household and a month."""
+
+    weight: Decimal  # household weight for the income
+    approved: Decimal  # housing cost a year, capped
+    coverage: Decimal
+    minimum: Decimal  # minste egenandel
+    steps: tuple[tuple[Decimal, Decimal], ...]  # (threshold, rate)
+    minimum_payment: int
+
+
+def month_rules(rules: Ruleset, month: date, adults: int, children: int, rent_year: Decimal, municipality: str | None,
+                heating: bool) -> MonthRules:
     weight = 1 + _d(rules.value("bostotte.weight_adult", month)) * max(0, adults - 1) \
         + _d(rules.value("bostotte.weight_child", month)) * children
     if adults == 0:
         weight -= 1 - _d(rules.value("bostotte.weight_child", month))
-    weighted = (income * TWELVE / weight).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     cost = rent_year + (_d(rules.value("bostotte.heating_addon", month)) if heating else ZERO)
-    approved = min(cost, cap(rules, adults + children, municipality, month))
-    amount = _d(rules.value("bostotte.coverage", month)) * (approved - egenandel(rules, weighted, month)) / TWELVE
-    kr = int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return kr if kr >= int(rules.value("bostotte.minimum_payment", month)) else 0
+    return MonthRules(weight, min(cost, cap(rules, adults + children, municipality, month)),
+                      _d(rules.value("bostotte.coverage", month)), _d(rules.value("bostotte.egenandel_minimum", month)),
+                      tuple((_d(b.threshold), _d(b.rate)) for b in rules.value("bostotte.egenandel_steps", month)),
+                      int(rules.value("bostotte.minimum_payment", month)))
+
+
+def amount_from(mr: MonthRules, income: Decimal) -> int:
+    """Bostøtte for a month from the household income paid in it (see the module docstring)."""
+    weighted = (income * TWELVE / mr.weight).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    own = mr.minimum + sum((rate * max(ZERO, weighted - threshold) for threshold, rate in mr.steps), ZERO)
+    kr = int((mr.coverage * (mr.approved - own) / TWELVE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return kr if kr >= mr.minimum_payment else 0
+
+
+def monthly_amount(rules: Ruleset, month: date, income: Decimal, adults: int, children: int, rent_year: Decimal,
+                   municipality: str | None, heating: bool) -> int:
+    """Bostøtte for ``month`` from the household income paid in it (see the module docstring)."""
+    return amount_from(month_rules(rules, month, adults, children, rent_year, municipality, heating), income)
+
+
+def _explain(rules: Ruleset, month: date, total: Decimal, persons: int) -> Explanation:
+    return Explanation("bostotte.month", f"Bostøtte for {month:%m.%Y}: inntekt utbetalt i måneden {total:,.0f} kr × 12, "
+                       f"husstand {persons} personer.", LAW,
+                       (used(rules, "bostotte.coverage", month), used(rules, "bostotte.egenandel_minimum", month),
+                        used(rules, "bostotte.cap", month)),
+                       f"Bostøtte for {month:%m.%Y}: income paid in the month {total:,.0f} kr × 12, household of {persons}.")
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -77,24 +104,28 @@ def run(ctx: Context) -> SchemeOutput:
     payments, warnings = [], []
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
-    month = cal.add_months(ctx.first_day, -1)
-    while month < ctx.last_day.replace(day=1):
-        paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
-        kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)), month)
+
+    def statics() -> tuple[tuple[date, date, int, MonthRules, Decimal], ...]:
+        out = []
+        month = cal.add_months(ctx.first_day, -1)
+        while month < ctx.last_day.replace(day=1):
+            paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
+            kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
+                                      month)
+            out.append((month, paid_on, adults + kids,
+                        month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent),
+                        _d(rules.value("bostotte.three_payment_share", month))))
+            month = cal.add_months(month, 1)
+        return tuple(out)
+    months = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
+    for month, paid_on, persons, mr, share in months:
         total = _d(income[month]) + _d(ctx.partner_gross(month))
         if meldekort[month] >= 3:
-            share = _d(rules.value("bostotte.three_payment_share", month))
             total -= _d(meldekort_sum[month]) * (1 - share)
-        amount = monthly_amount(rules, month, total, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent)
+        amount = amount_from(mr, total)
         if amount and paid_on <= ctx.last_day:
-            payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, cal.add_months(month, 1) - cal.ONE_DAY,
-                                    Explanation("bostotte.month", f"Bostøtte for {month:%m.%Y}: inntekt utbetalt i måneden "
-                                                f"{total:,.0f} kr × 12, husstand {adults + kids} personer.", LAW,
-                                                (used(rules, "bostotte.coverage", month),
-                                                 used(rules, "bostotte.egenandel_minimum", month),
-                                                 used(rules, "bostotte.cap", month)),
-                                                f"Bostøtte for {month:%m.%Y}: income paid in the month {total:,.0f} kr "
-                                                f"× 12, household of {adults + kids}.")))
+            payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month,
+                                    cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, total, persons)))
         if meldekort[month] >= 3 and ctx.in_horizon(paid_on):
             warnings.append(Warning(
                 "bostotte_three_payments", cal.month_of(paid_on),
@@ -102,5 +133,4 @@ def run(ctx: Context) -> SchemeOutput:
                 "regnes av inntekten som ble utbetalt i måneden" + (", men bare to tredeler av AAP/dagpengene telles."
                                                                    if share < 1 else " og blir derfor lavere."),
                 "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", "Sett av penger fra måneden med tre utbetalinger."))
-        month = cal.add_months(month, 1)
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))

@@ -92,6 +92,11 @@ class DailyHours:
             counts[key] = counts.get(key, 0) + 1
         return sum((self.per_day[k] * n for k, n in counts.items() if k in self.per_day), ZERO)
 
+    def period_total(self, period: "Meldeperiode") -> Decimal:
+        """Hours on all ten weekdays of ``period``."""
+        per_day = self.per_day
+        return sum((per_day[k] * n for k, n in period.month_counts if k in per_day), ZERO)
+
     def in_month(self, month: date) -> Decimal:
         per_day = self.per_day.get((month.year, month.month))
         return per_day * weekdays_in(month, add_months(month, 1)) if per_day else ZERO
@@ -103,13 +108,24 @@ class Meldeperiode:
 
     start: date
     end: date
+    # the ten weekdays, and how many fall in each (year, month): asked for in every simulation of a sweep
+    _weekdays: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
+    month_counts: tuple[tuple[tuple[int, int], int], ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        days = tuple(self.start + _OFFSET[i] for i in _WEEKDAY_OFFSETS)
+        counts: dict[tuple[int, int], int] = {}
+        for d in days:
+            counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
+        object.__setattr__(self, "_weekdays", days)
+        object.__setattr__(self, "month_counts", tuple(counts.items()))
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range(PERIOD_DAYS)]
 
     def weekdays(self) -> list[date]:
         """Monday–Friday of both weeks (the period starts on a Monday)."""
-        return [self.start + _OFFSET[i] for i in _WEEKDAY_OFFSETS]
+        return list(self._weekdays)
 
 
 _OFFSET = [timedelta(days=i) for i in range(PERIOD_DAYS)]

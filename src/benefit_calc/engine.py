@@ -74,8 +74,11 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
     return out
 
 
-def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None) -> Result:
-    """Simulate ``case`` (with ``work`` instead of the case's work plan, if given) under ``rules``."""
+def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None, detail: bool = True) -> Result:
+    """Simulate ``case`` (with ``work`` instead of the case's work plan, if given) under ``rules``.
+
+    ``detail=False`` gives the amounts only (no meldeperiode rows, warnings or notes): what an hours sweep needs.
+    """
     plan = tuple(case.work if work is None else work)
     first_day = date(case.start.year, 1, 1)
     last_month = cal.add_months(case.start, case.months - 1)
@@ -101,7 +104,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     zones.check_supported(rules, case)
     outputs = []
     for run in SCHEMES:
-        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments))
+        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments), detail)
         out = run(ctx)
         outputs.append(out)
         payments += out.payments
@@ -114,7 +117,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     settlements = [s for o in outputs for s in o.settlements] + settlements
     warnings += tax_mod.warnings(rules, case, years)
     if case.client.benefits.sosialhjelp is not None:  # needs net income, so it runs after withholding (DESIGN §2)
-        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments))
+        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments), detail)
         out = sosialhjelp.run(ctx, withheld, settlements)
         warnings += out.warnings
         merged = sorted([*zip(payments, withheld), *((p, 0) for p in out.payments)], key=lambda pw: (pw[0].paid_on, pw[0].scheme))
@@ -150,5 +153,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None)
     if case.client.benefits.aap is not None:
         names.append("aap.barnetillegg_per_day")
     warnings = _projected_warnings(rules, names, horizon) + warnings
+    if not detail:
+        period_rows, warnings, notes = (), [], []
     return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),
                   tuple(settlements), tuple(warnings), tuple(notes), tuple(payments), tuple(withheld), anchor)

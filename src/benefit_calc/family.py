@@ -49,6 +49,13 @@ def _explain(rule: str, text: str, law: str, rules: object, names: tuple[str, ..
 
 
 def run(ctx: Context) -> SchemeOutput:
+    if ctx.case.client.benefits.overgangsstonad is None:  # then nothing here depends on work: compute once per case
+        key = ("family", ctx.case.household, ctx.first_day, ctx.last_day)
+        return ctx.rules.cached(key, lambda: _run(ctx))  # type: ignore[no-any-return]
+    return _run(ctx)
+
+
+def _run(ctx: Context) -> SchemeOutput:
     rules, case = ctx.rules, ctx.case
     kids = case.household.children
     if not kids:

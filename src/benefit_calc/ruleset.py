@@ -6,8 +6,9 @@ Loading and validating the files is in :mod:`benefit_calc.rules`.
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import attrs
 
@@ -110,6 +111,8 @@ class Ruleset:
     # (name, day) → value: the engine asks for the same values thousands of times a simulation (a sweep runs
     # dozens); the parameters never change, so remembering answers is safe
     _memo: dict[tuple[str, date], Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    # results of pure functions of these rules and part of a case (see :meth:`cached`), least recently used last out
+    _lru: "OrderedDict[Any, Any]" = attrs.field(factory=OrderedDict, init=False, repr=False, eq=False)
 
     def param(self, name: str) -> Parameter:
         try:
@@ -124,6 +127,18 @@ class Ruleset:
             return self._memo[key]
         except KeyError:
             value = self._memo[key] = self.param(name).at(day).value
+            return value
+
+    def cached(self, key: Any, make: Callable[[], Any], size: int = 4096) -> Any:
+        """``make()`` remembered under ``key``: for work that depends only on these rules and the (hashable, frozen)
+        parts of a case named in ``key`` — e.g. what stays the same across the steps of an hours sweep."""
+        try:
+            self._lru.move_to_end(key)
+            return self._lru[key]
+        except KeyError:
+            value = self._lru[key] = make()
+            if len(self._lru) > size:
+                self._lru.popitem(last=False)
             return value
 
     def stamp(self) -> dict[str, Any]:

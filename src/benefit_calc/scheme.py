@@ -28,6 +28,7 @@ class Context:
     horizon: tuple[date, ...]  # the case's months (first days)
     anchor: date  # a Monday that starts one of the client's meldeperioder
     earlier: tuple[Payment, ...] = ()  # payments of the schemes that ran before
+    detail: bool = True  # False: amounts only — no period rows or warnings (an hours sweep needs only amounts)
 
     def partner_gross(self, month: date) -> int:
         """The partner's gross taxable income a month (0 without a partner)."""
@@ -40,8 +41,11 @@ class Context:
     def window(self, lag_param: str) -> tuple[list[cal.Meldeperiode], timedelta]:
         """The client's meldeperioder paid from ``first_day`` to ``last_day`` (period end + the lag in the rules)."""
         lag = timedelta(days=int(self.rules.value(lag_param, self.first_day)))
-        periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
-        return [mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day], lag
+
+        def make() -> tuple[cal.Meldeperiode, ...]:
+            periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
+            return tuple(mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day)
+        return list(self.rules.cached(("window", self.anchor, self.first_day, self.last_day, lag), make)), lag
 
     def earned_in_year(self, year: int) -> int:
         """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""

@@ -130,9 +130,10 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
         months.append(m)
         m = cal.add_months(m, 1)
     counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, months)
+    needs = rules.cached(("sosialhjelp_need", case.household, sh, months[0], months[-1]),
+                         lambda: tuple(need(rules, case, m) for m in months))
     payments, amounts = [], {}
-    for m in months:
-        need_kr = need(rules, case, m)
+    for m, need_kr in zip(months, needs):
         amount = max(0, need_kr - counted[m])
         amounts[m] = (amount, need_kr)
         if amount:

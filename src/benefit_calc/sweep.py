@@ -177,5 +177,5 @@ def sweep(rules: Ruleset, case: Case, hours: Sequence[float], wage: float | None
     steps = []
     for h in hours:
         plan = (WorkStep(case.start, float(h), wage, None, payday, holiday),)
-        steps.append(step_of(simulate(rules, case, plan), float(h)))
+        steps.append(step_of(simulate(rules, case, plan, detail=False), float(h)))
     return Sweep(tuple(float(h) for h in hours), wage, tuple(steps))

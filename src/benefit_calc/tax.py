@@ -251,8 +251,9 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         period = "14-day" if p.frequency == "14-day" else "monthly"
         cache_key = (table, p.amount, period, year)
         trekk = table_cache.get(cache_key)
-        if trekk is None:
-            trekk = table_cache[cache_key] = table_withholding(rules, table, p.amount, period, day)
+        if trekk is None:  # the same amount on the same table in the same year: the same trekk, in any run
+            trekk = table_cache[cache_key] = rules.cached(
+                ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day))
         month_name = {6: "june", 12: "december"}.get(day.month)
         special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
         if month_name and special is not None and f"{month_name}_free_payments" in special:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import partial
 from decimal import Decimal
 from typing import Sequence
 
@@ -80,16 +81,19 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
             continue
         next_month = step.payday == "next_month" or (step.payday is None and step.monthly_salary is None)
         pay_month = cal.add_months(month, 1) if next_month else month
-        if step.monthly_salary is not None:
-            how = f"Månedslønn {_kr(Decimal(str(step.monthly_salary)))} kr"
-            how_en = f"Monthly salary {_kr(Decimal(str(step.monthly_salary)))} kr"
-        else:
-            how = f"{step.hours_per_week:g} timer i uka × {step.hourly_wage:g} kr, fordelt på hverdagene i måneden"
-            how_en = f"{step.hours_per_week:g} hours a week × {step.hourly_wage:g} kr, spread over the month's weekdays"
         payments.append(Payment(
             "wages", pay_month.replace(day=day_no), _kr(amount), True, "employer",
-            month, cal.add_months(month, 1).replace(day=1) - cal.ONE_DAY,
-            Explanation("lonn.wages", f"{how}; utbetalt {'måneden etter' if next_month else 'samme måned'}.",
-                        "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
-                        f"{how_en}; paid {'the month after' if next_month else 'the same month'}.")))
+            month, cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
     return payments
+
+
+def _explain_wages(rules: Ruleset, step: WorkStep, month: date, next_month: bool) -> Explanation:
+    if step.monthly_salary is not None:
+        how = f"Månedslønn {_kr(Decimal(str(step.monthly_salary)))} kr"
+        how_en = f"Monthly salary {_kr(Decimal(str(step.monthly_salary)))} kr"
+    else:
+        how = f"{step.hours_per_week:g} timer i uka × {step.hourly_wage:g} kr, fordelt på hverdagene i måneden"
+        how_en = f"{step.hours_per_week:g} hours a week × {step.hourly_wage:g} kr, spread over the month's weekdays"
+    return Explanation("lonn.wages", f"{how}; utbetalt {'måneden etter' if next_month else 'samme måned'}.",
+                       "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
+                       f"{how_en}; paid {'the month after' if next_month else 'the same month'}.")
