@@ -88,3 +88,20 @@ def test_rates_are_consistent_with_the_sweep_and_their_parts_add_up(data: dict[s
             if r.gross_change:
                 assert sum(r.parts.values()) == pytest.approx(r.rate)
                 assert r.net_change == sw.steps[i].disposable[m] - sw.steps[0].disposable[m]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sosialhjelp_cases(max_months=10))
+def test_the_lean_simulation_of_a_sweep_gives_the_same_amounts(data: dict[str, Any]) -> None:
+    from benefit_calc import simulate
+    case = parse_case(data)
+    try:
+        full = simulate(RULES, case)
+    except CaseError:
+        return
+    lean = simulate(RULES, case, detail=False)
+    key = [(p.scheme, p.paid_on, p.amount, p.earned_from, p.earned_to, p.taxable) for p in full.payments]
+    assert [(p.scheme, p.paid_on, p.amount, p.earned_from, p.earned_to, p.taxable) for p in lean.payments] == key
+    assert lean.months == full.months and lean.withheld == full.withheld and lean.years == full.years
+    for a, b in zip(lean.payments, full.payments):  # the explanation is the same, made again when asked for
+        assert a.explain() == b.explain()

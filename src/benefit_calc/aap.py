@@ -202,6 +202,19 @@ class AapRates:
             self._facts[key] = facts
         return facts
 
+    def uniform_amount(self, period: cal.Meldeperiode, hours: Decimal) -> tuple[int, Decimal] | None:
+        """(amount, payment rate) for a period whose ten weekdays all carry the right and share the same facts —
+        the common case, and the whole rule for it: one work share, compared with the day's limit, paid per day.
+        ``None`` when facts change inside the period (then :func:`aap_period` goes day by day)."""
+        days = period._weekdays
+        key = bisect.bisect_right(self._changes, days[0])
+        if key != bisect.bisect_right(self._changes, days[-1]):
+            return None
+        _, _, _, limit = self.on(days[0])
+        share = self.work_share(hours, len(days), period.start)
+        rate = Decimal(0) if share > limit else ONE - max(share, _d(self.aap.arbeidsevne or 0) / 100)
+        return len(days) * self.paid(key, rate), rate
+
     def amount_without_work(self, period: cal.Meldeperiode, has_right: Callable[[date], bool] | None) -> int:
         """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""
         rate = ONE - _d(self.aap.arbeidsevne or 0) / 100
@@ -253,8 +266,15 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     # one work share for the whole period, compared per day with that day's limit (opptrapping may start mid-period)
     runs: list[list] = []  # [start, end, weekdays, hours, limit, rate] for days with the same limit
     amount, bt_total, first_rate, n_children = 0, Decimal(0), Decimal(0), 0
-    if right_days and rates.key(right_days[0]) == rates.key(right_days[-1]):
+    uniform = rates.uniform_amount(period, hours) if has_right is None else None
+    if uniform is not None:
         # the common case: no rule, age or child count changes inside the period, so every day is alike
+        amount, rate = uniform
+        first_rate, bt, n_children, limit = rates.on(right_days[0])
+        runs.append([right_days[0], right_days[-1], len(right_days), hours, limit, rate])
+        bt_total = bt * rate * len(right_days)
+    elif right_days and has_right is not None and rates.key(right_days[0]) == rates.key(right_days[-1]):
+        # no change inside the period, but not every weekday carries the right
         key = rates.key(right_days[0])
         first_rate, bt, n_children, limit = rates.on(right_days[0])
         rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)

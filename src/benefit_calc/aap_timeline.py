@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import calendar as cal
 from .aap import LAW, AapPeriod, AapRates, aap_period, basis_in_g
@@ -38,12 +38,18 @@ def run(ctx: Context) -> SchemeOutput:
                          lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))
     window, lag = ctx.window("aap.payment_lag_days")
     has_right = until_rule(aap.until)
-    periods = [aap_period(rules, aap, case.client.birth_date, case.household.children, mp, ctx.hours_on, has_right,
-                          basis_g, rates) for mp in window]
+    one = partial(aap_period, rules, aap, case.client.birth_date, case.household.children, hours_on=ctx.hours_on,
+                  has_right=has_right, basis_g=basis_g, rates=rates)
 
-    def without_work() -> int:
-        return sum(rates.amount_without_work(mp, has_right) for mp in window if (mp.end + lag).year == ctx.first_day.year)
+    def without_work() -> int:  # the same for every work plan: remembered with the day facts
+        key = ("aap_without_work", aap, case.client.birth_date, case.household.children, basis_g, ctx.anchor,
+               ctx.first_day, ctx.last_day)
+        return rules.cached(key, lambda: sum(rates.amount_without_work(mp, has_right) for mp in window  # type: ignore[no-any-return]
+                                             if (mp.end + lag).year == ctx.first_day.year))
 
+    if not ctx.detail and has_right is None and hasattr(ctx.hours_on, "period_total"):
+        return SchemeOutput(tuple(_lean_payments(window, ctx.hours_on, rates, one)), without_work=without_work)
+    periods = [one(period=mp) for mp in window]
     if not ctx.detail:
         return SchemeOutput(tuple(aap_payments(periods)), without_work=without_work)
     rows = tuple(PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate),
@@ -67,6 +73,25 @@ def explain_period(p: AapPeriod) -> Explanation:
                + (f" + child supplement for {p.children} children" if p.children else "")
                + f"; {seg_en}. Each weekday is rounded to whole kroner.")
     return Explanation("aap.period", text, LAW, p.used, text_en)
+
+
+def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours, rates: AapRates,
+                   one: Callable[..., AapPeriod]) -> list[Payment]:
+    """The payments only (for sweeps): the same rule through :meth:`AapRates.uniform_amount`; the period's full
+    calculation is redone when its explanation is asked for."""
+    out = []
+    for mp in window:
+        u = rates.uniform_amount(mp, hours_on.period_total(mp))
+        if u is None:
+            out += aap_payments([one(period=mp)])
+        elif u[0] > 0:
+            out.append(Payment("aap", mp.end + rates.lag(mp.end), u[0], True, "nav", mp.start, mp.end,
+                               partial(_explain_again, one, mp), "14-day"))
+    return out
+
+
+def _explain_again(one: Callable[..., AapPeriod], mp: cal.Meldeperiode) -> Explanation:
+    return explain_period(one(period=mp))
 
 
 def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:

@@ -7,6 +7,8 @@ a Monday; by default the first Monday on or after the case's start anchors the c
 
 from __future__ import annotations
 
+import functools
+
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterator, Sequence
@@ -40,6 +42,7 @@ def is_weekday(day: date) -> bool:
     return day.weekday() < DAYS_PER_WEEK_WORKED
 
 
+@functools.lru_cache(maxsize=4096)
 def weekdays_in(start: date, end: date) -> int:
     """Number of Mondays–Fridays in ``[start, end)``."""
     total = (end - start).days

@@ -131,10 +131,11 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     settle_by_month: dict[date, int] = defaultdict(int)
     for s in settlements:
         settle_by_month[s.month] += s.amount
+    shown = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
     for m in horizon:
         idx = by_month.get(m, [])
         wages = holiday = taxable = tw = n_aap = 0
-        benefits = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
+        benefits = dict(shown)
         for i in idx:
             p = payments[i]
             if p.payer == "employer":

@@ -309,9 +309,12 @@ def partner_net(rules: Ruleset, case: Case, month: date) -> int:
     partner = case.household.partner
     if partner is None:
         return 0
-    gross = int(partner.income_per_month or 0)
-    table = int(rules.value("skatt.default_table", month))
-    return gross - table_withholding(rules, table, gross, "monthly", month) + int(partner.tax_free_per_month or 0)
+
+    def make() -> int:
+        gross = int(partner.income_per_month or 0)
+        table = int(rules.value("skatt.default_table", month))
+        return gross - table_withholding(rules, table, gross, "monthly", month) + int(partner.tax_free_per_month or 0)
+    return rules.cached(("partner_net", partner, month), make)  # type: ignore[no-any-return]
 
 
 def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warning]:
