@@ -105,27 +105,27 @@ def run(ctx: Context) -> SchemeOutput:
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
 
-    def statics() -> tuple[tuple[date, date, int, MonthRules, Decimal], ...]:
+    def statics() -> tuple[tuple[date, date, date, int, MonthRules, Decimal], ...]:
         out = []
         month = cal.add_months(ctx.first_day, -1)
         while month < ctx.last_day.replace(day=1):
             paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
                                       month)
-            out.append((month, paid_on, adults + kids,
+            out.append((month, paid_on, cal.add_months(month, 1) - cal.ONE_DAY, adults + kids,
                         month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent),
                         _d(rules.value("bostotte.three_payment_share", month))))
             month = cal.add_months(month, 1)
         return tuple(out)
     months = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
-    for month, paid_on, persons, mr, share in months:
+    for month, paid_on, month_end, persons, mr, share in months:
         total = _d(income[month]) + _d(ctx.partner_gross(month))
         if meldekort[month] >= 3:
             total -= _d(meldekort_sum[month]) * (1 - share)
         amount = amount_from(mr, total)
         if amount and paid_on <= ctx.last_day:
-            payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month,
-                                    cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, total, persons)))
+            payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, month_end,
+                                    partial(_explain, rules, month, total, persons)))
         if meldekort[month] >= 3 and ctx.in_horizon(paid_on):
             warnings.append(Warning(
                 "bostotte_three_payments", cal.month_of(paid_on),

@@ -88,12 +88,12 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     wages: Counter[date] = Counter()
     not_counted: dict[date, frozenset[str]] = {}
     for p, w in zip(payments, withheld):
-        m = cal.month_of(p.paid_on)
+        m = p.paid_on.replace(day=1)
         if m not in not_counted:
             not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m))
         if p.scheme in not_counted[m] or p.scheme == "sosialhjelp":
             continue
-        target = cal.add_months(m, lag)
+        target = cal.add_months(m, lag) if lag else m
         counted[target] += p.amount - w
         if p.payer == "employer":
             wages[target] += p.amount - w
