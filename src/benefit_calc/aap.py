@@ -163,6 +163,8 @@ class AapRates:
         self._paid: dict[tuple[int, Decimal], int] = {}
         self._shares: dict[tuple[Decimal, int, int], Decimal] = {}
         self._lags: dict[int, timedelta] = {}
+        self._uniform: dict[tuple[int, Decimal], tuple[int, Decimal]] = {}
+        self._arbeidsevne = _d(aap.arbeidsevne or 0) / 100
 
     def work_share(self, hours: Decimal, weekdays: int, day: date) -> Decimal:
         """:func:`work_share`, memoised: the share depends only on the hours, the days and the period rules."""
@@ -210,10 +212,13 @@ class AapRates:
         key = bisect.bisect_right(self._changes, days[0])
         if key != bisect.bisect_right(self._changes, days[-1]):
             return None
-        _, _, _, limit = self.on(days[0])
-        share = self.work_share(hours, len(days), period.start)
-        rate = Decimal(0) if share > limit else ONE - max(share, _d(self.aap.arbeidsevne or 0) / 100)
-        return len(days) * self.paid(key, rate), rate
+        out = self._uniform.get((key, hours))  # the same stretch and hours: the same amount
+        if out is None:
+            _, _, _, limit = self.on(days[0])
+            share = self.work_share(hours, len(days), period.start)
+            rate = Decimal(0) if share > limit else ONE - max(share, self._arbeidsevne)
+            out = self._uniform[(key, hours)] = (len(days) * self.paid(key, rate), rate)
+        return out
 
     def amount_without_work(self, period: cal.Meldeperiode, has_right: Callable[[date], bool] | None) -> int:
         """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""

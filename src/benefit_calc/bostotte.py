@@ -95,12 +95,12 @@ def run(ctx: Context) -> SchemeOutput:
     meldekort: Counter[date] = Counter()
     meldekort_sum: Counter[date] = Counter()
     for p in ctx.earlier:
-        m = cal.month_of(p.paid_on)
         if p.taxable:
+            m = p.month
             income[m] += p.amount
-        if p.scheme in ("aap", "dagpenger"):
-            meldekort[m] += 1
-            meldekort_sum[m] += p.amount
+            if p.scheme == "aap" or p.scheme == "dagpenger":
+                meldekort[m] += 1
+                meldekort_sum[m] += p.amount
     payments, warnings = [], []
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
@@ -118,8 +118,9 @@ def run(ctx: Context) -> SchemeOutput:
             month = cal.add_months(month, 1)
         return tuple(out)
     months = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
+    partner = Decimal(ctx.partner_gross(ctx.first_day))  # a fixed monthly amount
     for month, paid_on, month_end, persons, mr, share in months:
-        total = _d(income[month]) + _d(ctx.partner_gross(month))
+        total = Decimal(income[month]) + partner
         if meldekort[month] >= 3:
             total -= _d(meldekort_sum[month]) * (1 - share)
         amount = amount_from(mr, total)

@@ -97,8 +97,12 @@ class DailyHours:
 
     def period_total(self, period: "Meldeperiode") -> Decimal:
         """Hours on all ten weekdays of ``period``."""
-        per_day = self.per_day
-        return sum((per_day[k] * n for k, n in period.month_counts if k in per_day), ZERO)
+        total = ZERO
+        for k, n in period.month_counts:
+            per_day = self.per_day.get(k)
+            if per_day is not None:
+                total += per_day * n
+        return total
 
     def in_month(self, month: date) -> Decimal:
         per_day = self.per_day.get((month.year, month.month))

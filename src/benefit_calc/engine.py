@@ -127,7 +127,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     rows = []
     by_month: dict[date, list[int]] = defaultdict(list)
     for i, p in enumerate(payments):
-        by_month[cal.month_of(p.paid_on)].append(i)
+        by_month[p.month].append(i)
     settle_by_month: dict[date, int] = defaultdict(int)
     for s in settlements:
         settle_by_month[s.month] += s.amount

@@ -88,7 +88,7 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     wages: Counter[date] = Counter()
     not_counted: dict[date, frozenset[str]] = {}
     for p, w in zip(payments, withheld):
-        m = p.paid_on.replace(day=1)
+        m = p.month
         if m not in not_counted:
             not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m))
         if p.scheme in not_counted[m] or p.scheme == "sosialhjelp":
@@ -140,7 +140,7 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
             paid_on = m.replace(day=int(rules.value("sosialhjelp.payment_day", m)))
             payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, cal.add_months(m, 1) - cal.ONE_DAY,
                                     partial(_explain, rules, case, m, need_kr, counted[m], amount)))
-    return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)))
+    return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)) if ctx.detail else ())
 
 
 def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Counter[date], wages: Counter[date]

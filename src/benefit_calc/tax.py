@@ -84,6 +84,10 @@ def assess_income(rules: Ruleset, year: int, income: int, finnmark: bool = False
     In the tiltakssone (``finnmark``) the finnmarksfradrag is added to the personfradrag, fellesskatt is lower,
     and in 2023 trinn 3 was lower too (skatteloven § 15-5; Stortingets skattevedtak).
     """
+    return rules.cached(("assess", year, income, finnmark), lambda: _assess_income(rules, year, income, finnmark))  # type: ignore[no-any-return]
+
+
+def _assess_income(rules: Ruleset, year: int, income: int, finnmark: bool) -> Assessment:
     day = date(year, 1, 1)
     v = lambda name: rules.value(f"skatt.{name}", day)  # noqa: E731
     p = _d(income)
@@ -206,6 +210,9 @@ def card_incomes(payments: Sequence[Payment], first_year: int, income_without_wo
     return {first_year: income_without_work, **{y: by_year[y - 1] for y in range(first_year + 1, last + 1)}}
 
 
+_SPECIAL_MONTHS = {6: "june", 12: "december"}
+
+
 def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_income: dict[int, int]) -> list[int]:
     """Tax withheld on each payment (same order as ``payments``, which are in date order)."""
     nav_mode, employer_mode = _payer_modes(case)
@@ -254,7 +261,7 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         if trekk is None:  # the same amount on the same table in the same year: the same trekk, in any run
             trekk = table_cache[cache_key] = rules.cached(
                 ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day))
-        month_name = {6: "june", 12: "december"}.get(day.month)
+        month_name = _SPECIAL_MONTHS.get(day.month)
         special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
         if month_name and special is not None and f"{month_name}_free_payments" in special:
             if count_in_month[(p.scheme, year, day.month)] <= int(special[f"{month_name}_free_payments"]):

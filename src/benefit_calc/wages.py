@@ -30,31 +30,38 @@ FERIE_REF = "Ferieloven §§ 5, 10 og 11"
 
 def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[date, Decimal]:
     """Gross wages earned in each month from ``first`` to ``last`` (first days of months), before ferietrekk."""
-    out: dict[date, Decimal] = {}
+    return {month: amount for month, (amount, _) in _earned(work, first, last).items()}
+
+
+def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tuple[Decimal, WorkStep | None]]:
+    out: dict[date, tuple[Decimal, WorkStep | None]] = {}
+    per_step: dict[WorkStep, Decimal] = {}  # a salary, or the wage a working day
     month = first
     while month <= last:
         nxt = cal.add_months(month, 1)
         step = cal.step_for(work, month)
         if step is None:
-            out[month] = Decimal(0)
-        elif step.monthly_salary is not None:
-            out[month] = Decimal(str(step.monthly_salary))
-        else:
-            per_day = Decimal(str(step.hours_per_week)) / cal.DAYS_PER_WEEK_WORKED
-            out[month] = cal.weekdays_in(month, nxt) * per_day * Decimal(str(step.hourly_wage or 0))
+            out[month] = (Decimal(0), None)
+            month = nxt
+            continue
+        rate = per_step.get(step)
+        if rate is None:
+            rate = per_step[step] = (Decimal(str(step.monthly_salary)) if step.monthly_salary is not None else
+                                     Decimal(str(step.hours_per_week)) / cal.DAYS_PER_WEEK_WORKED
+                                     * Decimal(str(step.hourly_wage or 0)))
+        out[month] = (rate if step.monthly_salary is not None else cal.weekdays_in(month, nxt) * rate, step)
         month = nxt
     return out
 
 
 def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: date) -> list[Payment]:
     """Every wage and feriepenger payment for work from ``first`` through the month ``last`` (first of month)."""
-    earned = earned_by_month(work, first, last)
+    earned = _earned(work, first, last)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
-    for month, amount in earned.items():
+    for month, (amount, _) in earned.items():
         by_year[month.year] += amount
     payments: list[Payment] = []
-    for month, amount in earned.items():
-        step = cal.step_for(work, month)
+    for month, (amount, step) in earned.items():
         if step is None:
             continue
         holiday_pay = step.holiday_pay is not False
