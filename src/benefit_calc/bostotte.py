@@ -26,6 +26,7 @@ from .rules import Ruleset
 from .scheme import Context, SchemeOutput
 
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
+AMOUNTS_KEPT = 20_000  # remembered (month rules, income) → amount pairs per household before starting afresh
 ZERO, TWELVE = Decimal(0), Decimal(12)
 
 
@@ -105,25 +106,32 @@ def run(ctx: Context) -> SchemeOutput:
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
 
-    def statics() -> tuple[tuple[date, date, date, int, MonthRules, Decimal], ...]:
+    def statics() -> tuple[tuple[tuple[date, date, date, int, MonthRules, Decimal], ...], dict[tuple[int, Decimal], int]]:
         out = []
+        same: dict[MonthRules, MonthRules] = {}  # months with the same rules share one object (and its amounts)
         month = cal.add_months(ctx.first_day, -1)
         while month < ctx.last_day.replace(day=1):
             paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
                                       month)
-            out.append((month, paid_on, cal.add_months(month, 1) - cal.ONE_DAY, adults + kids,
-                        month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent),
+            mr = month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent)
+            out.append((month, paid_on, cal.add_months(month, 1) - cal.ONE_DAY, adults + kids, same.setdefault(mr, mr),
                         _d(rules.value("bostotte.three_payment_share", month))))
             month = cal.add_months(month, 1)
-        return tuple(out)
-    months = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
+        # amounts by (month rules, income) live with the month rules they point to
+        return tuple(out), {}
+    months, amounts = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
     partner = Decimal(ctx.partner_gross(ctx.first_day))  # a fixed monthly amount
     for month, paid_on, month_end, persons, mr, share in months:
         total = Decimal(income[month]) + partner
         if meldekort[month] >= 3:
             total -= _d(meldekort_sum[month]) * (1 - share)
-        amount = amount_from(mr, total)
+        key = (id(mr), total)
+        amount = amounts.get(key)
+        if amount is None:
+            if len(amounts) > AMOUNTS_KEPT:
+                amounts.clear()
+            amount = amounts[key] = amount_from(mr, total)
         if amount and paid_on <= ctx.last_day:
             payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, month_end,
                                     partial(_explain, rules, month, total, persons)))

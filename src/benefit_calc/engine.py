@@ -153,8 +153,9 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     names = ["grunnbelop.g", "skatt.personfradrag"]
     if case.client.benefits.aap is not None:
         names.append("aap.barnetillegg_per_day")
-    warnings = _projected_warnings(rules, names, horizon) + warnings
-    if not detail:
+    if detail:
+        warnings = _projected_warnings(rules, names, horizon) + warnings
+    else:
         period_rows, warnings, notes = (), [], []
     return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),
                   tuple(settlements), tuple(warnings), tuple(notes), tuple(payments), tuple(withheld), anchor)

@@ -61,6 +61,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
     for month, (amount, _) in earned.items():
         by_year[month.year] += amount
     payments: list[Payment] = []
+    rounded: dict[Decimal, int] = {}  # most months repeat one of a few amounts (20–23 weekdays)
     for month, (amount, step) in earned.items():
         if step is None:
             continue
@@ -87,10 +88,13 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         if amount <= 0:
             continue
         next_month = step.payday == "next_month" or (step.payday is None and step.monthly_salary is None)
-        pay_month = cal.add_months(month, 1) if next_month else month
+        following = cal.add_months(month, 1)
+        kr = rounded.get(amount)
+        if kr is None:
+            kr = rounded[amount] = _kr(amount)
         payments.append(Payment(
-            "wages", pay_month.replace(day=day_no), _kr(amount), True, "employer",
-            month, cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
+            "wages", (following if next_month else month).replace(day=day_no), kr, True, "employer",
+            month, following - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
     return payments
 
 
