@@ -164,6 +164,7 @@ class AapRates:
         self._shares: dict[tuple[Decimal, int, int], Decimal] = {}
         self._lags: dict[int, timedelta] = {}
         self._uniform: dict[tuple[int, Decimal], tuple[int, Decimal]] = {}
+        self._paid_on: dict[date, date] = {}
         self._arbeidsevne = _d(aap.arbeidsevne or 0) / 100
 
     def work_share(self, hours: Decimal, weekdays: int, day: date) -> Decimal:
@@ -179,6 +180,13 @@ class AapRates:
         out = self._lags.get(k)
         if out is None:
             out = self._lags[k] = timedelta(days=int(self.rules.value("aap.payment_lag_days", day)))
+        return out
+
+    def paid_on(self, period: cal.Meldeperiode) -> date:
+        """The day ``period`` is paid: its end + the payment lag."""
+        out = self._paid_on.get(period.end)
+        if out is None:
+            out = self._paid_on[period.end] = period.end + self.lag(period.end)
         return out
 
     def key(self, day: date) -> int:

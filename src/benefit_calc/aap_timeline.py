@@ -80,12 +80,13 @@ def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours,
     """The payments only (for sweeps): the same rule through :meth:`AapRates.uniform_amount`; the period's full
     calculation is redone when its explanation is asked for."""
     out = []
+    total = hours_on.period_total
     for mp in window:
-        u = rates.uniform_amount(mp, hours_on.period_total(mp))
+        u = rates.uniform_amount(mp, total(mp))
         if u is None:
             out += aap_payments([one(period=mp)])
-        elif u[0] > 0:
-            out.append(Payment("aap", mp.end + rates.lag(mp.end), u[0], True, "nav", mp.start, mp.end,
+        elif u[0]:
+            out.append(Payment("aap", rates.paid_on(mp), u[0], True, "nav", mp.start, mp.end,
                                partial(_explain_again, one, mp), "14-day"))
     return out
 

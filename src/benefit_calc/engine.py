@@ -86,10 +86,10 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     horizon = [cal.add_months(case.start, i) for i in range(case.months)]
     notes: list[str] = []
     warnings: list[Warning] = []
-    if case.start > first_day:
+    if detail and case.start > first_day:
         notes.append(f"Skatten for {case.start.year} regnes for hele året; før {case.start:%m.%Y} antas samme "
                      "situasjon som ved start, uten arbeid.")
-    if last_month.month != 12:
+    if detail and last_month.month != 12:
         notes.append(f"Skatten for {last_month.year} regnes for hele året med arbeidsplanen videreført ut desember.")
 
     payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_day.replace(day=1))
@@ -97,7 +97,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
 
     hours_on = cal.DailyHours(plan, first_day, last_day)
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    if case.meldeperiode_start is None and any(getattr(case.client.benefits, s) for s in MELDEKORT_SCHEMES):
+    if detail and case.meldeperiode_start is None and any(getattr(case.client.benefits, s) for s in MELDEKORT_SCHEMES):
         notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
                      "oppgi meldeperiode_start for klientens egen syklus.")
     check_combinations(case)
