@@ -35,7 +35,7 @@ def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[d
 
 def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tuple[Decimal, WorkStep | None]]:
     out: dict[date, tuple[Decimal, WorkStep | None]] = {}
-    per_step: dict[WorkStep, Decimal] = {}  # a salary, or the wage a working day
+    per_step: dict[int, Decimal] = {}  # by id of the step: a salary, or the wage a working day
     month = first
     while month <= last:
         nxt = cal.add_months(month, 1)
@@ -44,9 +44,9 @@ def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tup
             out[month] = (Decimal(0), None)
             month = nxt
             continue
-        rate = per_step.get(step)
+        rate = per_step.get(id(step))
         if rate is None:
-            rate = per_step[step] = (Decimal(str(step.monthly_salary)) if step.monthly_salary is not None else
+            rate = per_step[id(step)] = (Decimal(str(step.monthly_salary)) if step.monthly_salary is not None else
                                      Decimal(str(step.hours_per_week)) / cal.DAYS_PER_WEEK_WORKED
                                      * Decimal(str(step.hourly_wage or 0)))
         out[month] = (rate if step.monthly_salary is not None else cal.weekdays_in(month, nxt) * rate, step)
@@ -62,13 +62,21 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         by_year[month.year] += amount
     payments: list[Payment] = []
     rounded: dict[Decimal, int] = {}  # most months repeat one of a few amounts (20–23 weekdays)
+    # (payday, holiday-pay month) by year — or by month if either rule ever changed in the middle of a year
+    yearly = all(v.valid_from.month == v.valid_from.day == 1 for n in ("lonn.payday_day_of_month",
+                  "lonn.holiday_pay_month") for v in rules.param(n).values)
+    known: dict[object, tuple[int, int]] = {}
     for month, (amount, step) in earned.items():
         if step is None:
             continue
         holiday_pay = step.holiday_pay is not False
-        day_no = int(rules.value("lonn.payday_day_of_month", month))
+        rule = known.get(month.year if yearly else month)
+        if rule is None:
+            rule = known[month.year if yearly else month] = (int(rules.value("lonn.payday_day_of_month", month)),
+                                         int(rules.value("lonn.holiday_pay_month", month)))
+        day_no, holiday_month = rule
         # feriepenger for last year's wages, and ferietrekk from a salary, in the holiday-pay month
-        if holiday_pay and month.month == int(rules.value("lonn.holiday_pay_month", month)):
+        if holiday_pay and month.month == holiday_month:
             base = by_year.get(month.year - 1, Decimal(0))
             rate = Decimal(str(rules.value("lonn.holiday_pay_rate", month)))
             feriepenger = _kr(base * rate)
