@@ -31,7 +31,8 @@ def test_the_aap_limit_is_found_with_its_rule_and_the_way_past_it() -> None:
     assert "§ 11-23" in aap.reference and aap.loss > 0
     assert aap.past_hours is not None and sw.steps[int(aap.past_hours)].total > sw.steps[22].total
     assert sw.steps[int(aap.past_hours) - 1].total <= sw.steps[22].total  # the first level past it
-    assert "22 timer" in aap.action
+    assert "22 timer" in aap.action and aap.past_wages == round(
+        (sw.steps[int(aap.past_hours)].earnings() - sw.steps[22].earnings()) / len(sw.months))
 
 
 def test_a_cliff_built_into_an_overlay_is_found_and_reports_its_rule() -> None:

@@ -78,6 +78,7 @@ class Cliff:
     hours_from: float | None = None
     hours_to: float | None = None
     past_hours: float | None = None  # the hours level where income is back above the level before the cliff
+    past_wages: int | None = None  # how much more gross wage a month that takes (against hours_from)
     month: date | None = None  # timing cliffs
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,24 +127,26 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             loss = totals[i] - min(totals[i + 1:j + 1])
             h0, h1 = sw.hours[i], sw.hours[i + 1]
             past_h = sw.hours[past] if past is not None else None
+            past_kr = round((sw.steps[past].earnings() - sw.steps[i].earnings()) / len(sw.months)) if past is not None else None
             months = len(sw.months)
             lost_part = before - after
             if lang == "nb":
                 msg = (f"Fra {h0:g} til {h1:g} timer i uka får husstanden {fmt(loss)} kr mindre over perioden "
                        f"({fmt(loss / months)} kr i måneden i snitt): {what}"
                        + (f" ({name} går fra {fmt(before / months)} til {fmt(after / months)} kr i måneden i snitt)."
-                          if lost_part > 0 else ".") + _breakdown(parts, lang))
-                action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer for å få mer enn ved "
-                          f"{h0:g} timer." if past_h is not None else
+                          if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
+                action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer (ca. {fmt(past_kr or 0)} kr "
+                          f"mer i lønn i måneden) for å få mer enn ved {h0:g} timer." if past_h is not None else
                           f"Hold deg på {h0:g} timer; ingen timetall opp til {sw.hours[-1]:g} gir mer.")
             else:
                 msg = (f"From {h0:g} to {h1:g} hours a week the household gets {fmt(loss)} kr less over the period "
                        f"({fmt(loss / months)} kr a month on average): {what}"
                        + (f" ({name} goes from {fmt(before / months)} to {fmt(after / months)} kr a month on average)."
-                          if lost_part > 0 else ".") + _breakdown(parts, lang))
-                action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours to have more than at {h0:g}."
+                          if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
+                action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours (about {fmt(past_kr or 0)} kr more "
+                          f"wages a month) to have more than at {h0:g}."
                           if past_h is not None else f"Stay at {h0:g} hours; no level up to {sw.hours[-1]:g} gives more.")
-            out.append(Cliff("cliff", name, param, ref, msg, action, loss, h0, h1, past_h))
+            out.append(Cliff("cliff", name, param, ref, msg, action, loss, h0, h1, past_h, past_kr))
             i = j
             continue
         rate = sw.emtr(i)

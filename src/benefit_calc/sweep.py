@@ -118,6 +118,10 @@ class Sweep:
             emtr = self.emtr(i)
             out.append({"hours": s.hours, "earnings": s.earnings(), "disposable": s.total,
                         "disposable_by_month": list(s.disposable),
+                        "ptr_by_month": [None if r.rate is None else round(r.rate, 4)
+                                         for r in (self.ptr(i, m) for m in range(len(self.months)))],
+                        "emtr_by_month": [None if r is None or r.rate is None else round(r.rate, 4)
+                                          for r in (self.emtr(i, m) for m in range(len(self.months)))],
                         "parts": {k: sum(v) for k, v in s.parts.items()} | {LATER: s.later_settlements},
                         "ptr": self.ptr(i).to_dict(), "emtr": emtr.to_dict() if emtr else None})
         return {"schema": "benefit-calc/sweep@1", "wage": self.wage, "ruleset": self.steps[0].result.ruleset,
