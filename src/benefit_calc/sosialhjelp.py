@@ -95,7 +95,7 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
             continue
         target = cal.add_months(m, lag) if lag else m
         counted[target] += p.amount - w
-        if p.payer == "employer":
+        if p.payer == "employer":  # for the warning that names the net wages
             wages[target] += p.amount - w
     for s in settlements:
         if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover

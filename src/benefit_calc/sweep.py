@@ -162,13 +162,16 @@ def sweep_wage(case: Case, wage: float | None) -> tuple[float, WorkStep | None]:
 
 def step_of(result: Result, hours: float) -> SweepStep:
     """The components of ``result`` month by month."""
+    rows = result.months
     names = result.benefit_names()
-    parts: dict[str, tuple[int, ...]] = {"wages": tuple(m.wages for m in result.months)}
+    parts: dict[str, tuple[int, ...]] = {"wages": tuple(m.wages for m in rows)}
     for n in names:
-        parts[n] = tuple(m.benefits.get(n, 0) for m in result.months)
-    parts["tax"] = tuple(-m.tax_withheld for m in result.months)
-    parts["settlements"] = tuple(m.settlements for m in result.months)
-    parts["partner"] = tuple(m.partner_net for m in result.months)
+        parts[n] = tuple(m.benefits.get(n, 0) for m in rows)
+    parts["tax"] = tuple(-m.tax_withheld for m in rows)
+    if any(m.settlements for m in rows):
+        parts["settlements"] = tuple(m.settlements for m in rows)
+    if any(m.partner_net for m in rows):
+        parts["partner"] = tuple(m.partner_net for m in rows)
     later = sum(s.amount for s in result.settlements if not s.in_horizon and s.month >= result.months[-1].month)
     return SweepStep(hours, tuple(m.month for m in result.months), parts, later, result)
 
