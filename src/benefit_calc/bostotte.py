@@ -11,7 +11,6 @@ them count. Tax-free; barnetrygd, kontantstøtte, tiltakspenger and sosialhjelp 
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -92,16 +91,16 @@ def run(ctx: Context) -> SchemeOutput:
         return SchemeOutput()
     rules, case = ctx.rules, ctx.case
     hh = case.household
-    income: Counter[date] = Counter()
-    meldekort: Counter[date] = Counter()
-    meldekort_sum: Counter[date] = Counter()
+    income: dict[date, int] = {}
+    meldekort: dict[date, int] = {}
+    meldekort_sum: dict[date, int] = {}
     for p in ctx.earlier:
         if p.taxable:
             m = p.month
-            income[m] += p.amount
+            income[m] = income.get(m, 0) + p.amount
             if p.scheme == "aap" or p.scheme == "dagpenger":
-                meldekort[m] += 1
-                meldekort_sum[m] += p.amount
+                meldekort[m] = meldekort.get(m, 0) + 1
+                meldekort_sum[m] = meldekort_sum.get(m, 0) + p.amount
     payments, warnings = [], []
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
@@ -123,9 +122,10 @@ def run(ctx: Context) -> SchemeOutput:
     months, amounts = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
     partner = Decimal(ctx.partner_gross(ctx.first_day))  # a fixed monthly amount
     for month, paid_on, month_end, persons, mr, share in months:
-        total = Decimal(income[month]) + partner
-        if meldekort[month] >= 3:
-            total -= _d(meldekort_sum[month]) * (1 - share)
+        total = Decimal(income.get(month, 0)) + partner
+        three = meldekort.get(month, 0) >= 3
+        if three:
+            total -= Decimal(meldekort_sum[month]) * (1 - share)
         key = (id(mr), total)
         amount = amounts.get(key)
         if amount is None:
@@ -135,7 +135,7 @@ def run(ctx: Context) -> SchemeOutput:
         if amount and paid_on <= ctx.last_day:
             payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, month_end,
                                     partial(_explain, rules, month, total, persons)))
-        if meldekort[month] >= 3 and ctx.in_horizon(paid_on):
+        if three and ctx.in_horizon(paid_on):
             warnings.append(Warning(
                 "bostotte_three_payments", cal.month_of(paid_on),
                 f"I {month:%m.%Y} kom tre meldekortutbetalinger. Bostøtten for den måneden (utbetalt {paid_on:%d.%m}) "

@@ -31,6 +31,7 @@ SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, o
            kvalifiseringsstonad.run, bostotte.run, family.run)
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
                    "kvalifiseringsstonad", "bostotte", "sosialhjelp", "barnetrygd", "kontantstotte")
+BENEFITS = frozenset(BENEFIT_SCHEMES)
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
@@ -132,23 +133,29 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     for s in settlements:
         settle_by_month[s.month] += s.amount
     shown = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
+    partner = case.household.partner is not None
     for m in horizon:
-        idx = by_month.get(m, [])
+        idx = by_month.get(m, ())
         wages = holiday = taxable = tw = n_aap = 0
         benefits = dict(shown)
         for i in idx:
             p = payments[i]
+            amount, scheme = p.amount, p.scheme
             if p.payer == "employer":
-                wages += p.amount
-                holiday += p.amount if p.scheme == "holiday_pay" else 0
-            elif p.scheme in BENEFIT_SCHEMES:
-                benefits[p.scheme] = benefits.get(p.scheme, 0) + p.amount
-            taxable += p.amount if p.taxable else 0
+                wages += amount
+                if scheme == "holiday_pay":
+                    holiday += amount
+            elif scheme in BENEFITS:
+                benefits[scheme] = benefits.get(scheme, 0) + amount
+            if p.taxable:
+                taxable += amount
             tw += withheld[i]
-            n_aap += p.scheme == "aap"
+            if scheme == "aap":
+                n_aap += 1
         st = settle_by_month.get(m, 0)
         rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
-                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx), tax_mod.partner_net(rules, case, m)))
+                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx),
+                             tax_mod.partner_net(rules, case, m) if partner else 0))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     names = ["grunnbelop.g", "skatt.personfradrag"]
     if case.client.benefits.aap is not None:

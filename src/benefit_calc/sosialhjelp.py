@@ -89,19 +89,21 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     not_counted: dict[date, frozenset[str]] = {}
     for p, w in zip(payments, withheld):
         m = p.month
-        if m not in not_counted:
-            not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m))
-        if p.scheme in not_counted[m] or p.scheme == "sosialhjelp":
+        skip = not_counted.get(m)
+        if skip is None:
+            skip = not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m)) | {"sosialhjelp"}
+        if p.scheme in skip:
             continue
         target = cal.add_months(m, lag) if lag else m
-        counted[target] += p.amount - w
+        counted[target] = counted.get(target, 0) + p.amount - w
         if p.payer == "employer":  # for the warning that names the net wages
-            wages[target] += p.amount - w
+            wages[target] = wages.get(target, 0) + p.amount - w
     for s in settlements:
         if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
             counted[cal.add_months(s.month, lag)] += s.amount
-    for m in months:
-        counted[m] += partner_net(rules, case, cal.add_months(m, -lag))
+    if case.household.partner is not None:
+        for m in months:
+            counted[m] += partner_net(rules, case, cal.add_months(m, -lag))
     return counted, wages
 
 
@@ -124,22 +126,26 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
     if sh is None:
         return SchemeOutput()
     rules, case = ctx.rules, ctx.case
-    months = []
-    m = ctx.first_day
-    while m <= ctx.last_day:
-        months.append(m)
-        m = cal.add_months(m, 1)
-    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, months)
-    needs = rules.cached(("sosialhjelp_need", case.household, sh, months[0], months[-1]),
-                         lambda: tuple(need(rules, case, m) for m in months))
+
+    def per_month() -> tuple[tuple[date, int, date, date], ...]:  # (month, need, paid on, last day): no work in it
+        out = []
+        m = ctx.first_day
+        while m <= ctx.last_day:
+            nxt = cal.add_months(m, 1)
+            out.append((m, need(rules, case, m), m.replace(day=int(rules.value("sosialhjelp.payment_day", m))),
+                        nxt - cal.ONE_DAY))
+            m = nxt
+        return tuple(out)
+    months = rules.cached(("sosialhjelp", case.household, sh, ctx.first_day, ctx.last_day), per_month)
+    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months])
     payments, amounts = [], {}
-    for m, need_kr in zip(months, needs):
-        amount = max(0, need_kr - counted[m])
+    for m, need_kr, paid_on, month_end in months:
+        got = counted.get(m, 0)
+        amount = need_kr - got if need_kr > got else 0
         amounts[m] = (amount, need_kr)
         if amount:
-            paid_on = m.replace(day=int(rules.value("sosialhjelp.payment_day", m)))
-            payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, cal.add_months(m, 1) - cal.ONE_DAY,
-                                    partial(_explain, rules, case, m, need_kr, counted[m], amount)))
+            payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, month_end,
+                                    partial(_explain, rules, case, m, need_kr, got, amount)))
     return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)) if ctx.detail else ())
 
 

@@ -30,18 +30,19 @@ FERIE_REF = "Ferieloven §§ 5, 10 og 11"
 
 def earned_by_month(work: Sequence[WorkStep], first: date, last: date) -> dict[date, Decimal]:
     """Gross wages earned in each month from ``first`` to ``last`` (first days of months), before ferietrekk."""
-    return {month: amount for month, (amount, _) in _earned(work, first, last).items()}
+    return {month: amount for month, (amount, _, _) in _earned(work, first, last).items()}
 
 
-def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tuple[Decimal, WorkStep | None]]:
-    out: dict[date, tuple[Decimal, WorkStep | None]] = {}
+def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tuple[Decimal, WorkStep | None, date]]:
+    """Month → (gross earned, the step in force, the first day of the next month)."""
+    out: dict[date, tuple[Decimal, WorkStep | None, date]] = {}
     per_step: dict[int, Decimal] = {}  # by id of the step: a salary, or the wage a working day
     month = first
     while month <= last:
         nxt = cal.add_months(month, 1)
         step = cal.step_for(work, month)
         if step is None:
-            out[month] = (Decimal(0), None)
+            out[month] = (Decimal(0), None, nxt)
             month = nxt
             continue
         rate = per_step.get(id(step))
@@ -49,7 +50,7 @@ def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tup
             rate = per_step[id(step)] = (Decimal(str(step.monthly_salary)) if step.monthly_salary is not None else
                                      Decimal(str(step.hours_per_week)) / cal.DAYS_PER_WEEK_WORKED
                                      * Decimal(str(step.hourly_wage or 0)))
-        out[month] = (rate if step.monthly_salary is not None else cal.weekdays_in(month, nxt) * rate, step)
+        out[month] = (rate if step.monthly_salary is not None else cal.weekdays_in(month, nxt) * rate, step, nxt)
         month = nxt
     return out
 
@@ -58,7 +59,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
     """Every wage and feriepenger payment for work from ``first`` through the month ``last`` (first of month)."""
     earned = _earned(work, first, last)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
-    for month, (amount, _) in earned.items():
+    for month, (amount, _, _) in earned.items():
         by_year[month.year] += amount
     payments: list[Payment] = []
     rounded: dict[Decimal, int] = {}  # most months repeat one of a few amounts (20–23 weekdays)
@@ -66,7 +67,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
     yearly = all(v.valid_from.month == v.valid_from.day == 1 for n in ("lonn.payday_day_of_month",
                   "lonn.holiday_pay_month") for v in rules.param(n).values)
     known: dict[object, tuple[int, int]] = {}
-    for month, (amount, step) in earned.items():
+    for month, (amount, step, following) in earned.items():
         if step is None:
             continue
         holiday_pay = step.holiday_pay is not False
@@ -96,7 +97,6 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         if amount <= 0:
             continue
         next_month = step.payday == "next_month" or (step.payday is None and step.monthly_salary is None)
-        following = cal.add_months(month, 1)
         kr = rounded.get(amount)
         if kr is None:
             kr = rounded[amount] = _kr(amount)
