@@ -17,7 +17,7 @@ from .errors import CaseError
 REPORTING = ("on_job_start", "never")  # or a month YYYY-MM
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Opptrapping:
     """An approved period of stepping up work (§ 11-23 sjette ledd) in which the AAP work limit is higher."""
 
@@ -25,7 +25,7 @@ class Opptrapping:
     months: int
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Aap:
     """AAP as on the client's vedtak: the grunnlag in G (or kroner) and the options that change the payment."""
 
@@ -38,7 +38,7 @@ class Aap:
     barnetillegg: bool | None = None  # default true for each child under 18 in the household
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Dagpenger:
     """Dagpenger: the grunnlag (kroner, or G) and the fastsatt vanlig arbeidstid (FVA) in hours a week."""
 
@@ -50,7 +50,7 @@ class Dagpenger:
     barnetillegg: bool | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Tiltakspenger:
     """Tiltakspenger while in a labour-market measure (IPS counts): days a meldeperiode as in the vedtak."""
 
@@ -59,7 +59,7 @@ class Tiltakspenger:
     barnetillegg: bool | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Uforetrygd:
     """Uføretrygd as on the vedtak: uføregrad, IFU/IEU, the full (100 %) yearly benefit and when it was granted."""
 
@@ -73,7 +73,7 @@ class Uforetrygd:
     barnetillegg: bool | None = None  # default true for each child under 18
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Overgangsstonad:
     """Overgangsstønad for a single parent; ``expected_income`` is the yearly income NAV has on file at the start."""
 
@@ -82,20 +82,20 @@ class Overgangsstonad:
     until: date | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Kvalifiseringsstonad:
     until: date | None = None
     barnetillegg: bool | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Bostotte:
     """The household applies for bostøtte every month; heating add-on unless heating is paid through the rent."""
 
     heating_in_rent: bool | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Sosialhjelp:
     """The household applies for økonomisk stønad every month (need − net resources, krone for krone)."""
 
@@ -107,7 +107,7 @@ class Sosialhjelp:
 INCOME_MONTHS = ("same_month", "next_month")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Benefits:
     aap: Aap | None = None
     dagpenger: Dagpenger | None = None

@@ -96,7 +96,7 @@ def run(ctx: Context) -> SchemeOutput:
     meldekort_sum: dict[date, int] = {}
     for p in ctx.earlier:
         if p.taxable:
-            m = p.month
+            m = p.paid_on.replace(day=1)
             income[m] = income.get(m, 0) + p.amount
             if p.scheme == "aap" or p.scheme == "dagpenger":
                 meldekort[m] = meldekort.get(m, 0) + 1

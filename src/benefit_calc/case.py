@@ -4,6 +4,8 @@
 names the field in every error. ``Case.to_dict`` writes it back so that ``load_case(case.to_dict()) == case``:
 a saved case loads back exactly. Absent optional fields stay ``None`` and are resolved (with the default said
 in the result) by the engine, never silently for a legal value.
+
+The classes cache their hash: parts of a case are keys of results the rules remember (``Ruleset.cached``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ PAYDAYS = ("same_month", "next_month")
 WITHHOLDING = ("table_on_benefits", "table_on_wages")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class WorkStep:
     """From ``start`` (a month) the client works ``hours_per_week`` at ``hourly_wage`` or ``monthly_salary``."""
 
@@ -40,19 +42,19 @@ class WorkStep:
     holiday_pay: bool | None = None  # feriepenger; default true
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Client:
     birth_date: date
     benefits: Benefits = Benefits()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Child:
     birth_date: date
     barnehage_hours_per_week: float | None = None  # agreed hours in barnehage (kontantstøtte); default none
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Partner:
     """The client's spouse or samboer: their own gross taxable income a month (wages and taxable benefits)."""
 
@@ -61,7 +63,7 @@ class Partner:
     tax_free_per_month: float | None = None  # e.g. the partner's tiltakspenger; default 0
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Household:
     municipality: str | None = None
     rent_per_month: float | None = None
@@ -71,7 +73,7 @@ class Household:
     utvidet_barnetrygd: bool | None = None  # default: true when the client lives alone with children
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Tax:
     """How tax is withheld. Default: NAV uses the table card, the new employer the percentage card."""
 
@@ -81,13 +83,13 @@ class Tax:
     frikort: bool | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Scenario:
     name: str
     work: tuple[WorkStep, ...]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Case:
     start: date
     months: int

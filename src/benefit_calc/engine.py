@@ -11,6 +11,7 @@ client is assumed to be in the same situation as at the start, without work; the
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 from datetime import date
 from typing import Sequence
 
@@ -32,6 +33,7 @@ SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, o
 BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
                    "kvalifiseringsstonad", "bostotte", "sosialhjelp", "barnetrygd", "kontantstotte")
 BENEFITS = frozenset(BENEFIT_SCHEMES)
+BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
@@ -104,31 +106,34 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     check_combinations(case)
     zones.check_supported(rules, case)
     outputs = []
+    months, earlier = tuple(horizon), tuple(payments)
     for run in SCHEMES:
-        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments), detail)
-        out = run(ctx)
+        out = run(Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail))
         outputs.append(out)
-        payments += out.payments
+        if out.payments:
+            payments += out.payments
+            earlier = tuple(payments)
         warnings += out.warnings
         notes += out.notes
-    payments.sort(key=lambda p: (p.paid_on, p.scheme))
+    payments.sort(key=BY_DATE)
     card_income = tax_mod.card_incomes(payments, first_day.year, sum(o.without_work() for o in outputs))
     withheld = tax_mod.withhold(rules, case, payments, card_income)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
     settlements = [s for o in outputs for s in o.settlements] + settlements
     warnings += tax_mod.warnings(rules, case, years)
     if case.client.benefits.sosialhjelp is not None:  # needs net income, so it runs after withholding (DESIGN §2)
-        ctx = Context(rules, case, hours_on, first_day, last_day, tuple(horizon), anchor, tuple(payments), detail)
+        ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
         out = sosialhjelp.run(ctx, withheld, settlements)
         warnings += out.warnings
-        merged = sorted([*zip(payments, withheld), *((p, 0) for p in out.payments)], key=lambda pw: (pw[0].paid_on, pw[0].scheme))
-        payments, withheld = [p for p, _ in merged], [w for _, w in merged]
+        taken = {id(p): w for p, w in zip(payments, withheld)}  # sosialhjelp is tax-free: nothing withheld
+        payments = sorted(payments + list(out.payments), key=BY_DATE)
+        withheld = [taken.get(id(p), 0) for p in payments]
 
     # month rows (only the case's horizon)
     rows = []
     by_month: dict[date, list[int]] = defaultdict(list)
     for i, p in enumerate(payments):
-        by_month[p.month].append(i)
+        by_month[p.paid_on.replace(day=1)].append(i)
     settle_by_month: dict[date, int] = defaultdict(int)
     for s in settlements:
         settle_by_month[s.month] += s.amount

@@ -66,10 +66,6 @@ class Payment:
     earned_to: date
     explanation: Explanation | Callable[[], Explanation]  # or a function that makes it, when asked (cheap sweeps)
     frequency: str = "monthly"  # "monthly" or "14-day": which withholding table period applies
-    month: date = attrs.field(init=False, eq=False, repr=False)  # first day of the month it lands in
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "month", self.paid_on.replace(day=1))
 
     def explain(self) -> Explanation:
         """The explanation of this amount: the rule, the numbers and the parameter values used."""

@@ -88,7 +88,7 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     wages: Counter[date] = Counter()
     not_counted: dict[date, frozenset[str]] = {}
     for p, w in zip(payments, withheld):
-        m = p.month
+        m = p.paid_on.replace(day=1)
         skip = not_counted.get(m)
         if skip is None:
             skip = not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m)) | {"sosialhjelp"}

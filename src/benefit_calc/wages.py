@@ -64,8 +64,9 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
     payments: list[Payment] = []
     rounded: dict[Decimal, int] = {}  # most months repeat one of a few amounts (20–23 weekdays)
     # (payday, holiday-pay month) by year — or by month if either rule ever changed in the middle of a year
-    yearly = all(v.valid_from.month == v.valid_from.day == 1 for n in ("lonn.payday_day_of_month",
-                  "lonn.holiday_pay_month") for v in rules.param(n).values)
+    yearly = rules.cached(("lonn_yearly",), lambda: all(
+        v.valid_from.month == v.valid_from.day == 1
+        for n in ("lonn.payday_day_of_month", "lonn.holiday_pay_month") for v in rules.param(n).values))
     known: dict[object, tuple[int, int]] = {}
     for month, (amount, step, following) in earned.items():
         if step is None:
@@ -85,11 +86,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
                 payments.append(Payment(
                     "holiday_pay", month.replace(day=day_no), feriepenger, True, "employer",
                     date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
-                    Explanation("lonn.holiday_pay", f"Feriepenger: {rate * 100:.1f} % av lønn opptjent i "
-                                f"{month.year - 1} ({_kr(base)} kr).", FERIE_REF,
-                                (used(rules, "lonn.holiday_pay_rate", month),
-                                 used(rules, "lonn.holiday_pay_month", month)),
-                                f"Holiday pay: {rate * 100:.1f} % of wages earned in {month.year - 1} ({_kr(base)} kr).")))
+                    partial(_explain_holiday_pay, rules, month, rate, base)))
                 if step.monthly_salary is not None:
                     share = Decimal(str(rules.value("lonn.holiday_days", month))) / Decimal(
                         str(rules.value("lonn.ferietrekk_days_per_month", month)))
@@ -104,6 +101,13 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
             "wages", (following if next_month else month).replace(day=day_no), kr, True, "employer",
             month, following - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
     return payments
+
+
+def _explain_holiday_pay(rules: Ruleset, month: date, rate: Decimal, base: Decimal) -> Explanation:
+    return Explanation("lonn.holiday_pay", f"Feriepenger: {rate * 100:.1f} % av lønn opptjent i {month.year - 1} "
+                       f"({_kr(base)} kr).", FERIE_REF,
+                       (used(rules, "lonn.holiday_pay_rate", month), used(rules, "lonn.holiday_pay_month", month)),
+                       f"Holiday pay: {rate * 100:.1f} % of wages earned in {month.year - 1} ({_kr(base)} kr).")
 
 
 def _explain_wages(rules: Ruleset, step: WorkStep, month: date, next_month: bool) -> Explanation:
