@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from benefit_calc import load_case, load_rules, parse_case, simulate
 from benefit_calc.errors import BenefitCalcError, CaseError
 
-from .strategies import aap_cases, benefit_cases
+from .strategies import aap_cases, benefit_cases, sosialhjelp_cases
 
 RULES = load_rules()
 
@@ -300,3 +300,22 @@ def test_more_hours_never_raise_a_benefit_that_work_reduces(data: dict) -> None:
                 continue
             assert mb.benefits.get(scheme, 0) <= ma.benefits.get(scheme, 0), (scheme, ma.month)
         assert sum(mb.benefits.values()) <= sum(ma.benefits.values()), ma.month
+
+
+def _months_or_error(rules, data):  # type: ignore[no-untyped-def]
+    try:
+        return simulate(rules, parse_case(data)).months
+    except CaseError as exc:
+        return str(exc)
+
+
+@settings(max_examples=20, deadline=None)
+@given(sosialhjelp_cases(max_months=8), sosialhjelp_cases(max_months=8))
+def test_remembered_results_never_leak_between_cases(first: dict, second: dict) -> None:
+    """The rules remember case-independent work (Ruleset.cached); a case simulated after another must come out
+    exactly as with freshly loaded rules — so every remembered result is keyed by everything it depends on."""
+    shared = load_rules()
+    _months_or_error(shared, first)
+    _months_or_error(shared, second)
+    assert _months_or_error(shared, second) == _months_or_error(load_rules(), second)
+    assert _months_or_error(shared, first) == _months_or_error(load_rules(), first)

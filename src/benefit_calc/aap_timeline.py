@@ -32,7 +32,7 @@ def run(ctx: Context) -> SchemeOutput:
             raise CaseError("client.benefits.aap.opptrapping.months",
                             f"{aap.opptrapping.months} is more than the {most} months of opptrapping the law allows "
                             "(folketrygdloven § 11-23 sjette ledd)")
-    basis_g = basis_in_g(rules, aap, case.start)
+    basis_g = rules.cached(("aap_basis", aap, case.start), lambda: basis_in_g(rules, aap, case.start))
     # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
     rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),
                          lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))

@@ -75,12 +75,16 @@ class DailyHours:
 
     def __init__(self, work: Sequence[WorkStep], first: date, last: date) -> None:
         self.per_day: dict[tuple[int, int], Decimal] = {}
-        month = month_of(first)
-        while month <= last:
-            step = step_for(work, month)
+        per_step: dict[int, Decimal] = {}  # by id of the step
+        year, month_no = first.year, first.month
+        while (year, month_no) <= (last.year, last.month):
+            step = step_for(work, date(year, month_no, 1))
             if step is not None and step.hours_per_week:
-                self.per_day[(month.year, month.month)] = Decimal(str(step.hours_per_week)) / DAYS_PER_WEEK_WORKED
-            month = add_months(month, 1)
+                per_day = per_step.get(id(step))
+                if per_day is None:
+                    per_day = per_step[id(step)] = Decimal(str(step.hours_per_week)) / DAYS_PER_WEEK_WORKED
+                self.per_day[(year, month_no)] = per_day
+            year, month_no = (year + 1, 1) if month_no == 12 else (year, month_no + 1)
 
     def __call__(self, day: date) -> Decimal:
         if day.weekday() >= DAYS_PER_WEEK_WORKED:

@@ -248,7 +248,9 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
                 percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
             out.append(jround(p.amount * percents[year] / 100))
             continue
-        count_in_month[(p.scheme, year, day.month)] += 1
+        month_name = _SPECIAL_MONTHS.get(day.month)
+        if month_name:  # only June and December count payments
+            count_in_month[(p.scheme, year, day.month)] += 1
         if case.tax.table:
             table = case.tax.table
         else:
@@ -261,17 +263,17 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         if trekk is None:  # the same amount on the same table in the same year: the same trekk, in any run
             trekk = table_cache[cache_key] = rules.cached(
                 ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day))
-        month_name = _SPECIAL_MONTHS.get(day.month)
-        special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
-        if month_name and special is not None and f"{month_name}_free_payments" in special:
-            if count_in_month[(p.scheme, year, day.month)] <= int(special[f"{month_name}_free_payments"]):
-                trekk = 0
-        elif month_name and special is not None:
-            trekk = jround(trekk * float(special[f"{month_name}_share"]))
-        elif (p.payer, year, 6) in holiday_months and day.month == 6:
-            trekk = 0  # the holiday-pay month is trekkfri on the table
-        elif day.month == 12:
-            trekk = jround(trekk * float(rule("december_table_share", year)))  # type: ignore[arg-type]
+        if month_name:  # June and December have their own rules; other months take the table as it is
+            special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
+            if special is not None and f"{month_name}_free_payments" in special:
+                if count_in_month[(p.scheme, year, day.month)] <= int(special[f"{month_name}_free_payments"]):
+                    trekk = 0
+            elif special is not None:
+                trekk = jround(trekk * float(special[f"{month_name}_share"]))
+            elif (p.payer, year, 6) in holiday_months and day.month == 6:
+                trekk = 0  # the holiday-pay month is trekkfri on the table
+            elif day.month == 12:
+                trekk = jround(trekk * float(rule("december_table_share", year)))  # type: ignore[arg-type]
         out.append(trekk)
     return out
 
