@@ -10,6 +10,7 @@ client is assumed to be in the same situation as at the start, without work; the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from operator import attrgetter
 from datetime import date
@@ -34,6 +35,10 @@ BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetill
                    "kvalifiseringsstonad", "bostotte", "sosialhjelp", "barnetrygd", "kontantstotte")
 BENEFITS = frozenset(BENEFIT_SCHEMES)
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
+
+
+def PAIR_BY_DATE(pair: tuple[Payment, int]) -> tuple[date, str]:  # noqa: N802 — a key like BY_DATE
+    return BY_DATE(pair[0])  # type: ignore[no-any-return]
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
@@ -125,26 +130,27 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
         ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
         out = sosialhjelp.run(ctx, withheld, settlements)
         warnings += out.warnings
-        taken = {id(p): w for p, w in zip(payments, withheld)}  # sosialhjelp is tax-free: nothing withheld
-        payments = sorted(payments + list(out.payments), key=BY_DATE)
-        withheld = [taken.get(id(p), 0) for p in payments]
+        pairs = list(zip(payments, withheld))
+        pairs += [(p, 0) for p in out.payments]  # tax-free: nothing withheld
+        pairs.sort(key=PAIR_BY_DATE)  # two sorted runs: the sort merges them in one pass
+        payments, withheld = [p for p, _ in pairs], [w for _, w in pairs]
 
     # month rows (only the case's horizon)
     rows = []
-    by_month: dict[date, list[int]] = defaultdict(list)
-    for i, p in enumerate(payments):
-        by_month[p.paid_on.replace(day=1)].append(i)
+    dates = [p.paid_on for p in payments]  # in order: a month's payments are one slice
     settle_by_month: dict[date, int] = defaultdict(int)
     for s in settlements:
         settle_by_month[s.month] += s.amount
     shown = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
     partner = case.household.partner is not None
+    hi = 0
     for m in horizon:
-        idx = by_month.get(m, ())
-        wages = holiday = taxable = tw = n_aap = 0
+        lo = bisect_left(dates, m, hi)
+        hi = bisect_left(dates, cal.add_months(m, 1), lo)
+        wages = holiday = taxable = n_aap = 0
+        tw = sum(withheld[lo:hi])
         benefits = dict(shown)
-        for i in idx:
-            p = payments[i]
+        for p in payments[lo:hi]:
             amount, scheme = p.amount, p.scheme
             if p.payer == "employer":
                 wages += amount
@@ -154,12 +160,11 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
                 benefits[scheme] = benefits.get(scheme, 0) + amount
             if p.taxable:
                 taxable += amount
-            tw += withheld[i]
             if scheme == "aap":
                 n_aap += 1
         st = settle_by_month.get(m, 0)
         rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
-                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(idx),
+                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(range(lo, hi)),
                              tax_mod.partner_net(rules, case, m) if partner else 0))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     names = ["grunnbelop.g", "skatt.personfradrag"]

@@ -77,7 +77,8 @@ def need(rules: Ruleset, case: Case, month: date) -> int:
 
 
 def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Sequence[int],
-                   settlements: Sequence[Settlement], months: Sequence[date]) -> tuple[Counter[date], Counter[date]]:
+                   settlements: Sequence[Settlement], months: Sequence[date], net_wages: bool = True
+                   ) -> tuple[Counter[date], Counter[date]]:
     """Net resources counted for each month's stønad, and the client's net wages among them.
 
     Income paid in a month counts for that month's stønad, or the next month's with ``income_month: next_month``.
@@ -96,7 +97,7 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
             continue
         target = cal.add_months(m, lag) if lag else m
         counted[target] = counted.get(target, 0) + p.amount - w
-        if p.payer == "employer":  # for the warning that names the net wages
+        if net_wages and p.payer == "employer":  # for the warning that names the net wages
             wages[target] = wages.get(target, 0) + p.amount - w
     for s in settlements:
         if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
@@ -137,7 +138,7 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
             m = nxt
         return tuple(out)
     months = rules.cached(("sosialhjelp", case.household, sh, ctx.first_day, ctx.last_day), per_month)
-    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months])
+    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months], ctx.detail)
     payments, amounts = [], {}
     for m, need_kr, paid_on, month_end in months:
         got = counted.get(m, 0)

@@ -207,7 +207,7 @@ def card_incomes(payments: Sequence[Payment], first_year: int, income_without_wo
         if p.taxable:
             by_year[p.paid_on.year] += p.amount
     last = max(by_year, default=first_year)
-    return {first_year: income_without_work, **{y: by_year[y - 1] for y in range(first_year + 1, last + 1)}}
+    return {first_year: income_without_work, **{y: by_year.get(y - 1, 0) for y in range(first_year + 1, last + 1)}}
 
 
 _SPECIAL_MONTHS = {6: "june", 12: "december"}
@@ -230,29 +230,31 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         return yearly[key]
 
     out = []
+    frikort, own_table = case.tax.frikort, case.tax.table
     for p in payments:
         if not p.taxable:
             out.append(0)
             continue
-        day, year = p.paid_on, p.paid_on.year
-        if case.tax.frikort:
+        day = p.paid_on
+        year = day.year
+        if frikort:
             limit = int(rule("frikort_limit", year))  # type: ignore[call-overload]
             before = paid_so_far[year]
             paid_so_far[year] += p.amount
             over = max(0, paid_so_far[year] - max(limit, before))
             out.append(jround(over * float(rule("frikort_excess_rate", year))))  # type: ignore[arg-type]
             continue
-        mode = nav_mode if p.payer == "nav" else employer_mode
-        if mode == "percent":
-            if year not in percents:
-                percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
-            out.append(jround(p.amount * percents[year] / 100))
+        if (nav_mode if p.payer == "nav" else employer_mode) == "percent":
+            percent = percents.get(year)
+            if percent is None:
+                percent = percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
+            out.append(jround(p.amount * percent / 100))
             continue
         month_name = _SPECIAL_MONTHS.get(day.month)
         if month_name:  # only June and December count payments
             count_in_month[(p.scheme, year, day.month)] += 1
-        if case.tax.table:
-            table = case.tax.table
+        if own_table:
+            table = own_table
         else:
             if ("table", year) not in yearly:
                 yearly[("table", year)] = default_table(rules, case, year, card_income.get(year, 0))
@@ -285,8 +287,9 @@ def assess(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Se
     taken: dict[int, int] = defaultdict(int)
     for p, w in zip(payments, withheld):
         if p.taxable:
-            income[p.paid_on.year] += p.amount
-        taken[p.paid_on.year] += w
+            y = p.paid_on.year
+            income[y] += p.amount
+            taken[y] += w
     years, settlements = [], []
     end = case.end
     for year in range(case.start.year, (end.year if end.month > 1 else end.year - 1) + 1):
