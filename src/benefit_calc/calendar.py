@@ -28,6 +28,15 @@ def add_months(first_of_month: date, n: int) -> date:
     return date(first_of_month.year + months // 12, months % 12 + 1, 1)
 
 
+def months_between(first: date, last: date) -> list[date]:
+    """First days of the months from ``first``'s month through ``last``'s month."""
+    out, m = [], first.replace(day=1)
+    while m <= last:
+        out.append(m)
+        m = add_months(m, 1)
+    return out
+
+
 def month_of(day: date) -> date:
     return day.replace(day=1)
 

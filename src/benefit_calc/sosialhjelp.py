@@ -13,6 +13,7 @@ Runs after tax withholding (it needs net income) and is income for nothing that 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from functools import partial
@@ -87,18 +88,18 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     lag = 1 if sh is not None and sh.income_month == "next_month" else 0
     counted: Counter[date] = Counter()
     wages: Counter[date] = Counter()
-    not_counted: dict[date, frozenset[str]] = {}
-    for p, w in zip(payments, withheld):
-        m = p.paid_on.replace(day=1)
-        skip = not_counted.get(m)
-        if skip is None:
-            skip = not_counted[m] = frozenset(rules.value("sosialhjelp.not_counted", m)) | {"sosialhjelp"}
-        if p.scheme in skip:
+    dates = [p.paid_on for p in payments]  # in date order: a month's payments are one slice
+    hi = 0
+    for m in cal.months_between(dates[0].replace(day=1), dates[-1]) if dates else ():
+        lo = bisect_left(dates, m, hi)
+        hi = bisect_left(dates, cal.add_months(m, 1), lo)
+        if lo == hi:
             continue
+        skip = frozenset(rules.value("sosialhjelp.not_counted", m))
         target = cal.add_months(m, lag) if lag else m
-        counted[target] = counted.get(target, 0) + p.amount - w
-        if net_wages and p.payer == "employer":  # for the warning that names the net wages
-            wages[target] = wages.get(target, 0) + p.amount - w
+        counted[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.scheme not in skip])
+        if net_wages:  # for the warning that names the net wages
+            wages[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.payer == "employer"])
     for s in settlements:
         if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
             counted[cal.add_months(s.month, lag)] += s.amount
