@@ -23,6 +23,7 @@ ONE_DAY = timedelta(days=1)
 ZERO = Decimal(0)
 
 
+@functools.lru_cache(maxsize=8192)  # asked hundreds of times a simulation for the same few months
 def add_months(first_of_month: date, n: int) -> date:
     months = first_of_month.month - 1 + n
     return date(first_of_month.year + months // 12, months % 12 + 1, 1)

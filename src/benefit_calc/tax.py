@@ -221,6 +221,7 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
     paid_so_far: dict[int, int] = defaultdict(int)
     table_cache: dict[tuple[int, int, str, int], int] = {}  # tax rules are yearly: same amount, same trekk
     percents: dict[int, float] = {}
+    tables: dict[int, int] = {}
     yearly: dict[tuple[str, int], object] = {}
 
     def rule(name: str, year: int) -> object:  # every withholding rule here is set per calendar year
@@ -253,12 +254,9 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         month_name = _SPECIAL_MONTHS.get(day.month)
         if month_name:  # only June and December count payments
             count_in_month[(p.scheme, year, day.month)] += 1
-        if own_table:
-            table = own_table
-        else:
-            if ("table", year) not in yearly:
-                yearly[("table", year)] = default_table(rules, case, year, card_income.get(year, 0))
-            table = int(yearly[("table", year)])  # type: ignore[call-overload]
+        table = own_table or tables.get(year)
+        if table is None:
+            table = tables[year] = default_table(rules, case, year, card_income.get(year, 0))
         period = "14-day" if p.frequency == "14-day" else "monthly"
         cache_key = (table, p.amount, period, year)
         trekk = table_cache.get(cache_key)
