@@ -25,6 +25,7 @@ from .rules import Ruleset
 from .scheme import Context, SchemeOutput
 
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
+MELDEKORT = frozenset({"aap", "dagpenger"})  # paid per meldeperiode: some months bring three payments
 AMOUNTS_KEPT = 20_000  # remembered (month rules, income) → amount pairs per household before starting afresh
 ZERO, TWELVE = Decimal(0), Decimal(12)
 
@@ -92,15 +93,13 @@ def run(ctx: Context) -> SchemeOutput:
     rules, case = ctx.rules, ctx.case
     hh = case.household
     income: dict[date, int] = {}
-    meldekort: dict[date, int] = {}
-    meldekort_sum: dict[date, int] = {}
+    meldekort: dict[date, list[int]] = {}  # month → the AAP/dagpenger payments in it
     for p in ctx.earlier:
         if p.taxable:
             m = p.paid_on.replace(day=1)
             income[m] = income.get(m, 0) + p.amount
-            if p.scheme == "aap" or p.scheme == "dagpenger":
-                meldekort[m] = meldekort.get(m, 0) + 1
-                meldekort_sum[m] = meldekort_sum.get(m, 0) + p.amount
+            if p.scheme in MELDEKORT:
+                meldekort.setdefault(m, []).append(p.amount)
     payments, warnings = [], []
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
@@ -123,9 +122,9 @@ def run(ctx: Context) -> SchemeOutput:
     partner = Decimal(ctx.partner_gross(ctx.first_day))  # a fixed monthly amount
     for month, paid_on, month_end, persons, mr, share in months:
         total = Decimal(income.get(month, 0)) + partner
-        three = meldekort.get(month, 0) >= 3
+        three = len(meldekort.get(month, ())) >= 3
         if three:
-            total -= Decimal(meldekort_sum[month]) * (1 - share)
+            total -= Decimal(sum(meldekort[month])) * (1 - share)
         key = (id(mr), total)
         amount = amounts.get(key)
         if amount is None:
