@@ -1,0 +1,149 @@
+"""What the app shows, as pure functions of a case and its results: the headline, the month table, the action
+list, and the case-file text (saved cases). No Streamlit here, so every piece is unit-tested.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Mapping
+
+import attrs
+import yaml
+
+from .case import Case, parse_case
+from .engine import simulate
+from .errors import CaseError
+from .money import fmt
+from .result import Result
+from .rules import Ruleset
+
+MAX_CASE_BYTES = 100_000  # a case file is a few kilobytes; anything bigger is not one
+
+
+@attrs.frozen
+class Headline:
+    """How much better (or worse) off the household is with the work plan than without work, after tax."""
+
+    per_month: int  # average difference a month over the horizon, settlements after it included
+    total: int
+    with_work: int  # household disposable income over the horizon + later settlements
+    without_work: int
+    months: int
+
+    def text(self, lang: str = "nb") -> str:
+        if lang == "en":
+            word = "better" if self.per_month >= 0 else "worse"
+            return (f"With the work plan the household is {fmt(abs(self.per_month))} kr a month {word} off after tax "
+                    f"({fmt(abs(self.total))} kr over {self.months} months, settlements included).")
+        word = "mer" if self.per_month >= 0 else "mindre"
+        return (f"Med jobbplanen har husstanden {fmt(abs(self.per_month))} kr {word} i måneden etter skatt "
+                f"({fmt(abs(self.total))} kr over {self.months} måneder, skatteoppgjør medregnet).")
+
+
+def later_settlements(result: Result) -> int:
+    return sum(s.amount for s in result.settlements if not s.in_horizon and s.month >= result.months[-1].month)
+
+
+def household_total(result: Result) -> int:
+    return sum(m.household_disposable for m in result.months) + later_settlements(result)
+
+
+def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
+    """The work plan against no work at all, in the same situation."""
+    none = simulate(rules, case, (), detail=False)
+    a, b = household_total(result), household_total(none)
+    return Headline(round((a - b) / case.months), a - b, a, b, case.months)
+
+
+COLUMNS = {"nb": {"month": "Måned", "hours": "Timer", "wages": "Lønn", "tax": "Skattetrekk", "settle": "Oppgjør",
+                  "disposable": "Disponibelt", "partner": "Partner netto", "household": "Husstanden"},
+           "en": {"month": "Month", "hours": "Hours", "wages": "Wages", "tax": "Tax withheld", "settle": "Settlement",
+                  "disposable": "Disposable", "partner": "Partner net", "household": "Household"}}
+
+
+def month_table(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
+    """One row a month: hours, wages, each benefit, tax withheld, settlements and disposable income."""
+    c = COLUMNS[lang]
+    names = result.benefit_names()
+    partner = any(m.partner_net for m in result.months)
+    rows = []
+    for m in result.months:
+        row: dict[str, Any] = {c["month"]: f"{m.month:%Y-%m}", c["hours"]: round(m.hours, 1), c["wages"]: m.wages}
+        row.update({n: m.benefits.get(n, 0) for n in names})
+        row.update({c["tax"]: -m.tax_withheld, c["settle"]: m.settlements, c["disposable"]: m.disposable})
+        if partner:
+            row.update({c["partner"]: m.partner_net, c["household"]: m.household_disposable})
+        rows.append(row)
+    return rows
+
+
+@attrs.frozen
+class Action:
+    who: str
+    what: str
+    when: str
+
+
+def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
+    """Who does what by when: what the client (or the counsellor) must do for the plan to come out as computed."""
+    en = lang == "en"
+    b = case.client.benefits
+    start = next((s.start for s in case.work if s.hours_per_week), None)
+    when = f"{start:%m.%Y}" if start else ("before the job starts" if en else "før jobben starter")
+    you = "You" if en else "Du"
+    out = []
+    if start is not None:
+        out.append(Action(you, "Change the tax card at skatteetaten.no so the new job withholds enough tax" if en else
+                          "Endre skattekortet på skatteetaten.no, så den nye jobben trekker nok skatt", when))
+    if b.aap or b.dagpenger or b.tiltakspenger:
+        out.append(Action(you, "Send the meldekort every 14 days with every hour worked" if en else
+                          "Send meldekort hver 14. dag med alle timer du har jobbet", "hver 14. dag" if not en else "every 14 days"))
+    if b.uforetrygd or b.overgangsstonad:
+        out.append(Action(you, "Report the expected income for the year to NAV (nav.no, «Meld endring»)" if en else
+                          "Meld forventet inntekt for året til NAV (nav.no, «Meld endring»)", when))
+    if b.sosialhjelp:
+        out.append(Action(you, "Tell the NAV office about the wage, and ask whether you may keep part of it" if en else
+                          "Gi NAV-kontoret beskjed om lønna, og spør om du kan beholde en del av den", when))
+    if b.bostotte is None and (case.household.rent_per_month or 0) > 0:
+        out.append(Action(you, "Apply for bostøtte at husbanken.no" if en else "Søk bostøtte på husbanken.no",
+                          "by the 25th of the month" if en else "innen den 25. i måneden"))
+    seen = set()
+    for w in result.warnings:
+        if w.action and w.code not in seen:
+            seen.add(w.code)
+            out.append(Action(you, w.action, f"{w.month:%m.%Y}" if w.month else "-"))
+    return out
+
+
+def case_text(case: Case) -> str:
+    """The case as a YAML file the user keeps (``load_case`` reads it back to the same case)."""
+    return yaml.safe_dump(case.to_dict(), allow_unicode=True, sort_keys=False)
+
+
+def read_case_file(data: bytes) -> Case:
+    """A saved case from an uploaded file; a bad or oversized file raises :class:`CaseError` naming the problem."""
+    if len(data) > MAX_CASE_BYTES:
+        raise CaseError("file", f"is {len(data) // 1000} kB; a case file is at most {MAX_CASE_BYTES // 1000} kB")
+    try:
+        text = data.decode("utf-8")
+        raw = yaml.safe_load(text)
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CaseError("file", f"is not a case file (YAML or JSON): {str(exc).splitlines()[0]}") from None
+    if not isinstance(raw, Mapping):
+        raise CaseError("file", "is not a case file: expected a mapping with start, months, client …")
+    return parse_case(raw)
+
+
+def next_cliff(cliffs: list[Any], hours: float) -> Any | None:
+    """The first cliff at or above the current hours (for "next cliff and how far away")."""
+    ahead = [c for c in cliffs if c.kind == "cliff" and c.hours_to is not None and c.hours_to > hours]
+    return min(ahead, key=lambda c: c.hours_to, default=None)
+
+
+def plan_hours(case: Case) -> float:
+    """The hours a week of the plan's last step (what the sweep's "you are here" marks)."""
+    return float(case.work[-1].hours_per_week) if case.work else 0.0
+
+
+def today() -> date:
+    return date.today()
