@@ -1,21 +1,131 @@
-"""The (placeholder) Streamlit app runs each bundled example without an exception and shows the month table."""
+"""The Streamlit app through every step with AppTest (no browser): inputs change results, the AAP limit warns,
+bad input gives a message (never a traceback), a saved case loads back exactly, both languages and modes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).parent.parent / "streamlit_app.py")
+from benefit_calc import load_case, parse_case
+
+ROOT = Path(__file__).parent.parent
+APP = str(ROOT / "streamlit_app.py")
 
 
-def test_app_shows_each_example() -> None:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+@pytest.fixture()
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
-    options = at.selectbox[0].options
-    assert len(options) >= 3
-    for name in options:
-        at.selectbox[0].select(name).run()
-        assert not at.exception
-        assert len(at.dataframe) == 1
-        assert at.title[0].value.startswith("Hva skjer med pengene")
+    return at
+
+
+def headline(at: AppTest) -> str:
+    return at.metric[0].value
+
+
+def test_every_step_renders_with_the_default_example(app: AppTest) -> None:
+    assert app.title[0].value.startswith("Hva skjer med pengene")
+    assert [t.label for t in app.tabs] == ["Situasjon", "Jobbplan", "Resultat", "Sammenlign", "Rapport"]
+    assert "kr i måneden etter skatt" in headline(app)
+    assert len(app.get("vega_lite_chart")) == 2  # month chart and hours sweep
+    assert app.dataframe  # the month table
+    assert app.button(key="make_pdf")
+
+
+def test_more_hours_change_the_result(app: AppTest) -> None:
+    before = headline(app)
+    app.slider(key="f_w0_hours").set_value(15.0).run()
+    assert not app.exception and headline(app) != before
+
+
+def test_hours_over_the_aap_limit_warn(app: AppTest) -> None:
+    for i in range(int(app.number_input(key="f_steps").value)):
+        app.slider(key=f"f_w{i}_hours").set_value(30.0)
+    app.run()
+    texts = " ".join(w.value for w in app.warning)
+    assert "over grensen" in texts and "Folketrygdloven § 11-23" in texts
+
+
+def test_bad_input_gives_a_message_naming_the_field(app: AppTest) -> None:
+    app.text_input(key="f_start").set_value("2026-13").run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "start" in errors and "2026-13" in errors
+    app.text_input(key="f_start").set_value("2026-02").run()
+    assert not app.error or all("start" not in e.value for e in app.error)
+
+
+def test_benefit_toggle_and_household_inputs_feed_the_engine(app: AppTest) -> None:
+    app.checkbox(key="f_has_bostotte").check().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert "bostotte" in table.columns
+    app.number_input(key="f_rent").set_value(0.0).run()
+    assert not app.exception
+
+
+def test_english_and_self_service_mode(app: AppTest) -> None:
+    app.radio(key="lang").set_value("en").run()
+    assert app.title[0].value.startswith("What happens to your money")
+    assert "a month after tax" in headline(app)
+    app.radio(key="mode").set_value("self").run()
+    assert not app.exception
+    labels = [n.label for n in app.number_input]
+    assert "Table number (0 = default)" not in labels  # counsellor-only input hidden
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
+def test_each_example_loads_and_runs(app: AppTest, name: str) -> None:
+    app.selectbox(key="example").select(name).run()
+    app.button(key="load_example").click().run()
+    assert not app.exception
+    assert not [e.value for e in app.error if "Feil" in e.value]
+    assert "kr i måneden etter skatt" in headline(app)
+
+
+def _uploader(at: AppTest):  # type: ignore[no-untyped-def]
+    return at.get("file_uploader")[0]
+
+
+def test_saved_case_loads_back_exactly(app: AppTest) -> None:
+    """Download the case (the bytes the download button serves), upload them in a fresh session, and get the
+    same case and the same result."""
+    app.selectbox(key="example").select("sosialhjelp-finnmark.yaml").run()
+    app.button(key="load_example").click().run()
+    from benefit_calc.app_model import case_text
+    original = load_case(ROOT / "examples" / "sosialhjelp-finnmark.yaml")
+    saved = case_text(parse_case(app.session_state["base"])).encode()
+    assert parse_case(yaml.safe_load(saved)) == original
+    fresh = AppTest.from_file(APP, default_timeout=120).run()
+    before = headline(fresh)
+    _uploader(fresh).set_value(("sak.yaml", saved, "application/x-yaml"))
+    fresh.run()
+    assert not fresh.exception
+    assert parse_case(fresh.session_state["base"]) == original
+    assert headline(fresh) == headline(app) != before
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"start: [unclosed", "not a case file"),
+    (b"- just\n- a list\n", "not a case file"),
+    (b"start: 2026-03\nmonths: 500\nclient: {birth_date: 1990-01-01}\n", "months"),
+    (b"x" * 200_000, "at most"),
+])
+def test_a_bad_or_oversized_file_gives_a_message_and_changes_nothing(app: AppTest, content: bytes, words: str) -> None:
+    before_case, before = app.session_state["base"], headline(app)
+    _uploader(app).set_value(("sak.yaml", content, "application/x-yaml"))
+    app.run()
+    assert not app.exception
+    assert any(words in e.value for e in app.error), [e.value for e in app.error]
+    assert app.session_state["base"] == before_case and headline(app) == before
+
+
+def test_report_button_makes_a_pdf(app: AppTest) -> None:
+    app.button(key="make_pdf").click().run()
+    assert not app.exception
+    pdf = app.session_state["pdf"]
+    assert pdf[:5] == b"%PDF-"
+    assert any(b.proto.label.startswith("Last ned rapporten") for b in app.get("download_button"))
