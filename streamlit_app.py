@@ -234,7 +234,7 @@ with tabs[0]:  # Situasjon
             st.number_input(t["sh_other"], 0.0, 1_000_000.0, step=100.0, key="f_sh_other")
 
 with tabs[1]:  # Jobbplan
-    st.number_input(t["steps"], 1, MAX_STEPS, step=1, key="f_steps")
+    st.number_input(t["steps"], 0, MAX_STEPS, step=1, key="f_steps")
     for i in range(int(st.session_state["f_steps"])):
         st.markdown(f"**{t['step'].format(i=i + 1)}**")
         a, b2, c = st.columns(3)

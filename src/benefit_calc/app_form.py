@@ -74,7 +74,7 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     v.update({"f_sh_income_month": sh.get("income_month") or "same_month",
               "f_sh_other": float(sh.get("other_costs_per_month") or 0)})
     work = case.get("work") or []
-    v["f_steps"] = max(1, min(MAX_STEPS, len(work)))
+    v["f_steps"] = min(MAX_STEPS, len(work))
     for i in range(MAX_STEPS):
         step = work[i] if i < len(work) else {}
         v[f"f_w{i}_from"] = _month(step.get("from")) or _month(case.get("start"))

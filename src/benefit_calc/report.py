@@ -24,8 +24,8 @@ T = {
            "headline": "Kort fortalt", "table": "Måned for måned (kroner)", "changes": "Hva endrer seg når",
            "risks": "Risiko og ting å passe på", "todo": "Hva gjør hvem, og når", "who": "Hvem", "what": "Hva",
            "when": "Når", "settle": "Skatteoppgjør og etteroppgjør", "refund": "til gode", "owe": "å betale",
-           "none": "Ingen.", "note": "Dette er en beregning, ikke et vedtak. NAV, Husbanken, kommunen og Skatteetaten "
-           "avgjør de endelige beløpene.", "start": "Start", "months": "Måneder", "born": "Født",
+           "none": "Ingen.", "note": "Dette er en beregning, ikke et vedtak: de endelige beløpene kan være andre. NAV, "
+           "Husbanken, kommunen og Skatteetaten avgjør dem.", "start": "Start", "months": "Måneder", "born": "Født",
            "benefits": "Ytelser", "household": "Husstand", "work": "Jobbplan", "hours": "timer i uka",
            "from": "fra", "kr_hour": "kr i timen", "kr_month": "kr i måneden", "children": "barn", "rent": "husleie",
            "partner": "partner"},
