@@ -129,3 +129,12 @@ def test_report_button_makes_a_pdf(app: AppTest) -> None:
     pdf = app.session_state["pdf"]
     assert pdf[:5] == b"%PDF-"
     assert any(b.proto.label.startswith("Last ned rapporten") for b in app.get("download_button"))
+
+
+def test_privacy_and_safety_settings_beside_the_app() -> None:
+    import tomllib
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["address"] == "127.0.0.1" and config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["maxUploadSize"] <= 1
+    assert config["client"]["showErrorDetails"] == "none"  # false would mean "stacktrace" in current Streamlit
