@@ -285,7 +285,7 @@ with tabs[2]:  # Resultat
     st.subheader(t["warnings"])
     for w in result.warnings:
         st.warning(f"{f'{w.month:%m.%Y}: ' if w.month else ''}{w.message}\n\n**{t['todo']}:** {w.action}"
-                   + (f"\n\n{t['source']}: {w.reference}" if counsellor else ""))
+                   f"\n\n{t['source']}: {w.reference}")
     if not result.warnings:
         st.write(t["no_warnings"])
     st.subheader(t["settlements"])
@@ -309,6 +309,9 @@ with tabs[3]:  # Sammenlign
         cmp = compare(R, case)
         st.dataframe([{"": n, "sum": kr(cmp.total(r)), "±": kr(cmp.total(r) - cmp.total(cmp.results[0]))}
                       for n, r in zip(cmp.names, cmp.results)], hide_index=True)
+        st.dataframe([{t["month"]: f"{m.month:%Y-%m}", **{n: kr(r.months[i].household_disposable)
+                                                          for n, r in zip(cmp.names, cmp.results)}}
+                      for i, m in enumerate(cmp.results[0].months)], hide_index=True, width="stretch")
     else:
         st.write(t["no_scenarios"])
     drops = timing_cliffs(R, result, lang)
