@@ -58,3 +58,9 @@ def test_self_service_leaves_counsellor_fields_as_they_were() -> None:
     v = form_values(raw)
     v["f_tax_table"] = 0  # not shown in self-service mode
     assert parse_case(case_data(raw, v, counsellor=False)).tax.table == 8050
+
+
+def test_a_plan_longer_than_the_form_keeps_its_later_steps() -> None:
+    raw = yaml.safe_load((EXAMPLES[0]).read_text(encoding="utf-8"))
+    raw["work"] = [{"from": f"2026-{m:02d}", "hours_per_week": m, "hourly_wage": 200} for m in range(2, 9)]
+    assert parse_case(case_data(raw, form_values(raw))) == parse_case(raw)

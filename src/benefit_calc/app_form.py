@@ -146,6 +146,8 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
         step.pop("monthly_salary", None)
         step["monthly_salary" if v[f"f_w{i}_salary"] else "hourly_wage"] = _num(v[f"f_w{i}_pay"])
         steps.append(step)
+    if len(steps) == MAX_STEPS:  # steps the form cannot show stay as they were
+        steps += work[MAX_STEPS:]
     case["work"] = steps
     if counsellor:
         tax = dict(case.get("tax") or {})
