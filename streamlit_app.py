@@ -185,12 +185,12 @@ with tabs[0]:  # Situasjon
     c1.number_input(t["months"], 1, 60, step=1, key="f_months")
     c1.date_input(t["birth"], key="f_birth", **DATES)
     c2.text_input(t["muni"], key="f_muni", help=t["muni_help"], max_chars=4)
-    c2.number_input(t["rent"], 0.0, 1_000_000.0, step=500.0, key="f_rent")
-    c2.number_input(t["el"], 0.0, 1_000_000.0, step=100.0, key="f_el")
+    c2.number_input(t["rent"], 0.0, 1_000_000.0, step=500.0, key="f_rent", format="%.0f")
+    c2.number_input(t["el"], 0.0, 1_000_000.0, step=100.0, key="f_el", format="%.0f")
     c3.checkbox(t["partner"], key="f_partner")
     if st.session_state["f_partner"]:
         c3.date_input(t["partner_birth"], key="f_partner_birth", **DATES)
-        c3.number_input(t["partner_income"], 0.0, 10_000_000.0, step=1000.0, key="f_partner_income")
+        c3.number_input(t["partner_income"], 0.0, 10_000_000.0, step=1000.0, key="f_partner_income", format="%.0f")
     c3.number_input(t["n_children"], 0, MAX_CHILDREN, step=1, key="f_n_children")
     for i in range(int(st.session_state["f_n_children"])):
         c3.date_input(t["child"].format(i=i + 1), key=f"f_child_{i}", **DATES)
@@ -207,11 +207,11 @@ with tabs[0]:  # Situasjon
             st.caption(t["ut_help"])
             a, b2 = st.columns(2)
             a.number_input(t["ut_degree"], 1.0, 100.0, key="f_ut_degree")
-            a.number_input(t["ut_ifu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ifu")
-            b2.number_input(t["ut_full"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_full")
+            a.number_input(t["ut_ifu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ifu", format="%.0f")
+            b2.number_input(t["ut_full"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_full", format="%.0f")
             b2.date_input(t["ut_granted"], key="f_ut_granted", **DATES)
             if counsellor:
-                a.number_input(t["ut_ieu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ieu")
+                a.number_input(t["ut_ieu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ieu", format="%.0f")
             b2.selectbox(t["reports"], ["on_job_start", "never"], key="f_ut_reports", format_func=lambda x: t.get(x, x))
     if st.session_state["f_has_dagpenger"]:
         with st.expander(t["dagpenger"], expanded=True):
@@ -223,7 +223,7 @@ with tabs[0]:  # Situasjon
         st.number_input(t["tp_days"], 1, 14, key="f_tp_days")
     if st.session_state["f_has_overgangsstonad"]:
         with st.expander(t["overgangsstonad"], expanded=True):
-            st.number_input(t["os_expected"], 0.0, 100_000_000.0, step=10_000.0, key="f_os_expected")
+            st.number_input(t["os_expected"], 0.0, 100_000_000.0, step=10_000.0, key="f_os_expected", format="%.0f")
             st.selectbox(t["reports"], ["on_job_start", "never"], key="f_os_reports", format_func=lambda x: t.get(x, x))
     if st.session_state["f_has_bostotte"]:
         st.checkbox(t["bs_heating"], key="f_bs_heating")
@@ -231,7 +231,7 @@ with tabs[0]:  # Situasjon
         with st.expander(t["sosialhjelp"], expanded=True):
             st.selectbox(t["sh_income_month"], ["same_month", "next_month"], key="f_sh_income_month",
                          format_func=lambda x: t[x])
-            st.number_input(t["sh_other"], 0.0, 1_000_000.0, step=100.0, key="f_sh_other")
+            st.number_input(t["sh_other"], 0.0, 1_000_000.0, step=100.0, key="f_sh_other", format="%.0f")
 
 with tabs[1]:  # Jobbplan
     st.number_input(t["steps"], 0, MAX_STEPS, step=1, key="f_steps")
@@ -269,7 +269,8 @@ except Exception:  # a bug of ours: a plain message, never a traceback in the br
     st.stop()
 
 with tabs[2]:  # Resultat
-    st.metric(t["headline"], f"{kr(head.per_month)} {t['per_month']}", help=head.text(lang))
+    st.metric(t["headline"], f"{'+' if head.per_month >= 0 else '−'}{kr(abs(head.per_month))} {t['per_month']}",
+              help=head.text(lang))
     st.write(head.text(lang))
     here = plan_hours(case)
     cliff = next_cliff(cliffs, here)

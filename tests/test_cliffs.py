@@ -70,4 +70,4 @@ def test_timing_cliff_after_a_three_payment_month() -> None:
     first = found[0]
     assert first.cause == "aap" and first.kind == "timing"
     assert first.month.month == three[0].month % 12 + 1
-    assert "tre aap-utbetalinger" in first.message and first.loss > 0
+    assert "tre utbetalinger av AAP" in first.message and first.loss > 0

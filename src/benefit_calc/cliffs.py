@@ -57,6 +57,27 @@ CAUSES: dict[str, tuple[str, str, str]] = {
                                   "the tax settlement the year after"),
 }
 
+# what each component is called in a sentence
+PART_NAMES: dict[str, dict[str, str]] = {
+    "nb": {"aap": "AAP", "dagpenger": "dagpenger", "tiltakspenger": "tiltakspenger", "uforetrygd": "uføretrygd",
+           "barnetillegg_uforetrygd": "barnetillegg til uføretrygd", "overgangsstonad": "overgangsstønad",
+           "kvalifiseringsstonad": "kvalifiseringsstønad", "bostotte": "bostøtte", "sosialhjelp": "sosialhjelp",
+           "barnetrygd": "barnetrygd", "kontantstotte": "kontantstøtte", "tax": "skatt",
+           "settlements": "skatteoppgjør i perioden", "settlements_after_horizon": "skatteoppgjør etter perioden",
+           "partner": "partnerens inntekt", "wages": "lønn"},
+    "en": {"aap": "AAP", "dagpenger": "dagpenger", "tiltakspenger": "tiltakspenger", "uforetrygd": "uføretrygd",
+           "barnetillegg_uforetrygd": "uføretrygd child supplement", "overgangsstonad": "overgangsstønad",
+           "kvalifiseringsstonad": "kvalifiseringsstønad", "bostotte": "bostøtte", "sosialhjelp": "sosialhjelp",
+           "barnetrygd": "child benefit", "kontantstotte": "cash-for-care benefit", "tax": "tax",
+           "settlements": "tax settlement in the period", "settlements_after_horizon": "tax settlement after the period",
+           "partner": "partner's income", "wages": "wages"},
+}
+
+
+def part_name(name: str, lang: str) -> str:
+    return PART_NAMES[lang].get(name, name)
+
+
 # where a scheme tapers off gradually, the plateau has a different rule from the cliff
 TAPERS: dict[str, tuple[str, str, str]] = {
     "aap": ("aap.normal_hours_per_period", "AAP reduseres med arbeidstimene (timer delt på 75 per meldeperiode)",
@@ -103,7 +124,7 @@ def _breakdown(parts: dict[str, float], lang: str) -> str:
     big = sorted(((v, k) for k, v in parts.items() if v >= 0.05), reverse=True)
     if not big:
         return ""
-    items = ", ".join(f"{v * 100:.0f} øre {k}" for v, k in big)
+    items = ", ".join(f"{v * 100:.0f} øre {part_name(k, lang)}" for v, k in big)
     return f" Av hver ekstra krone i lønn går {items}." if lang == "nb" else f" Of each extra krone of wages: {items}."
 
 
@@ -133,7 +154,8 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             if lang == "nb":
                 msg = (f"Fra {h0:g} til {h1:g} timer i uka får husstanden {fmt(loss)} kr mindre over perioden "
                        f"({fmt(loss / months)} kr i måneden i snitt): {what}"
-                       + (f" ({name} går fra {fmt(before / months)} til {fmt(after / months)} kr i måneden i snitt)."
+                       + (f" ({part_name(name, lang)} går fra {fmt(before / months)} til {fmt(after / months)} kr i "
+                          "måneden i snitt)."
                           if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
                 action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer (ca. {fmt(past_kr or 0)} kr "
                           f"mer i lønn i måneden) for å få mer enn ved {h0:g} timer." if past_h is not None else
@@ -141,7 +163,8 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             else:
                 msg = (f"From {h0:g} to {h1:g} hours a week the household gets {fmt(loss)} kr less over the period "
                        f"({fmt(loss / months)} kr a month on average): {what}"
-                       + (f" ({name} goes from {fmt(before / months)} to {fmt(after / months)} kr a month on average)."
+                       + (f" ({part_name(name, lang)} goes from {fmt(before / months)} to {fmt(after / months)} kr a "
+                          "month on average)."
                           if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
                 action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours (about {fmt(past_kr or 0)} kr more "
                           f"wages a month) to have more than at {h0:g}."
@@ -210,8 +233,8 @@ def timing_cliffs(rules: Ruleset, result: Result, lang: str = "nb") -> list[Clif
 
 def _timing_reason(result: Result, prev: Any, row: Any, name: str) -> tuple[str, str]:
     if name in ("aap", "dagpenger") and _meldekort_payments(result, prev, name) >= 3:
-        return (f"forrige måned kom det tre {name}-utbetalinger, denne måneden to.",
-                f"last month brought three {name} payments, this month two.")
+        return (f"forrige måned kom det tre utbetalinger av {part_name(name, 'nb')}, denne måneden to.",
+                f"last month brought three {part_name(name, 'en')} payments, this month two.")
     if name == "bostotte":
         return ("bostøtten regnes av inntekten som ble utbetalt måneden før, og den var høyere.",
                 "bostøtte is computed from the income paid the month before, which was higher.")
@@ -223,7 +246,7 @@ def _timing_reason(result: Result, prev: Any, row: Any, name: str) -> tuple[str,
     if name == "tax" and prev.month.month in (6, 12):
         return ("skattetrekket er tilbake til vanlig etter juni/desember med lite eller halvt trekk.",
                 "tax withholding is back to normal after June/December with little or half withholding.")
-    return (f"{name} er lavere enn måneden før.", f"{name} is lower than the month before.")
+    return (f"{part_name(name, 'nb')} er lavere enn måneden før.", f"{part_name(name, 'en')} is lower than the month before.")
 
 
 def _meldekort_payments(result: Result, row: Any, scheme: str) -> int:
