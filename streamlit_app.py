@@ -119,6 +119,21 @@ TEXT = {
 }
 
 
+# plainer words for a job seeker on their own (self-service mode)
+PLAIN = {
+    "nb": {"intro": "Skriv inn det du får fra NAV i dag og hvor mye du vil jobbe. Da ser du hva du får inn på "
+                    "kontoen hver måned, etter skatt.",
+           "unit": "Tallet i vedtaket er i", "aap_basis": "Grunnlaget fra AAP-vedtaket",
+           "ut_ifu": "Inntekt før du ble ufør (IFU, står i vedtaket)", "dp_hours": "Vanlig arbeidstid før (timer i uka)",
+           "muni": "Kommunenummer (står på skattekortet)"},
+    "en": {"intro": "Enter what you get from NAV today and how much you want to work. You will see what lands in "
+                    "your account each month, after tax.",
+           "unit": "The figure in the decision letter is in", "aap_basis": "The basis in the AAP decision letter",
+           "ut_ifu": "Income before disability (IFU, in the decision letter)",
+           "dp_hours": "Usual working hours before (hours a week)", "muni": "Municipality number (on the tax card)"},
+}
+
+
 @st.cache_resource
 def rules():  # type: ignore[no-untyped-def]
     """The public rules, loaded once for all sessions (no personal data is cached)."""
@@ -158,6 +173,8 @@ with st.sidebar:
     t = TEXT[lang]
     mode = st.radio(t["mode"], ["counsellor", "self"], key="mode", format_func=lambda x: t[x])
     counsellor = mode == "counsellor"
+    if not counsellor:
+        t = {**t, **PLAIN[lang]}
     example = st.selectbox(t["example"], sorted(p.name for p in EXAMPLES.glob("*.yaml")), key="example")
     if st.button(t["load_example"], key="load_example"):
         load_into_form(yaml.safe_load((EXAMPLES / example).read_text(encoding="utf-8")))

@@ -75,6 +75,7 @@ def test_english_and_self_service_mode(app: AppTest) -> None:
     assert not app.exception
     labels = [n.label for n in app.number_input]
     assert "Table number (0 = default)" not in labels  # counsellor-only input hidden
+    assert any("lands in your account" in c.value for c in app.caption)  # plainer words
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
