@@ -15,6 +15,7 @@ from fpdf import FPDF
 
 from .app_model import Headline, actions, month_table
 from .case import Case
+from .cliffs import TIMING_DROP
 from .money import fmt
 from .result import Result
 
@@ -103,11 +104,11 @@ def _show(v: Any) -> str:
 
 
 def changes_lines(result: Result, lang: str) -> list[str]:
-    """Months where the household's income moves by 1 000 kr or more, and why (which parts moved)."""
+    """Months where the household's income moves by ``TIMING_DROP`` kroner or more, and why (which parts moved)."""
     out = []
     for prev, row in zip(result.months, result.months[1:]):
         diff = row.household_disposable - prev.household_disposable
-        if abs(diff) < 1000:
+        if abs(diff) < TIMING_DROP:
             continue
         moved = {k: row.benefits.get(k, 0) - prev.benefits.get(k, 0) for k in {*row.benefits, *prev.benefits}}
         moved["lønn" if lang == "nb" else "wages"] = row.wages - prev.wages
