@@ -302,7 +302,7 @@ with tabs[2]:  # Resultat
             st.dataframe([p.to_dict() for p in result.periods], hide_index=True)
     st.subheader(t["warnings"])
     for w in result.warnings:
-        st.warning(f"{f'{w.month:%m.%Y}: ' if w.month else ''}{w.message}\n\n**{t['todo']}:** {w.action}"
+        st.warning(f"{f'{w.month:%m.%Y}: ' if w.month else ''}{w.message_in(lang)}\n\n**{t['todo']}:** {w.action_in(lang)}"
                    f"\n\n{t['source']}: {w.reference}")
     if not result.warnings:
         st.write(t["no_warnings"])

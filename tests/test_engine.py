@@ -319,3 +319,26 @@ def test_remembered_results_never_leak_between_cases(first: dict, second: dict) 
     _months_or_error(shared, second)
     assert _months_or_error(shared, second) == _months_or_error(load_rules(), second)
     assert _months_or_error(shared, first) == _months_or_error(load_rules(), first)
+
+
+@settings(max_examples=25, deadline=None)
+@given(benefit_cases(max_months=14))
+def test_every_warning_has_english_text(data: dict) -> None:
+    """The app and report show warnings in English on request: each carries both languages and an action."""
+    try:
+        result = simulate(RULES, parse_case(data))
+    except CaseError:
+        return
+    for w in result.warnings:
+        assert w.message and w.message_en and w.action and w.action_en, w.code
+        assert w.message_in("en") == w.message_en and w.message_in("nb") == w.message
+
+
+def test_every_warning_in_the_examples_has_english_text() -> None:
+    from pathlib import Path
+    codes = set()
+    for path in sorted((Path(__file__).parent.parent / "examples").glob("*.yaml")):
+        for w in simulate(RULES, load_case(path)).warnings:
+            codes.add(w.code)
+            assert w.message_en and w.action_en, (path.name, w.code)
+    assert len(codes) >= 6  # the examples exercise most kinds of warning

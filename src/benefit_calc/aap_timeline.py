@@ -118,7 +118,12 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
                 "stedet for å bli redusert).",
                 "Folketrygdloven § 11-23",
                 f"Hold timene på høyst {seg.limit * normal:g} per meldeperiode, eller spør NAV om opptrapping "
-                f"(grense {opp * 100:g} % i inntil {months} måneder)."))
+                f"(grense {opp * 100:g} % i inntil {months} måneder).",
+                f"In the meldeperiode {p.start:%d.%m}–{p.end:%d.%m} work is {seg.work_share * 100:.0f} % of normal "
+                f"working hours, over the limit of {seg.limit * 100:.0f} %. Then all AAP for the period is lost (0 kr "
+                "instead of a reduction).",
+                f"Keep the hours at {seg.limit * normal:g} or less per meldeperiode, or ask NAV about opptrapping "
+                f"(limit {opp * 100:g} % for up to {months} months)."))
     per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
     for m in horizon:
         if per_month[m] >= 3:
@@ -127,5 +132,8 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
                 f"I {m:%m.%Y} kommer tre AAP-utbetalinger i stedet for to. Måneden ser rikere ut enn den er: pengene "
                 "skal vare til neste utbetaling.",
                 "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
-                "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter."))
+                "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter.",
+                f"In {m:%m.%Y} three AAP payments arrive instead of two. The month looks richer than it is: the money "
+                "has to last until the next payment.",
+                "Put the third payment aside. Bostøtte and sosialhjelp may be lower the month after."))
     return out

@@ -111,7 +111,7 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     for w in result.warnings:
         if w.action and w.code not in seen:
             seen.add(w.code)
-            out.append(Action(you, w.action, f"{w.month:%m.%Y}" if w.month else "-"))
+            out.append(Action(you, w.action_in(lang), f"{w.month:%m.%Y}" if w.month else "-"))
     return out
 
 

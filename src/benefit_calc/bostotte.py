@@ -140,5 +140,9 @@ def run(ctx: Context) -> SchemeOutput:
                 f"I {month:%m.%Y} kom tre meldekortutbetalinger. Bostøtten for den måneden (utbetalt {paid_on:%d.%m}) "
                 "regnes av inntekten som ble utbetalt i måneden" + (", men bare to tredeler av AAP/dagpengene telles."
                                                                    if share < 1 else " og blir derfor lavere."),
-                "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", "Sett av penger fra måneden med tre utbetalinger."))
+                "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", "Sett av penger fra måneden med tre utbetalinger.",
+                f"In {month:%m.%Y} three meldekort payments arrived. Bostøtte for that month (paid {paid_on:%d.%m}) is "
+                "computed from the income paid in the month" + (", but only two thirds of the AAP/dagpenger count."
+                                                                if share < 1 else " and so is lower."),
+                "Put money aside from the month with three payments."))
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))

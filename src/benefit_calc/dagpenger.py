@@ -140,7 +140,11 @@ def run(ctx: Context) -> SchemeOutput:
                     f"Tre meldeperioder på rad med arbeid over {pct} % av vanlig arbeidstid: dagpengene "
                     f"stanser fra {first_failing:%d.%m.%Y}. Du må søke på nytt hvis du igjen jobber mindre.",
                     "Dagpengeforskriften § 10-4", "Snakk med NAV før du øker timene varig; vurder om jobben kan "
-                    "erstatte dagpengene helt."))
+                    "erstatte dagpengene helt.",
+                    f"Three meldeperioder in a row with work over {pct} % of normal working hours: dagpenger stops "
+                    f"from {first_failing:%d.%m.%Y}. You must apply again if you work less again.",
+                    "Talk to NAV before increasing the hours for good; consider whether the job can replace "
+                    "dagpenger altogether."))
         else:
             over_in_a_row = 0
         paid_on = mp.end + lag
@@ -166,7 +170,10 @@ def run(ctx: Context) -> SchemeOutput:
             f"I meldeperioden {first.start:%d.%m}–{first.end:%d.%m} er arbeidet mer enn {pct} % av "
             "vanlig arbeidstid: ingen dagpenger for perioden. Tre slike perioder på rad stanser dagpengene.",
             "Folketrygdloven § 4-3; dagpengeforskriften § 10-4", "Hold timene under halvparten av vanlig arbeidstid, "
-            "eller planlegg overgangen til full jobb."))
+            "eller planlegg overgangen til full jobb.",
+            f"In the meldeperiode {first.start:%d.%m}–{first.end:%d.%m} work is more than {pct} % of normal working "
+            "hours: no dagpenger for the period. Three such periods in a row stop dagpenger.",
+            "Keep the hours under half the normal working hours, or plan the move to a full job."))
 
     def without_work() -> int:
         # no hours: every weekday pays the full rate; the first year's egenandel is ignored (a small overestimate)

@@ -78,7 +78,10 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
                 f"Fra {first:%m.%Y} er ny verdi for {name} ikke fastsatt ennå. Beregningen bruker siste kjente verdi "
                 f"({last.value} fra {last.valid_from:%d.%m.%Y}).",
                 p.references[0].title if p.references else "",
-                "Beløpene fra denne måneden er anslag; regn på nytt når satsene er vedtatt."))
+                "Beløpene fra denne måneden er anslag; regn på nytt når satsene er vedtatt.",
+                f"From {first:%m.%Y} the new value of {name} is not set yet. The calculation uses the last known value "
+                f"({last.value} from {last.valid_from:%d.%m.%Y}).",
+                "The amounts from this month are estimates; calculate again when the rates are set."))
     return out
 
 

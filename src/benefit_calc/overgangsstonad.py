@@ -131,7 +131,10 @@ def run(ctx: Context) -> SchemeOutput:
                     "overgangsstonad_income_control", month,
                     f"Inntekten har vært minst 10 % over det NAV regner med i tre måneder på rad. NAV vil oppdage det, "
                     f"endre stønaden og kan kreve tilbake det som er betalt for mye (omtrent {overpaid} kr så langt).",
-                    "Folketrygdloven §§ 15-9 og 22-15", "Meld ny inntekt til NAV når du begynner i jobb eller får flere timer."))
+                    "Folketrygdloven §§ 15-9 og 22-15", "Meld ny inntekt til NAV når du begynner i jobb eller får flere timer.",
+                    f"The income has been at least 10 % above what NAV expects for three months in a row. NAV will "
+                    f"find out, change the benefit and may claim back what was overpaid (about {overpaid} kr so far).",
+                    "Report the new income to NAV when you start working or get more hours."))
             if overpaid > 0:
                 when = cal.add_months(month, 1)
                 settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))

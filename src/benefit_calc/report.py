@@ -149,7 +149,7 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     _section(pdf, t["risks"])
     for w in result.warnings or ():
         pdf.set_font("DejaVu", "", 9)
-        _line(pdf, 5, f"• {f'{w.month:%m.%Y}: ' if w.month else ''}{w.message} ({w.reference})")
+        _line(pdf, 5, f"• {f'{w.month:%m.%Y}: ' if w.month else ''}{w.message_in(lang)} ({w.reference})")
     if not result.warnings:
         _line(pdf, 5, t["none"])
     _section(pdf, t["todo"])

@@ -101,13 +101,22 @@ class Warning:
 
     code: str
     month: date | None
-    message: str
+    message: str  # bokmål
     reference: str
     action: str = ""
+    message_en: str = ""  # English
+    action_en: str = ""
+
+    def message_in(self, lang: str = "nb") -> str:
+        return self.message_en if lang == "en" and self.message_en else self.message
+
+    def action_in(self, lang: str = "nb") -> str:
+        return self.action_en if lang == "en" and self.action_en else self.action
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "month": month_text(self.month) if self.month else None,
-                "message": self.message, "reference": self.reference, "action": self.action}
+                "message": self.message, "reference": self.reference, "action": self.action,
+                "message_en": self.message_en, "action_en": self.action_en}
 
 
 @attrs.frozen

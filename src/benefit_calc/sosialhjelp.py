@@ -163,10 +163,17 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
             "sosialhjelp_krone_for_krone", working,
             f"Mens husstanden får sosialhjelp, blir stønaden like mye lavere som dere tjener netto: i {working:%m.%Y} går "
             f"{fmt(wages[working])} kr i nettolønn til å redusere sosialhjelpen, og husstanden sitter igjen med behovet "
-            f"på {fmt(need_kr)} kr (pluss barnetrygd, som ikke telles) — det samme som uten lønna. Dere trenger {fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
+            f"på {fmt(need_kr)} kr (pluss barnetrygd, som ikke telles) — det samme som uten lønna. Dere trenger "
+            f"{fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
             LAW,
             "Spør NAV-kontoret om dere kan beholde en del av lønna (noen kommuner har et fribeløp), og se på hvor mange "
-            "timer som gjør dere uavhengige av sosialhjelp."))
+            "timer som gjør dere uavhengige av sosialhjelp.",
+            f"While the household gets sosialhjelp, it falls by as much as you earn net: in {working:%m.%Y} "
+            f"{fmt(wages[working])} kr of net wages go to reduce the sosialhjelp, and the household is left with the "
+            f"need of {fmt(need_kr)} kr (plus child benefit, which is not counted) — the same as without the wage. "
+            f"You need {fmt(amount)} kr more net a month to manage without sosialhjelp.",
+            "Ask the NAV office whether you may keep part of the wage (some municipalities allow it), and look at how "
+            "many hours make you independent of sosialhjelp."))
     before = amounts[cal.add_months(horizon[0], -1)][0] if cal.add_months(horizon[0], -1) in amounts else amounts[horizon[0]][0]
     for m in horizon:
         if before > 0 and amounts[m][0] == 0:
@@ -174,7 +181,10 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
                 "sosialhjelp_independent", m,
                 f"Fra {m:%m.%Y} er netto inntekt ({fmt(counted[m])} kr) høyere enn behovet ({fmt(amounts[m][1])} kr): "
                 "husstanden klarer seg uten sosialhjelp denne måneden.", LAW,
-                "Gi beskjed til NAV-kontoret om inntekten; spør om hjelp hvis inntekten faller igjen."))
+                "Gi beskjed til NAV-kontoret om inntekten; spør om hjelp hvis inntekten faller igjen.",
+                f"From {m:%m.%Y} the net income ({fmt(counted[m])} kr) is higher than the need ({fmt(amounts[m][1])} kr): "
+                "the household manages without sosialhjelp this month.",
+                "Tell the NAV office about the income; ask for help again if the income falls."))
             break
         before = amounts[m][0]
     p = rules.param("sosialhjelp.rates")
@@ -184,11 +194,16 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
             "sosialhjelp_rates_estimated", projected,
             f"Statens veiledende satser for {projected.year} er ikke bekreftet i kildene våre; sosialhjelpen fra "
             f"{projected:%m.%Y} bygger på et anslag (siste kjente satser prisjustert).", LAW,
-            "Sjekk satsene NAV-kontoret bruker (mange kommuner har egne) og legg dem inn som regelfil (overlay)."))
+            "Sjekk satsene NAV-kontoret bruker (mange kommuner har egne) og legg dem inn som regelfil (overlay).",
+            f"The state's guideline rates for {projected.year} are not confirmed in our sources; sosialhjelp from "
+            f"{projected:%m.%Y} is based on an estimate (the last known rates adjusted for prices).",
+            "Check the rates the NAV office uses (many municipalities have their own) and load them as an overlay."))
     if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
             and any(amounts[m][0] > 0 for m in horizon):
         out.append(Warning(
             "sosialhjelp_without_bostotte", None,
             "Sosialhjelp forutsetter at andre ytelser er søkt først, også bostøtte. Beregningen har ingen bostøtte.",
-            LAW, "Søk bostøtte hos Husbanken og legg den inn i saken (client.benefits.bostotte)."))
+            LAW, "Søk bostøtte hos Husbanken og legg den inn i saken (client.benefits.bostotte).",
+            "Sosialhjelp requires other benefits to be claimed first, bostøtte too. The calculation has no bostøtte.",
+            "Apply for bostøtte at Husbanken and add it to the case (client.benefits.bostotte)."))
     return out

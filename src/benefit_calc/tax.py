@@ -336,5 +336,9 @@ def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warni
                 f"For {y.year} er det trukket {fmt(-y.settlement)} kr for lite skatt. Det blir restskatt ved "
                 f"skatteoppgjøret i {y.year + 1}.",
                 LAW, "Endre skattekortet på skatteetaten.no når du begynner å jobbe eller timene endres, "
-                     "eller sett av penger til restskatten."))
+                     "eller sett av penger til restskatten.",
+                f"For {y.year} {fmt(-y.settlement)} kr too little tax has been withheld. There will be restskatt "
+                f"(tax to pay) at the settlement in {y.year + 1}.",
+                "Change the tax card at skatteetaten.no when you start working or the hours change, or put money "
+                "aside for the tax to pay."))
     return out

@@ -172,7 +172,12 @@ def run(ctx: Context) -> SchemeOutput:
                 f"Inntekten i {year} ({_kr(actual)} kr) er over 80 % av inntekten før uførhet ({_kr(yr.ceiling)} kr). "
                 "Da blir det ingen uføretrygd for hele året, men retten beholdes (hvilende rett).",
                 "Folketrygdloven §§ 12-10 og 12-14",
-                "Meld forventet inntekt til NAV så utbetalingen stoppes i tide; ellers kreves alt tilbake ved etteroppgjøret."))
+                "Meld forventet inntekt til NAV så utbetalingen stoppes i tide; ellers kreves alt tilbake ved etteroppgjøret.",
+                f"The income in {year} ({_kr(actual)} kr) is over 80 % of the income before disability "
+                f"({_kr(yr.ceiling)} kr). Then there is no uføretrygd for the whole year, but the right is kept "
+                "(dormant right).",
+                "Report the expected income to NAV so the payments stop in time; otherwise all is claimed back in the "
+                "etteroppgjør."))
         claim = _kr(owed["uforetrygd"] - paid["uforetrygd"])
         if claim < 0 and ctx.in_horizon(when):
             warnings.append(Warning(
@@ -180,7 +185,11 @@ def run(ctx: Context) -> SchemeOutput:
                 f"Etteroppgjøret for {year} i {when:%m.%Y}: NAV krever tilbake {-claim} kr uføretrygd fordi inntekten "
                 f"ble {_kr(actual)} kr, mens utbetalingene bygde på en lavere forventet inntekt.",
                 "Folketrygdloven § 12-14", "Meld ny forventet inntekt til NAV (inntektsplanleggeren på nav.no) "
-                "med en gang jobben starter eller timene endres; da fordeles reduksjonen over resten av året."))
+                "med en gang jobben starter eller timene endres; da fordeles reduksjonen over resten av året.",
+                f"The etteroppgjør for {year} in {when:%m.%Y}: NAV claims back {-claim} kr of uføretrygd because the "
+                f"income was {_kr(actual)} kr, while the payments were based on a lower expected income.",
+                "Report the new expected income to NAV (the income planner on nav.no) as soon as the job starts or "
+                "the hours change; then the reduction is spread over the rest of the year."))
 
     def without_work() -> int:
         yr = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year)
