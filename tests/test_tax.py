@@ -11,7 +11,6 @@ Sources:
 
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 
