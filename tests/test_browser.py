@@ -8,6 +8,7 @@ Skipped where no Chromium is found (``.ci/run`` installs Debian's ``chromium``, 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -58,8 +59,30 @@ def server():  # type: ignore[no-untyped-def]
             proc.kill()
 
 
+def expected_headline(example: str, hours: float) -> str:
+    """The headline the app must show for ``example`` with the first step at ``hours`` (from the library)."""
+    import yaml
+
+    from benefit_calc import load_rules, parse_case, simulate
+    from benefit_calc.app_form import case_data, form_values
+    from benefit_calc.app_model import headline
+    from benefit_calc.money import fmt
+
+    raw = yaml.safe_load((ROOT / "examples" / example).read_text(encoding="utf-8"))
+    values = form_values(raw)
+    values["f_w0_hours"] = hours
+    rules = load_rules()
+    case = parse_case(case_data(raw, values))
+    head = headline(rules, case, simulate(rules, case))
+    return f"{'+' if head.per_month >= 0 else '−'}{fmt(abs(head.per_month))} kr i måneden etter skatt"
+
+
 def test_counsellor_session_in_a_real_browser(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
+
+    example = "aap-naer-grensen.yaml"
+    at_start, after_keys = expected_headline(example, 22.0), expected_headline(example, 25.0)
+    assert at_start != after_keys
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
@@ -69,21 +92,22 @@ def test_counsellor_session_in_a_real_browser(server: str, tmp_path: Path) -> No
 
         # enter a case: load the AAP example close to the work limit from the sidebar
         page.get_by_label("Eksempel").click()
-        page.get_by_role("option", name="aap-naer-grensen.yaml").click()
+        page.get_by_role("option", name=example).click()
         page.get_by_role("button", name="Last eksempelet").click()
         metric = page.get_by_test_id("stMetricValue").first
         page.get_by_role("tab", name="Resultat").click()
-        expect(metric).to_contain_text("kr i måneden etter skatt", timeout=60_000)
-        before = metric.inner_text()
+        expect(metric).to_have_text(at_start, timeout=120_000)  # the example's own numbers, from the engine
 
-        # move the hours slider with the keyboard and see the numbers change
+        # move the hours slider with the keyboard (6 × 0.5 h: 22 → 25 h) and see the numbers change to match
         page.get_by_role("tab", name="Jobbplan").click()
         slider = page.get_by_role("slider").first
+        expect(slider).to_have_value(re.compile(r"^22(\.0)?$"), timeout=60_000)
         slider.focus()
         for _ in range(6):
             page.keyboard.press("ArrowRight")
+        expect(slider).to_have_value(re.compile(r"^25(\.0)?$"), timeout=60_000)
         page.get_by_role("tab", name="Resultat").click()
-        expect(metric).not_to_have_text(before, timeout=60_000)
+        expect(metric).to_have_text(after_keys, timeout=120_000)
 
         # make the report and download the PDF
         page.get_by_role("tab", name="Rapport").click()
