@@ -136,8 +136,16 @@ PLAIN = {
 
 @st.cache_resource
 def rules():  # type: ignore[no-untyped-def]
-    """The public rules, loaded once for all sessions (no personal data is cached)."""
+    """The public rules, loaded once for all sessions."""
     return load_rules()
+
+
+def session_rules():  # type: ignore[no-untyped-def]
+    """The rules with caches of this session's own: what the engine remembers is keyed by parts of the case, so it
+    must not be shared between users. It goes when the session ends."""
+    if "rules" not in st.session_state:
+        st.session_state["rules"] = rules().with_own_caches()
+    return st.session_state["rules"]
 
 
 def load_into_form(raw: dict[str, Any]) -> None:
@@ -271,7 +279,7 @@ values = {k: st.session_state.get(k, v) for k, v in form_values(st.session_state
 try:
     raw = case_data(st.session_state["base"], values, counsellor)
     case = parse_case(raw)
-    R = rules()
+    R = session_rules()
     result = simulate(R, case)
     head = headline(R, case, result)
     sw = sweep(R, case, [float(h) for h in range(0, 41)], sweep_wage(case))

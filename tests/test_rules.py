@@ -222,3 +222,16 @@ def test_overlay_value_is_validated(tmp_path):
     with pytest.raises(RulesError) as exc:
         load_rules(overlays=[path])
     assert "aap.max_work_share.values.2027-01-01" in str(exc.value)
+
+
+def test_own_caches_are_separate_and_start_empty() -> None:
+    from benefit_calc import load_case, simulate
+    from pathlib import Path
+    shared = load_rules()
+    simulate(shared, load_case(Path(__file__).parent.parent / "examples" / "aap-ung-minsteytelse.yaml"))
+    assert shared._lru  # the shared rules remembered results for that case
+    own = shared.with_own_caches()
+    assert own.parameters is shared.parameters and own.stamp() == shared.stamp()
+    assert not own._lru and not own._memo
+    own.cached(("k",), lambda: 1)
+    assert ("k",) not in shared._lru

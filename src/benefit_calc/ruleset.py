@@ -141,6 +141,11 @@ class Ruleset:
                 self._lru.popitem(last=False)
             return value
 
+    def with_own_caches(self) -> "Ruleset":
+        """The same rules with empty caches of their own — e.g. one per app session, so results remembered for
+        one person's case (keyed by parts of it) are never kept where another session's work runs."""
+        return attrs.evolve(self)
+
     def stamp(self) -> dict[str, Any]:
         return {"id": self.id, "version": self.version, "sha256": self.sha256, "overlays": list(self.overlays)}
 
