@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import streamlit as st
 import yaml
 
@@ -159,6 +160,19 @@ def load_into_form(raw: dict[str, Any]) -> None:
 DATES = {"min_value": date(1930, 1, 1), "max_value": date(2100, 12, 31), "format": "DD.MM.YYYY"}
 
 
+def session_sweep(rules_: Any, case: Any) -> Any:
+    """The 0–40 h sweep, made again only when something other than the work plan's hours changes (it replaces the
+    plan with one job per hours level): moving the hours slider reuses it. Kept in this session only."""
+    wage = sweep_wage(case)
+    template = next((s for s in case.work if s.hourly_wage), None)  # the sweep takes its wage, payday, holiday pay
+    key = (attrs.evolve(case, work=(), scenarios=()), wage,
+           (template.hourly_wage, template.payday, template.holiday_pay) if template else None)
+    kept = st.session_state.get("_sweep")
+    if kept is None or kept[0] != key:
+        kept = st.session_state["_sweep"] = (key, sweep(rules_, case, [float(h) for h in range(0, 41)], wage))
+    return kept[1]
+
+
 def sweep_wage(case: Any) -> float | None:
     """The plan's hourly wage, or a monthly salary turned into one at the plan's hours (52 weeks / 12 months)."""
     if any(s.hourly_wage for s in case.work):
@@ -282,7 +296,7 @@ try:
     R = session_rules()
     result = simulate(R, case)
     head = headline(R, case, result)
-    sw = sweep(R, case, [float(h) for h in range(0, 41)], sweep_wage(case))
+    sw = session_sweep(R, case)
     cliffs = rate_cliffs(R, sw, lang)
 except BenefitCalcError as exc:
     for tab in tabs[2:]:

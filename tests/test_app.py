@@ -139,3 +139,11 @@ def test_privacy_and_safety_settings_beside_the_app() -> None:
     assert config["server"]["address"] == "127.0.0.1" and config["server"]["enableXsrfProtection"] is True
     assert config["server"]["maxUploadSize"] <= 1
     assert config["client"]["showErrorDetails"] == "none"  # false would mean "stacktrace" in current Streamlit
+
+
+def test_the_sweep_is_made_again_only_when_more_than_the_hours_change(app: AppTest) -> None:
+    first = app.session_state["_sweep"][1]
+    app.slider(key="f_w0_hours").set_value(15.0).run()
+    assert app.session_state["_sweep"][1] is first  # only the plan's hours moved: the same sweep
+    app.number_input(key="f_rent").set_value(14000.0).run()
+    assert app.session_state["_sweep"][1] is not first  # the situation changed: a new sweep
