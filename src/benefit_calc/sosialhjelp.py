@@ -83,6 +83,7 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
     """Net resources counted for each month's stønad, and the client's net wages among them.
 
     Income paid in a month counts for that month's stønad, or the next month's with ``income_month: next_month``.
+    ``payments`` are in date order (as the engine keeps them), with ``withheld`` the tax on each.
     """
     sh = case.client.benefits.sosialhjelp
     lag = 1 if sh is not None and sh.income_month == "next_month" else 0
