@@ -50,3 +50,11 @@ def test_inputs_and_changes_lines() -> None:
     assert any("215 kr i timen" in line for line in lines)
     changes = changes_lines(RESULT, "nb")
     assert changes and all(":" in c and "kr" in c for c in changes)
+
+
+def test_inputs_read_as_words_not_code() -> None:
+    case = load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml")
+    lines = " ".join(inputs_lines(case, "nb"))
+    assert "grunnlag (G) 3,4" in lines and "opptrapping (fra 01.09.2026, måneder 12)" in lines
+    assert "datetime" not in lines and "Opptrapping(" not in lines and "basis_g" not in lines
+    assert "basis (G) 3.4" in " ".join(inputs_lines(case, "en"))

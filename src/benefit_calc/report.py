@@ -77,10 +77,12 @@ def inputs_lines(case: Case, lang: str) -> list[str]:
     if parts:
         lines.append(f"{t['household']}: " + ", ".join(parts) + ".")
     benefits = case.client.benefits
+    names = FIELDS[lang]
     for name in benefits.names():
         value = getattr(benefits, name)
         fields = {k: v for k, v in _fields(value).items() if v is not None}
-        lines.append(f"{t['benefits']}: {name} " + ", ".join(f"{k} {_show(v)}" for k, v in fields.items()))
+        lines.append(f"{t['benefits']}: {name}" + (": " if fields else "")
+                     + ", ".join(f"{names.get(k, k)} {_show(v, lang)}" for k, v in fields.items()) + ".")
     for step in case.work:
         pay = (f"{fmt(step.hourly_wage)} {t['kr_hour']}" if step.hourly_wage is not None else
                f"{fmt(step.monthly_salary or 0)} {t['kr_month']}")
@@ -93,13 +95,40 @@ def _fields(value: Any) -> dict[str, Any]:
     return attrs.asdict(value, recurse=False) if attrs.has(type(value)) else {}
 
 
-def _show(v: Any) -> str:
+# what the fields of a benefit are called in the report
+FIELDS = {
+    "nb": {"basis_g": "grunnlag (G)", "basis": "grunnlag (kr)", "opptrapping": "opptrapping", "start": "fra",
+           "months": "måneder", "until": "til", "arbeidsevne": "fastsatt arbeidsevne (%)", "yrkesskade": "yrkesskade",
+           "barnetillegg": "barnetillegg", "normal_hours_per_week": "vanlig arbeidstid (t/uke)",
+           "egenandel": "egenandel", "days_per_period": "dager per meldeperiode", "degree": "uføregrad (%)",
+           "ifu": "IFU (kr)", "ieu": "IEU (kr)", "full_benefit": "uføretrygd ved 100 % (kr)", "granted": "innvilget",
+           "vta": "VTA", "reports_income": "melder inntekt", "expected_income": "forventet inntekt (kr)",
+           "heating_in_rent": "oppvarming i husleia", "income_month": "inntekt teller i",
+           "other_costs_per_month": "andre utgifter (kr/mnd)", "shared_housing": "bofellesskap"},
+    "en": {"basis_g": "basis (G)", "basis": "basis (kr)", "opptrapping": "step-up period", "start": "from",
+           "months": "months", "until": "until", "arbeidsevne": "assessed work capacity (%)",
+           "yrkesskade": "occupational injury", "barnetillegg": "child supplement",
+           "normal_hours_per_week": "normal hours a week", "egenandel": "waiting days",
+           "days_per_period": "days per meldeperiode", "degree": "degree (%)", "ifu": "IFU (kr)", "ieu": "IEU (kr)",
+           "full_benefit": "uføretrygd at 100 % (kr)", "granted": "granted", "vta": "VTA",
+           "reports_income": "reports income", "expected_income": "expected income (kr)",
+           "heating_in_rent": "heating in the rent", "income_month": "income counts in",
+           "other_costs_per_month": "other costs (kr a month)", "shared_housing": "shared housing"},
+}
+
+
+def _show(v: Any, lang: str = "nb") -> str:
     if isinstance(v, bool):
-        return "ja" if v else "nei"
+        return ("ja" if v else "nei") if lang == "nb" else ("yes" if v else "no")
     if isinstance(v, (int, float)) and abs(v) >= 1000:
         return fmt(v)
+    if isinstance(v, float):
+        return f"{v:g}".replace(".", ",") if lang == "nb" else f"{v:g}"
     if isinstance(v, date):
         return f"{v:%d.%m.%Y}"
+    fields = _fields(v)
+    if fields:  # e.g. the AAP opptrapping: "fra 01.09.2026, måneder 12"
+        return "(" + ", ".join(f"{FIELDS[lang].get(k, k)} {_show(x, lang)}" for k, x in fields.items() if x is not None) + ")"
     return str(v)
 
 
@@ -190,7 +219,8 @@ def _table(pdf: FPDF, rows: list[dict[str, Any]]) -> None:
     pdf.ln()
     pdf.set_font("DejaVu", "", size)
     for row in rows:
-        texts = [fmt(v) if isinstance(v, int) and not isinstance(v, bool) else str(v) for v in row.values()]
+        texts = [fmt(v) if isinstance(v, int) and not isinstance(v, bool) else
+                 f"{v:.1f}".replace(".", ",") if isinstance(v, float) else str(v) for v in row.values()]
         for text, w in zip(texts, widths):
             pdf.cell(w, 5, text, border=1, align="R" if text[:1].isdigit() or text[:1] == "-" else "L")
         pdf.ln()
