@@ -149,12 +149,30 @@ def session_rules():  # type: ignore[no-untyped-def]
     return st.session_state["rules"]
 
 
+CHOICES = ("f_ut_reports", "f_os_reports", "f_sh_income_month", "f_tax_withholding")  # see choice()
+
+
 def load_into_form(raw: dict[str, Any]) -> None:
     """Make ``raw`` (case-file data) the session's case and set every widget from it."""
     st.session_state["base"] = raw
     for key, value in form_values(raw).items():
         st.session_state[key] = value
+    for key in CHOICES:
+        for code in TEXT:
+            st.session_state.pop(f"{key}__{code}", None)
     st.session_state.pop("pdf", None)
+
+
+def choice(where: Any, label: str, options: list[str], key: str, names: dict[str, str]) -> None:
+    """A selectbox whose option names follow the language. Streamlit keeps a widget's option names when only the
+    language changes, so the widget's key carries the language and the value itself lives in ``key``."""
+    widget = f"{key}__{st.session_state.get('lang', 'nb')}"
+    value = st.session_state.get(key, options[0])
+    if widget not in st.session_state:
+        st.session_state[widget] = value
+    if value not in options:  # e.g. "reports income from 2026-05" in a loaded case
+        options = [*options, value]
+    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=lambda x: names.get(x, x))
 
 
 DATES = {"min_value": date(1930, 1, 1), "max_value": date(2100, 12, 31), "format": "DD.MM.YYYY"}
@@ -193,7 +211,10 @@ with st.sidebar:
     lang = st.radio("Språk / Language", ["nb", "en"], key="lang", horizontal=True,
                     format_func=lambda x: {"nb": "Bokmål", "en": "English"}[x])
     t = TEXT[lang]
-    mode = st.radio(t["mode"], ["counsellor", "self"], key="mode", format_func=lambda x: t[x])
+    # labels in both languages, so the choice stays shown when the language changes
+    mode = st.radio("Modus / Mode", ["counsellor", "self"], key="mode",
+                    format_func=lambda x: {"counsellor": "Jobbspesialist / Job specialist",
+                                           "self": "Jobbsøker / Job seeker"}[x])
     counsellor = mode == "counsellor"
     if not counsellor:
         t = {**t, **PLAIN[lang]}
@@ -251,7 +272,7 @@ with tabs[0]:  # Situasjon
             b2.date_input(t["ut_granted"], key="f_ut_granted", **DATES)
             if counsellor:
                 a.number_input(t["ut_ieu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ieu", format="%.0f")
-            b2.selectbox(t["reports"], ["on_job_start", "never"], key="f_ut_reports", format_func=lambda x: t.get(x, x))
+            choice(b2, t["reports"], ["on_job_start", "never"], "f_ut_reports", t)
     if st.session_state["f_has_dagpenger"]:
         with st.expander(t["dagpenger"], expanded=True):
             st.caption(t["dp_help"])
@@ -263,13 +284,12 @@ with tabs[0]:  # Situasjon
     if st.session_state["f_has_overgangsstonad"]:
         with st.expander(t["overgangsstonad"], expanded=True):
             st.number_input(t["os_expected"], 0.0, 100_000_000.0, step=10_000.0, key="f_os_expected", format="%.0f")
-            st.selectbox(t["reports"], ["on_job_start", "never"], key="f_os_reports", format_func=lambda x: t.get(x, x))
+            choice(st, t["reports"], ["on_job_start", "never"], "f_os_reports", t)
     if st.session_state["f_has_bostotte"]:
         st.checkbox(t["bs_heating"], key="f_bs_heating")
     if st.session_state["f_has_sosialhjelp"]:
         with st.expander(t["sosialhjelp"], expanded=True):
-            st.selectbox(t["sh_income_month"], ["same_month", "next_month"], key="f_sh_income_month",
-                         format_func=lambda x: t[x])
+            choice(st, t["sh_income_month"], ["same_month", "next_month"], "f_sh_income_month", t)
             st.number_input(t["sh_other"], 0.0, 1_000_000.0, step=100.0, key="f_sh_other", format="%.0f")
 
 with tabs[1]:  # Jobbplan
@@ -278,14 +298,13 @@ with tabs[1]:  # Jobbplan
         st.markdown(f"**{t['step'].format(i=i + 1)}**")
         a, b2, c = st.columns(3)
         a.text_input(t["from"], key=f"f_w{i}_from")
-        b2.slider(t["hours"], 0.0, 40.0, step=0.5, key=f"f_w{i}_hours")
+        b2.slider(t["hours"], 0.0, 40.0, step=0.5, key=f"f_w{i}_hours", format="%.1f")
         c.checkbox(t["salary"], key=f"f_w{i}_salary")
         c.number_input(t["month_salary"] if st.session_state[f"f_w{i}_salary"] else t["wage"], 0.0, 1_000_000.0,
                        key=f"f_w{i}_pay")
     if counsellor:
         st.subheader(t["tax"])
-        st.selectbox(t["withholding"], ["default", "table_on_benefits", "table_on_wages"], key="f_tax_withholding",
-                     format_func=lambda x: t[x])
+        choice(st, t["withholding"], ["default", "table_on_benefits", "table_on_wages"], "f_tax_withholding", t)
         st.number_input(t["table"], 0, 9999, key="f_tax_table")
 
 # widgets not shown in this run (an unticked benefit, a hidden child) keep the case's own values
@@ -363,7 +382,7 @@ with tabs[3]:  # Sammenlign
 with tabs[4]:  # Rapport
     st.subheader(t["actions"])
     for a in actions(case, result, lang):
-        st.checkbox(f"{a.who}: {a.what} — {a.when}", key=f"todo_{hash(a)}")
+        st.checkbox(f"{a.who}: {a.what}" + (f" — {a.when}" if a.when else ""), key=f"todo_{hash(a)}")
     if st.button(t["make_pdf"], key="make_pdf"):
         from benefit_calc.report import build_pdf
         st.session_state["pdf"] = build_pdf(case, result, head, lang)

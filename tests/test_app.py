@@ -147,3 +147,12 @@ def test_the_sweep_is_made_again_only_when_more_than_the_hours_change(app: AppTe
     assert app.session_state["_sweep"][1] is first  # only the plan's hours moved: the same sweep
     app.number_input(key="f_rent").set_value(14000.0).run()
     assert app.session_state["_sweep"][1] is not first  # the situation changed: a new sweep
+
+
+def test_a_choice_keeps_its_value_and_speaks_the_new_language(app: AppTest) -> None:
+    app.selectbox(key="f_tax_withholding__nb").select("table_on_wages").run()
+    assert app.session_state["f_tax_withholding"] == "table_on_wages"
+    app.radio(key="lang").set_value("en").run()
+    box = app.selectbox(key="f_tax_withholding__en")
+    assert box.value == "table_on_wages" and "the employer has the table card" in box.options
+    assert not app.exception

@@ -107,12 +107,17 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     if b.bostotte is None and (case.household.rent_per_month or 0) > 0:
         out.append(Action(you, "Apply for bostøtte at husbanken.no" if en else "Søk bostøtte på husbanken.no",
                           "by the 25th of the month" if en else "innen den 25. i måneden"))
+    # warnings whose advice is for the counsellor (estimated rates), or already on the list (the tax card)
+    skip = set(FOR_THE_COUNSELLOR) | ({"restskatt"} if start is not None else set())
     seen = set()
     for w in result.warnings:
-        if w.action and w.code not in seen:
+        if w.action and w.code not in seen and w.code not in skip:
             seen.add(w.code)
-            out.append(Action(you, w.action_in(lang), f"{w.month:%m.%Y}" if w.month else "-"))
+            out.append(Action(you, w.action_in(lang), f"{w.month:%m.%Y}" if w.month else ""))
     return out
+
+
+FOR_THE_COUNSELLOR = ("projected_rule", "sosialhjelp_rates_estimated")
 
 
 def case_text(case: Case) -> str:

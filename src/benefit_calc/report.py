@@ -184,7 +184,7 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     _section(pdf, t["todo"])
     pdf.set_font("DejaVu", "", 9)
     for a in actions(case, result, lang):
-        _line(pdf, 5, f"☐ {a.who}: {a.what} — {t['when'].lower()}: {a.when}")
+        _line(pdf, 5, f"☐ {a.who}: {a.what}" + (f" — {t['when'].lower()}: {a.when}" if a.when else ""))
     _section(pdf, t["settle"])
     pdf.set_font("DejaVu", "", 9)
     for s in result.settlements or ():
