@@ -62,3 +62,16 @@ def test_explain_month_in_both_languages_and_bad_month() -> None:
     assert bad.exit_code == 2 and "month" in bad.output
     outside = run("explain", CASE, "--month", "2031-01")
     assert outside.exit_code == 2 and "outside" in outside.output
+
+
+def test_report_writes_a_pdf_in_either_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+    out = tmp_path / "rapport.pdf"
+    r = run("report", CASE, "-o", str(out), "--lang", "en")
+    assert r.exit_code == 0, r.output
+    text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "What happens to your money" in text
+    bad = run("report", CASE, "-o", str(tmp_path / "no" / "such" / "dir" / "x.pdf"))
+    assert bad.exit_code == 2 and "output" in bad.output and "Traceback" not in bad.output

@@ -196,7 +196,7 @@ def rules_diff(d1: Any, d2: Any, rules_dir: str | None) -> None:
     click.echo(f"{changed} parameters changed between {a.isoformat()} and {b.isoformat()}")
 
 
-from . import cli_analysis  # noqa: E402,F401  (registers sweep, compare and explain on ``main``)
+from . import cli_analysis  # noqa: E402,F401  (registers sweep, compare, explain and report on ``main``)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,4 +1,5 @@
-"""``benefit-calc sweep | compare | explain`` (DESIGN §7): the analysis commands, registered on the main group."""
+"""``benefit-calc sweep | compare | explain | report`` (DESIGN §7): the analysis and report commands, registered on the
+main group."""
 
 from __future__ import annotations
 
@@ -149,4 +150,29 @@ def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: s
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt_ == "json" else explain_text(data))
 
 
-__all__ = ["sweep", "compare", "explain", "month_text"]
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="Where to write the PDF.")
+@LANG
+@_rules_opt
+@_overlay_opt
+@_guard
+def report(case_file: str, output: str, lang: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
+    """The client's report as a PDF: headline, inputs, month table, changes, risks, action list, settlements."""
+    from .app_model import headline
+    from .engine import simulate
+    from .report import build_pdf
+
+    rules = _rules(rules_dir, overlays)
+    case = load_case(Path(case_file))
+    result = simulate(rules, case)
+    pdf = build_pdf(case, result, headline(rules, case, result), lang)
+    try:
+        Path(output).write_bytes(pdf)
+    except OSError as exc:
+        raise CaseError("output", f"cannot write {output}: {exc.strerror}") from None
+    click.echo(f"{output}: {len(pdf) // 1000} kB, {lang}")
+
+
+__all__ = ["sweep", "compare", "explain", "report", "month_text"]
