@@ -3,7 +3,8 @@
 Thin: widgets → the library (``benefit_calc``) → charts, tables and downloads. Every number comes from the
 engine; the form ↔ case mapping, the headline, the action list, the charts and the PDF are pure functions in
 the package and tested there. Nothing is stored on the server: the case lives in this browser session only,
-and a user keeps it by downloading it. Only the public rules are cached (shared by all sessions).
+and a user keeps it by downloading it. Only the public rules are shared by all sessions. The words are in
+``benefit_calc.app_text``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 from benefit_calc import BenefitCalcError, load_rules, parse_case, simulate, sweep
 from benefit_calc.app_form import BENEFITS, MAX_CHILDREN, MAX_STEPS, case_data, form_values
 from benefit_calc.app_model import actions, case_text, headline, month_table, next_cliff, plan_hours, read_case_file
+from benefit_calc.app_text import PLAIN, TEXT
 from benefit_calc.charts import month_chart, sweep_chart
 from benefit_calc.cliffs import rate_cliffs, timing_cliffs
 from benefit_calc.compare import compare, explain, explain_text
@@ -28,111 +30,6 @@ from benefit_calc.money import fmt
 RUN_STARTED = time.perf_counter()  # a rerun's server-side time, from here (imports are cached after the first run)
 EXAMPLES = Path(__file__).parent / "examples"
 DEFAULT_EXAMPLE = "aap-barn-opptrapping.yaml"
-
-TEXT = {
-    "nb": {
-        "title": "Hva skjer med pengene når du begynner å jobbe?",
-        "intro": "Fyll inn situasjonen slik den står i vedtakene, legg inn en jobbplan, og se måned for måned hva som "
-                 "kommer inn på kontoen — med skatt, bostøtte og oppgjøret året etter.",
-        "lang": "Språk", "mode": "Modus", "counsellor": "Jobbspesialist (alle felter, kilder)",
-        "self": "Jobbsøker (enklere)", "example": "Eksempel", "load_example": "Last eksempelet",
-        "upload": "Last opp en lagret sak (.yaml)", "download_case": "Last ned saken (.yaml)",
-        "loaded": "Saken er lastet.", "tabs": ["Situasjon", "Jobbplan", "Resultat", "Sammenlign", "Rapport"],
-        "start": "Første måned (ÅÅÅÅ-MM)", "months": "Antall måneder", "birth": "Fødselsdato",
-        "muni": "Kommunenummer (4 siffer)", "muni_help": "Står på skattekortet og i kommunens brev, f.eks. 0301 for Oslo.",
-        "rent": "Husleie i måneden (kr)", "el": "Strøm i måneden (kr)", "partner": "Har ektefelle eller samboer",
-        "partner_birth": "Partnerens fødselsdato", "partner_income": "Partnerens bruttoinntekt i måneden (kr)",
-        "n_children": "Antall barn i husstanden", "child": "Barn {i}: fødselsdato", "benefits": "Ytelser i dag",
-        "aap": "AAP (arbeidsavklaringspenger)", "uforetrygd": "Uføretrygd", "dagpenger": "Dagpenger",
-        "tiltakspenger": "Tiltakspenger", "kvalifiseringsstonad": "Kvalifiseringsstønad (KVP)",
-        "overgangsstonad": "Overgangsstønad", "bostotte": "Bostøtte (Husbanken)", "sosialhjelp": "Økonomisk sosialhjelp",
-        "unit": "Grunnlaget er oppgitt i", "aap_basis": "AAP-grunnlag",
-        "aap_help": "Står i vedtaket om AAP som «grunnlaget for beregningen» (kroner i året) — eller i G.",
-        "ut_degree": "Uføregrad (%)", "ut_ifu": "Inntekt før uførhet, IFU (kr i året)",
-        "ut_full": "Uføretrygd ved 100 % (kr i året)", "ut_granted": "Innvilget fra", "ut_ieu": "Inntekt etter uførhet, IEU",
-        "ut_help": "Tallene står i vedtaket om uføretrygd, under «Slik har vi beregnet uføretrygden din».",
-        "reports": "Melder inntekt til NAV", "dp_basis": "Dagpengegrunnlag", "dp_hours": "Fastsatt arbeidstid (timer i uka)",
-        "dp_help": "Står i vedtaket om dagpenger (grunnlag og «fastsatt arbeidstid»).",
-        "tp_days": "Dager med tiltakspenger per meldeperiode", "os_expected": "Inntekt NAV regner med i året (kr)",
-        "bs_heating": "Oppvarming er med i husleia", "sh_income_month": "Lønn teller i", "sh_other": "Andre godkjente utgifter i måneden (kr)",
-        "same_month": "samme måned", "next_month": "måneden etter", "on_job_start": "når jobben starter",
-        "never": "aldri", "steps": "Antall trinn i jobbplanen", "step": "Trinn {i}", "from": "Fra måned (ÅÅÅÅ-MM)",
-        "hours": "Timer i uka", "salary": "Fast månedslønn", "wage": "Timelønn (kr)", "month_salary": "Månedslønn (kr)",
-        "tax": "Skattekort", "withholding": "Hvem har tabellkortet", "default": "standard (NAV har tabell)",
-        "table_on_benefits": "NAV har tabellkort", "table_on_wages": "arbeidsgiver har tabellkort",
-        "table": "Tabellnummer (0 = standard)", "headline": "Med jobbplanen", "per_month": "i måneden etter skatt",
-        "chart": "Hva kommer inn hver måned", "table_title": "Måned for måned", "periods": "Meldeperioder",
-        "warnings": "Varsler", "todo": "Hva du kan gjøre", "source": "Kilde", "settlements": "Skatteoppgjør og etteroppgjør",
-        "explain": "Forklar en måned", "month": "Måned", "no_warnings": "Ingen varsler.", "scenarios": "Scenarioer i saken",
-        "no_scenarios": "Saken har ingen scenarioer å sammenligne; timesveipet under viser alternativene.",
-        "sweep": "Timer i uka og hva du sitter igjen med", "here_is": "Du er her: {h:g} timer i uka.",
-        "next_cliff": "Neste kant", "no_cliff": "Ingen kant opp til 40 timer i uka.", "timing": "Måneder med brå fall",
-        "report": "Rapport", "make_pdf": "Lag rapport (PDF)", "download_pdf": "Last ned rapporten (PDF)",
-        "download_csv": "Last ned månedstabellen (CSV)", "actions": "Hva gjør hvem, og når", "error": "Feil i saken",
-        "crash": "Noe gikk galt i beregningen. Sjekk tallene, eller last ned saken og send den til oss.",
-        "privacy": "Ingenting lagres på serveren. Last ned saken hvis du vil fortsette senere.",
-        "better": "bedre", "worse": "dårligere", "refund": "til gode", "owe": "å betale",
-    },
-    "en": {
-        "title": "What happens to your money when you start working?",
-        "intro": "Enter the situation as the decision letters state it, add a work plan, and see month by month what "
-                 "lands in the account — with tax, housing allowance and next year's settlement.",
-        "lang": "Language", "mode": "Mode", "counsellor": "Job specialist (all fields, sources)",
-        "self": "Job seeker (simpler)", "example": "Example", "load_example": "Load the example",
-        "upload": "Upload a saved case (.yaml)", "download_case": "Download the case (.yaml)",
-        "loaded": "The case is loaded.", "tabs": ["Situation", "Work plan", "Result", "Compare", "Report"],
-        "start": "First month (YYYY-MM)", "months": "Number of months", "birth": "Date of birth",
-        "muni": "Municipality number (4 digits)", "muni_help": "On the tax card and the municipality's letters, e.g. 0301 for Oslo.",
-        "rent": "Rent a month (kr)", "el": "Electricity a month (kr)", "partner": "Has a spouse or partner",
-        "partner_birth": "Partner's date of birth", "partner_income": "Partner's gross income a month (kr)",
-        "n_children": "Children in the household", "child": "Child {i}: date of birth", "benefits": "Benefits today",
-        "aap": "AAP (work assessment allowance)", "uforetrygd": "Uføretrygd (disability benefit)",
-        "dagpenger": "Dagpenger (unemployment benefit)", "tiltakspenger": "Tiltakspenger",
-        "kvalifiseringsstonad": "Kvalifiseringsstønad (KVP)", "overgangsstonad": "Overgangsstønad (single parent)",
-        "bostotte": "Bostøtte (housing allowance)", "sosialhjelp": "Social assistance (sosialhjelp)",
-        "unit": "The basis is given in", "aap_basis": "AAP basis",
-        "aap_help": "In the AAP decision letter as «grunnlaget for beregningen» (kroner a year) — or in G.",
-        "ut_degree": "Degree of disability (%)", "ut_ifu": "Income before disability, IFU (kr a year)",
-        "ut_full": "Uføretrygd at 100 % (kr a year)", "ut_granted": "Granted from", "ut_ieu": "Income after disability, IEU",
-        "ut_help": "In the uføretrygd decision letter, under «Slik har vi beregnet uføretrygden din».",
-        "reports": "Reports income to NAV", "dp_basis": "Dagpenger basis", "dp_hours": "Normal working hours a week",
-        "dp_help": "In the dagpenger decision letter (basis and «fastsatt arbeidstid»).",
-        "tp_days": "Days with tiltakspenger per meldeperiode", "os_expected": "Income NAV expects a year (kr)",
-        "bs_heating": "Heating is included in the rent", "sh_income_month": "Wages count in", "sh_other": "Other accepted costs a month (kr)",
-        "same_month": "the same month", "next_month": "the month after", "on_job_start": "when the job starts",
-        "never": "never", "steps": "Steps in the work plan", "step": "Step {i}", "from": "From month (YYYY-MM)",
-        "hours": "Hours a week", "salary": "Fixed monthly salary", "wage": "Hourly wage (kr)", "month_salary": "Monthly salary (kr)",
-        "tax": "Tax card", "withholding": "Who has the table card", "default": "default (NAV has the table)",
-        "table_on_benefits": "NAV has the table card", "table_on_wages": "the employer has the table card",
-        "table": "Table number (0 = default)", "headline": "With the work plan", "per_month": "a month after tax",
-        "chart": "What comes in each month", "table_title": "Month by month", "periods": "Meldeperioder",
-        "warnings": "Warnings", "todo": "What you can do", "source": "Source", "settlements": "Settlements",
-        "explain": "Explain a month", "month": "Month", "no_warnings": "No warnings.", "scenarios": "Scenarios in the case",
-        "no_scenarios": "The case has no scenarios to compare; the hours sweep below shows the alternatives.",
-        "sweep": "Hours a week and what you keep", "here_is": "You are here: {h:g} hours a week.",
-        "next_cliff": "Next cliff", "no_cliff": "No cliff up to 40 hours a week.", "timing": "Months with sudden drops",
-        "report": "Report", "make_pdf": "Make the report (PDF)", "download_pdf": "Download the report (PDF)",
-        "download_csv": "Download the month table (CSV)", "actions": "Who does what, and when", "error": "Error in the case",
-        "crash": "Something went wrong in the calculation. Check the figures, or download the case and send it to us.",
-        "privacy": "Nothing is stored on the server. Download the case if you want to continue later.",
-        "better": "better", "worse": "worse", "refund": "refund", "owe": "to pay",
-    },
-}
-
-
-# plainer words for a job seeker on their own (self-service mode)
-PLAIN = {
-    "nb": {"intro": "Skriv inn det du får fra NAV i dag og hvor mye du vil jobbe. Da ser du hva du får inn på "
-                    "kontoen hver måned, etter skatt.",
-           "unit": "Tallet i vedtaket er i", "aap_basis": "Grunnlaget fra AAP-vedtaket",
-           "ut_ifu": "Inntekt før du ble ufør (IFU, står i vedtaket)", "dp_hours": "Vanlig arbeidstid før (timer i uka)",
-           "muni": "Kommunenummer (står på skattekortet)"},
-    "en": {"intro": "Enter what you get from NAV today and how much you want to work. You will see what lands in "
-                    "your account each month, after tax.",
-           "unit": "The figure in the decision letter is in", "aap_basis": "The basis in the AAP decision letter",
-           "ut_ifu": "Income before disability (IFU, in the decision letter)",
-           "dp_hours": "Usual working hours before (hours a week)", "muni": "Municipality number (on the tax card)"},
-}
 
 
 @st.cache_resource
