@@ -103,6 +103,11 @@ def kr(x: float) -> str:
 st.set_page_config(page_title="Jobb og ytelser", layout="wide")
 if "base" not in st.session_state:
     load_into_form(yaml.safe_load((EXAMPLES / DEFAULT_EXAMPLE).read_text(encoding="utf-8")))
+# Streamlit forgets the value of a widget that is not shown in a run (an unticked benefit's fields, a removed
+# step); writing the values back first keeps them, so ticking the benefit again brings its figures back
+for key in form_values(st.session_state["base"]):
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 with st.sidebar:
     lang = st.radio("Språk / Language", ["nb", "en"], key="lang", horizontal=True,

@@ -156,3 +156,22 @@ def test_a_choice_keeps_its_value_and_speaks_the_new_language(app: AppTest) -> N
     box = app.selectbox(key="f_tax_withholding__en")
     assert box.value == "table_on_wages" and "the employer has the table card" in box.options
     assert not app.exception
+
+
+def test_no_work_steps_and_a_monthly_salary_both_run(app: AppTest) -> None:
+    app.number_input(key="f_steps").set_value(0).run()
+    assert not app.exception and "0 kr i måneden etter skatt" in headline(app)
+    app.number_input(key="f_steps").set_value(1).run()
+    app.checkbox(key="f_w0_salary").check().run()
+    app.number_input(key="f_w0_pay").set_value(15000.0).run()
+    assert not app.exception and not [e for e in app.error if "Feil" in e.value]
+
+
+def test_hidden_fields_keep_their_values(app: AppTest) -> None:
+    """Unticking a benefit (or removing a step) hides its fields; ticking it again brings the same figures back."""
+    before = headline(app)
+    basis = app.number_input(key="f_aap_basis").value
+    app.checkbox(key="f_has_aap").uncheck().run()
+    assert headline(app) != before
+    app.checkbox(key="f_has_aap").check().run()
+    assert app.number_input(key="f_aap_basis").value == basis and headline(app) == before
