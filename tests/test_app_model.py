@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from benefit_calc import load_case, load_rules, simulate
-from benefit_calc.app_model import (actions, case_text, headline, household_total, month_table, next_cliff,
-                                    read_case_file)
+from benefit_calc.app_model import actions, case_text, headline, month_table, next_cliff, read_case_file
 from benefit_calc.errors import CaseError
 
 RULES = load_rules()
@@ -20,7 +19,7 @@ def test_headline_is_work_plan_against_no_work_after_tax() -> None:
     result = simulate(RULES, case)
     head = headline(RULES, case, result)
     none = simulate(RULES, case, ())
-    assert head.with_work == household_total(result) and head.without_work == household_total(none)
+    assert head.with_work == result.household_total() and head.without_work == none.household_total()
     assert head.total == head.with_work - head.without_work
     assert head.per_month == round(head.total / case.months)
     assert f"{abs(head.per_month):,}".replace(",", " ") in head.text("nb")

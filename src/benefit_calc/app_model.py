@@ -4,7 +4,6 @@ list, and the case-file text (saved cases). No Streamlit here, so every piece is
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Mapping
 
 import attrs
@@ -40,18 +39,10 @@ class Headline:
                 f"({fmt(abs(self.total))} kr over {self.months} måneder, skatteoppgjør medregnet).")
 
 
-def later_settlements(result: Result) -> int:
-    return sum(s.amount for s in result.settlements if not s.in_horizon and s.month >= result.months[-1].month)
-
-
-def household_total(result: Result) -> int:
-    return sum(m.household_disposable for m in result.months) + later_settlements(result)
-
-
 def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
     """The work plan against no work at all, in the same situation."""
     none = simulate(rules, case, (), detail=False)
-    a, b = household_total(result), household_total(none)
+    a, b = result.household_total(), none.household_total()
     return Headline(round((a - b) / case.months), a - b, a, b, case.months)
 
 
@@ -148,7 +139,3 @@ def next_cliff(cliffs: list[Any], hours: float) -> Any | None:
 def plan_hours(case: Case) -> float:
     """The hours a week of the plan's last step (what the sweep's "you are here" marks)."""
     return float(case.work[-1].hours_per_week) if case.work else 0.0
-
-
-def today() -> date:
-    return date.today()

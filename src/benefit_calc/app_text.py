@@ -47,7 +47,7 @@ TEXT = {
         "download_csv": "Last ned månedstabellen (CSV)", "actions": "Hva gjør hvem, og når", "error": "Feil i saken",
         "crash": "Noe gikk galt i beregningen. Sjekk tallene, eller last ned saken og send den til oss.",
         "privacy": "Ingenting lagres på serveren. Last ned saken hvis du vil fortsette senere.",
-        "better": "bedre", "worse": "dårligere", "refund": "til gode", "owe": "å betale",
+        "refund": "til gode", "owe": "å betale",
     },
     "en": {
         "title": "What happens to your money when you start working?",
@@ -91,7 +91,7 @@ TEXT = {
         "download_csv": "Download the month table (CSV)", "actions": "Who does what, and when", "error": "Error in the case",
         "crash": "Something went wrong in the calculation. Check the figures, or download the case and send it to us.",
         "privacy": "Nothing is stored on the server. Download the case if you want to continue later.",
-        "better": "better", "worse": "worse", "refund": "refund", "owe": "to pay",
+        "refund": "refund", "owe": "to pay",
     },
 }
 

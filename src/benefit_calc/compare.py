@@ -31,11 +31,8 @@ class Comparison:
     names: tuple[str, ...]
     results: tuple[Result, ...]
 
-    def later_settlements(self, r: Result) -> int:
-        return sum(s.amount for s in r.settlements if not s.in_horizon and s.month >= r.months[-1].month)
-
     def total(self, r: Result) -> int:
-        return r.total("household_disposable") + self.later_settlements(r)
+        return r.household_total()
 
     def to_dict(self) -> dict[str, Any]:
         base = self.results[0]
@@ -44,7 +41,7 @@ class Comparison:
             "scenarios": [{"name": n, "total": self.total(r), "difference": self.total(r) - self.total(base),
                            "wages": r.total("wages"), "tax_withheld": r.total("tax_withheld"),
                            "settlements_in_horizon": r.total("settlements"),
-                           "settlements_after_horizon": self.later_settlements(r),
+                           "settlements_after_horizon": r.later_settlements(),
                            "months": [{"month": f"{m.month:%Y-%m}", "hours": round(m.hours, 2), "wages": m.wages,
                                        "benefits": dict(m.benefits), "tax_withheld": m.tax_withheld,
                                        "settlements": m.settlements, "household_disposable": m.household_disposable}
@@ -58,7 +55,7 @@ class Comparison:
         w.writerow(["month", *self.names])
         for i, m in enumerate(self.results[0].months):
             w.writerow([f"{m.month:%Y-%m}", *(r.months[i].household_disposable for r in self.results)])
-        w.writerow(["settlements_after_horizon", *(self.later_settlements(r) for r in self.results)])
+        w.writerow(["settlements_after_horizon", *(r.later_settlements() for r in self.results)])
         w.writerow(["total", *(self.total(r) for r in self.results)])
         return out.getvalue()
 
@@ -72,7 +69,7 @@ class Comparison:
         lines = [head, "-" * len(head)]
         for i, m in enumerate(self.results[0].months):
             lines.append(row(f"{m.month:%Y-%m}", (r.months[i].household_disposable for r in self.results)))
-        lines.append(row("Oppgjør etter perioden", (self.later_settlements(r) for r in self.results)))
+        lines.append(row("Oppgjør etter perioden", (r.later_settlements() for r in self.results)))
         lines.append(row("Sum", (self.total(r) for r in self.results)))
         base = self.total(self.results[0])
         lines.append(row("Forskjell", (self.total(r) - base for r in self.results)))

@@ -171,6 +171,15 @@ class Result:
     def total(self, key: str) -> int:
         return sum(getattr(m, key) for m in self.months)
 
+    def later_settlements(self) -> int:
+        """Settlements of the simulated years that fall after the horizon (e.g. next year's restskatt)."""
+        last = self.months[-1].month
+        return sum(s.amount for s in self.settlements if not s.in_horizon and s.month >= last)
+
+    def household_total(self) -> int:
+        """The household's disposable income over the horizon plus the settlements that come after it."""
+        return self.total("household_disposable") + self.later_settlements()
+
     def payments_in(self, month: date) -> list[tuple[Payment, int]]:
         row = next(m for m in self.months if m.month == month)
         return [(self.payments[i], self.withheld[i]) for i in row.payment_index]

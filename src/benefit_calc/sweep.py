@@ -172,8 +172,7 @@ def step_of(result: Result, hours: float) -> SweepStep:
         parts["settlements"] = tuple(m.settlements for m in rows)
     if any(m.partner_net for m in rows):
         parts["partner"] = tuple(m.partner_net for m in rows)
-    later = sum(s.amount for s in result.settlements if not s.in_horizon and s.month >= result.months[-1].month)
-    return SweepStep(hours, tuple(m.month for m in result.months), parts, later, result)
+    return SweepStep(hours, tuple(m.month for m in result.months), parts, result.later_settlements(), result)
 
 
 def sweep(rules: Ruleset, case: Case, hours: Sequence[float], wage: float | None = None) -> Sweep:
