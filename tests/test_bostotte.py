@@ -93,9 +93,22 @@ def test_bostotte_is_tax_free() -> None:
     assert pays and all(w == 0 and not p.taxable for p, w in pays)
 
 
-def test_before_june_2025_the_rules_say_so() -> None:
-    with pytest.raises(BenefitCalcError, match="bostotte.yaml"):
-        simulate(RULES, parse_case({**_case([]), "start": "2024-03"}))
+def test_a_case_starting_before_the_modelled_period_runs_and_says_so() -> None:
+    """Bostøtte is modelled from 1 June 2025 (the first date every bostøtte parameter has): a case from 2025-01 runs,
+    pays bostøtte from July 2025 (for June) and warns from its first month; the months before show none."""
+    res = simulate(RULES, parse_case({**_case([], months=12), "start": "2025-01"}))
+    shown = {m.month: m.benefits["bostotte"] for m in res.months}
+    assert all(shown[date(2025, k, 1)] == 0 for k in range(1, 7))
+    assert shown[date(2025, 7, 1)] > 0 and shown[date(2025, 12, 1)] > 0
+    first = [p for p in res.payments if p.scheme == "bostotte"][0]
+    assert first.earned_from == date(2025, 6, 1) and first.paid_on == date(2025, 7, 20)
+    (w,) = [w for w in res.warnings if w.code == "bostotte_not_modelled"]
+    assert w.month == date(2025, 1, 1) and "07.2025" in w.message and "07.2025" in w.message_en
+
+
+def test_a_case_starting_after_the_modelled_period_has_no_such_warning() -> None:
+    res = simulate(RULES, parse_case(_case([])))
+    assert not [w for w in res.warnings if w.code == "bostotte_not_modelled"]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

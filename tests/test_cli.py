@@ -51,7 +51,8 @@ def test_bad_case_exits_2_with_one_line(tmp_path: Path) -> None:
                    "work: [{from: 2026-02, hours_per_week: 200, hourly_wage: 200}]\n")
     r = run("simulate", str(bad))
     assert r.exit_code == 2
-    assert r.output.strip() == "Error: work[0].hours_per_week: 200 is more than the 168 hours in a week"
+    assert r.output.strip() == ("Error: work[0].hours_per_week: 200 is above the highest allowed value 100 hours/week (hours worked a "
+                                "week; above 100 no one works, and above 60 a warning asks to check)")
     assert "Traceback" not in r.output
 
 

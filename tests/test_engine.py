@@ -198,10 +198,18 @@ def test_a_case_without_benefits_runs() -> None:
     assert res.months[0].tax_withheld > 0
 
 
-def test_rules_before_their_first_value_give_a_rules_error() -> None:
-    with pytest.raises(BenefitCalcError) as exc:
+def test_a_start_before_the_rules_names_start_and_the_supported_months() -> None:
+    with pytest.raises(CaseError) as exc:
         simulate(RULES, parse_case({**case(), "start": "2018-01"}))
-    assert ".yaml: " in str(exc.value) and "no value on" in str(exc.value)  # names file, parameter and date
+    assert exc.value.field == "start" and "from 2023-01 to 2035-12" in str(exc.value)
+    with pytest.raises(CaseError, match="start: 2036-01"):
+        simulate(RULES, parse_case({**case(), "start": "2036-01", "work": []}))
+
+
+def test_a_rule_asked_before_its_first_value_names_file_parameter_and_date() -> None:
+    with pytest.raises(BenefitCalcError) as exc:
+        RULES.param("bostotte.cap").at(date(2024, 12, 1))
+    assert str(exc.value) == "no/bostotte.yaml: cap: no value on 2024-12-01; the first value is from 2025-06-01"
     assert not isinstance(exc.value, CaseError)
 
 

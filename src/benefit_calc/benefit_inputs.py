@@ -12,7 +12,9 @@ from typing import Any
 import attrs
 
 from . import fields as f
+from .bounds import FIRST_DATE, LAST_DATE
 from .errors import CaseError
+from .safe_load import show
 
 REPORTING = ("on_job_start", "never")  # or a month YYYY-MM
 
@@ -104,9 +106,6 @@ class Sosialhjelp:
     shared_housing: bool | None = None  # the client shares a home with others (bofellesskap rate); default false
 
 
-INCOME_MONTHS = ("same_month", "next_month")
-
-
 @attrs.frozen(cache_hash=True)
 class Benefits:
     aap: Aap | None = None
@@ -122,84 +121,95 @@ class Benefits:
         return [a.name for a in attrs.fields(Benefits) if getattr(self, a.name) is not None]
 
 
-def _basis(m: Any, path: str) -> tuple[float | None, float | None]:
-    basis_g = f.number(m, "basis_g", path, low=0, high=100)
-    basis = f.number(m, "basis", path, low=0, high=100_000_000)
+B = "client.benefits"
+
+
+def _basis(m: Any, path: str, scheme: str) -> tuple[float | None, float | None]:
+    basis_g = f.number(m, "basis_g", path, f"{B}.{scheme}.basis_g")
+    basis = f.number(m, "basis", path, f"{B}.{scheme}.basis")
     if (basis_g is None) == (basis is None):
         raise CaseError(f"{path}.basis_g", "give exactly one of basis_g (grunnlag in G) or basis (grunnlag in kroner)")
     return basis_g, basis
 
 
-def _reporting(m: Any, path: str) -> str | date | None:
+def _reporting(m: Any, path: str, scheme: str) -> str | date | None:
     value = m.get("reports_income")
     if value is None or value in REPORTING:
         return value
-    try:
-        return f.month(m, "reports_income", path)
-    except CaseError:
-        raise CaseError(f"{path}.reports_income", f"{value!r} is not on_job_start, never or a month YYYY-MM") from None
+    month = f.parse_month(value)
+    if month is None or not FIRST_DATE <= month <= LAST_DATE:
+        raise CaseError(f"{path}.reports_income", f"{show(value)} is not on_job_start, never or a month YYYY-MM "
+                        f"between {FIRST_DATE.year} and {LAST_DATE.year}")
+    return month
 
 
 def _aap(raw: Any, path: str) -> Aap:
     m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg"))
-    basis_g, basis = _basis(m, path)
+    basis_g, basis = _basis(m, path, "aap")
     opp = None
     if m.get("opptrapping") is not None:
         p = f"{path}.opptrapping"
         op = f.mapping(m["opptrapping"], p, ("from", "months"))
-        opp = Opptrapping(f.month(op, "from", p, required=True), f.integer(op, "months", p, low=1, high=60, required=True) or 0)
-    return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, None), f.number(m, "arbeidsevne", path, low=0, high=100),
-               opp, f.day(m, "until", path), f.boolean(m, "barnetillegg", path, None))
+        opp = Opptrapping(f.month(op, "from", p, f"{B}.aap.opptrapping.from"),  # type: ignore[arg-type]
+                          f.integer(op, "months", p, f"{B}.aap.opptrapping.months") or 0)
+    return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, f"{B}.aap.yrkesskade"),
+               f.number(m, "arbeidsevne", path, f"{B}.aap.arbeidsevne"), opp, f.day(m, "until", path, f"{B}.aap.until"),
+               f.boolean(m, "barnetillegg", path, f"{B}.aap.barnetillegg"))
 
 
 def _dagpenger(raw: Any, path: str) -> Dagpenger:
     m = f.mapping(raw, path, ("basis", "basis_g", "normal_hours_per_week", "until", "egenandel", "barnetillegg"))
-    basis_g, basis = _basis(m, path)
-    hours = f.number(m, "normal_hours_per_week", path, low=0.5, high=168, required=True)
-    return Dagpenger(hours or 0, basis, basis_g, f.day(m, "until", path), f.boolean(m, "egenandel", path, None),
-                     f.boolean(m, "barnetillegg", path, None))
+    basis_g, basis = _basis(m, path, "dagpenger")
+    hours = f.number(m, "normal_hours_per_week", path, f"{B}.dagpenger.normal_hours_per_week")
+    return Dagpenger(hours or 0, basis, basis_g, f.day(m, "until", path, f"{B}.dagpenger.until"),
+                     f.boolean(m, "egenandel", path, f"{B}.dagpenger.egenandel"),
+                     f.boolean(m, "barnetillegg", path, f"{B}.dagpenger.barnetillegg"))
 
 
 def _tiltakspenger(raw: Any, path: str) -> Tiltakspenger:
     m = f.mapping(raw, path, ("days_per_period", "until", "barnetillegg"))
-    return Tiltakspenger(f.integer(m, "days_per_period", path, low=1, high=14), f.day(m, "until", path),
-                         f.boolean(m, "barnetillegg", path, None))
+    return Tiltakspenger(f.integer(m, "days_per_period", path, f"{B}.tiltakspenger.days_per_period"),
+                         f.day(m, "until", path, f"{B}.tiltakspenger.until"),
+                         f.boolean(m, "barnetillegg", path, f"{B}.tiltakspenger.barnetillegg"))
 
 
 def _uforetrygd(raw: Any, path: str) -> Uforetrygd:
     m = f.mapping(raw, path, ("degree", "ifu", "ieu", "full_benefit", "granted", "vta", "reports_income", "barnetillegg"))
-    degree = f.number(m, "degree", path, low=1, high=100, required=True)
-    ifu = f.number(m, "ifu", path, low=1, high=100_000_000, required=True)
-    full = f.number(m, "full_benefit", path, low=0, high=100_000_000, required=True)
-    granted = f.day(m, "granted", path, required=True)
-    ieu = f.number(m, "ieu", path, low=0, high=100_000_000)
+    u = f"{B}.uforetrygd"
+    degree = f.number(m, "degree", path, f"{u}.degree")
+    ifu = f.number(m, "ifu", path, f"{u}.ifu")
+    full = f.number(m, "full_benefit", path, f"{u}.full_benefit")
+    granted = f.day(m, "granted", path, f"{u}.granted")
+    ieu = f.number(m, "ieu", path, f"{u}.ieu")
     if ieu is not None and ifu is not None and ieu >= ifu:
         raise CaseError(f"{path}.ieu", f"{ieu:g} must be lower than ifu ({ifu:g}): IEU is the income after uførhet")
-    return Uforetrygd(degree or 0, ifu or 0, full or 0, granted, ieu, f.boolean(m, "vta", path, None),  # type: ignore[arg-type]
-                      _reporting(m, path), f.boolean(m, "barnetillegg", path, None))
+    return Uforetrygd(degree or 0, ifu or 0, full or 0, granted, ieu,  # type: ignore[arg-type]
+                      f.boolean(m, "vta", path, f"{u}.vta"), _reporting(m, path, "uforetrygd"),
+                      f.boolean(m, "barnetillegg", path, f"{u}.barnetillegg"))
 
 
 def _overgangsstonad(raw: Any, path: str) -> Overgangsstonad:
     m = f.mapping(raw, path, ("expected_income", "reports_income", "until"))
-    return Overgangsstonad(f.number(m, "expected_income", path, low=0, high=100_000_000), _reporting(m, path),
-                           f.day(m, "until", path))
+    return Overgangsstonad(f.number(m, "expected_income", path, f"{B}.overgangsstonad.expected_income"),
+                           _reporting(m, path, "overgangsstonad"), f.day(m, "until", path, f"{B}.overgangsstonad.until"))
 
 
 def _kvalifiseringsstonad(raw: Any, path: str) -> Kvalifiseringsstonad:
     m = f.mapping(raw, path, ("until", "barnetillegg"))
-    return Kvalifiseringsstonad(f.day(m, "until", path), f.boolean(m, "barnetillegg", path, None))
+    return Kvalifiseringsstonad(f.day(m, "until", path, f"{B}.kvalifiseringsstonad.until"),
+                                f.boolean(m, "barnetillegg", path, f"{B}.kvalifiseringsstonad.barnetillegg"))
 
 
 def _bostotte(raw: Any, path: str) -> Bostotte:
     m = f.mapping(raw, path, ("heating_in_rent",))
-    return Bostotte(f.boolean(m, "heating_in_rent", path, None))
+    return Bostotte(f.boolean(m, "heating_in_rent", path, f"{B}.bostotte.heating_in_rent"))
 
 
 def _sosialhjelp(raw: Any, path: str) -> Sosialhjelp:
     m = f.mapping(raw, path, ("income_month", "other_costs_per_month", "shared_housing"))
-    return Sosialhjelp(f.choice(m, "income_month", path, INCOME_MONTHS),
-                       f.number(m, "other_costs_per_month", path, low=0, high=1_000_000),
-                       f.boolean(m, "shared_housing", path, None))
+    return Sosialhjelp(f.choice(m, "income_month", path, f"{B}.sosialhjelp.income_month"),
+                       f.number(m, "other_costs_per_month", path, f"{B}.sosialhjelp.other_costs_per_month"),
+                       f.boolean(m, "shared_housing", path, f"{B}.sosialhjelp.shared_housing"))
 
 
 PARSERS = {"aap": _aap, "dagpenger": _dagpenger, "tiltakspenger": _tiltakspenger, "uforetrygd": _uforetrygd,
@@ -207,6 +217,6 @@ PARSERS = {"aap": _aap, "dagpenger": _dagpenger, "tiltakspenger": _tiltakspenger
            "sosialhjelp": _sosialhjelp}
 
 
-def parse_benefits(raw: Any, path: str = "client.benefits") -> Benefits:
+def parse_benefits(raw: Any, path: str = B) -> Benefits:
     m = f.mapping(raw, path, tuple(PARSERS))
     return Benefits(**{k: fn(m[k], f"{path}.{k}") for k, fn in PARSERS.items() if m.get(k) is not None})

@@ -101,13 +101,25 @@ def run(ctx: Context) -> SchemeOutput:
             if p.scheme in MELDEKORT:
                 meldekort.setdefault(m, []).append(p.amount)
     payments, warnings = [], []
+    modelled = rules.modelled_from("bostotte")  # the first day the rule files describe
+    first_month = modelled.replace(day=1) if modelled.day == 1 else cal.add_months(modelled.replace(day=1), 1)
+    first_paid = cal.add_months(first_month, 1)
+    if ctx.detail and ctx.horizon[0] < first_paid:
+        warnings.append(Warning(
+            "bostotte_not_modelled", ctx.horizon[0],
+            f"Bostøtte er bare regnet fra {first_paid:%m.%Y} (for {first_month:%m.%Y}): reglene her "
+            f"beskriver Husbankens modell fra {modelled:%d.%m.%Y}. Før det viser tabellen ingen bostøtte.",
+            LAW, "Se vedtaket fra Husbanken for bostøtten før denne måneden.",
+            f"Bostøtte is only computed from {first_paid:%m.%Y} (for {first_month:%m.%Y}): these "
+            f"rules describe Husbanken's model from {modelled:%d.%m.%Y}. Before that the table shows no bostøtte.",
+            "See Husbanken's decision for the bostøtte before this month."))
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
 
     def statics() -> tuple[tuple[tuple[date, date, date, int, MonthRules, Decimal], ...], dict[tuple[int, Decimal], int]]:
         out = []
         same: dict[MonthRules, MonthRules] = {}  # months with the same rules share one object (and its amounts)
-        month = cal.add_months(ctx.first_day, -1)
+        month = max(cal.add_months(ctx.first_day, -1), first_month)
         while month < ctx.last_day.replace(day=1):
             paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),

@@ -10,24 +10,20 @@ The classes cache their hash: parts of a case are keys of results the rules reme
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
 import attrs
-import yaml
 
 from . import fields as f
+from . import safe_load
 from .benefit_inputs import (Aap, Benefits, Dagpenger, Kvalifiseringsstonad, Opptrapping, Overgangsstonad,  # noqa: F401
                              Tiltakspenger, Uforetrygd, parse_benefits)
 from .errors import CaseError
+from .safe_load import show
 
 SCHEMA = "benefit-calc/case@1"
-MAX_MONTHS = 60
-HOURS_IN_WEEK = 168
-PAYDAYS = ("same_month", "next_month")
-WITHHOLDING = ("table_on_benefits", "table_on_wages")
 
 
 @attrs.frozen(cache_hash=True)
@@ -143,19 +139,15 @@ def _dump(obj: Any) -> Any:
 
 
 def _work(raw: Any, path: str, start: date) -> tuple[WorkStep, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise CaseError(path, "must be a list of steps {from, hours_per_week, hourly_wage or monthly_salary}")
-    steps = []
-    for i, item in enumerate(raw):
+    steps: list[WorkStep] = []
+    for i, item in enumerate(f.items(raw, path, "work", "steps {from, hours_per_week, hourly_wage or monthly_salary}")):
         p = f"{path}[{i}]"
         m = f.mapping(item, p, ("from", "hours_per_week", "hourly_wage", "monthly_salary", "payday", "holiday_pay"))
-        begin = f.month(m, "from", p, required=True)
-        hours = f.number(m, "hours_per_week", p, low=0, high=HOURS_IN_WEEK, required=True,
-                         why_high=f"more than the {HOURS_IN_WEEK} hours in a week")
-        wage = f.number(m, "hourly_wage", p, low=0)
-        salary = f.number(m, "monthly_salary", p, low=0)
+        begin = f.month(m, "from", p, "work[].from")
+        assert begin is not None
+        hours = f.number(m, "hours_per_week", p, "work[].hours_per_week")
+        wage = f.number(m, "hourly_wage", p, "work[].hourly_wage")
+        salary = f.number(m, "monthly_salary", p, "work[].monthly_salary")
         if wage is not None and salary is not None:
             raise CaseError(f"{p}.monthly_salary", "give either hourly_wage or monthly_salary, not both")
         if hours and wage is None and salary is None:
@@ -164,49 +156,57 @@ def _work(raw: Any, path: str, start: date) -> tuple[WorkStep, ...]:
             raise CaseError(f"{p}.from", f"{f.month_text(begin)} is before the case's start {f.month_text(start)}")
         if steps and begin <= steps[-1].start:
             raise CaseError(f"{p}.from", "steps must be in rising month order")
-        steps.append(WorkStep(begin, hours, wage, salary, f.choice(m, "payday", p, PAYDAYS),
-                              f.boolean(m, "holiday_pay", p, None)))
+        steps.append(WorkStep(start=begin, hours_per_week=hours or 0, hourly_wage=wage, monthly_salary=salary,
+                              payday=f.choice(m, "payday", p, "work[].payday"),
+                              holiday_pay=f.boolean(m, "holiday_pay", p, "work[].holiday_pay")))
     return tuple(steps)
 
 
-def _client(raw: Any) -> Client:
+def _client(raw: Any, start: date) -> Client:
     m = f.mapping(raw, "client", ("birth_date", "benefits"))
-    birth = f.day(m, "birth_date", "client", required=True)
-    return Client(birth, parse_benefits(m.get("benefits")))  # type: ignore[arg-type]
+    birth = f.day(m, "birth_date", "client", "client.birth_date")
+    assert birth is not None
+    if birth >= start:
+        raise CaseError("client.birth_date", f"{birth.isoformat()} is not before the case's start "
+                        f"{f.month_text(start)}; give the client's own birth date")
+    return Client(birth, parse_benefits(m.get("benefits")))
 
 
-def _household(raw: Any) -> Household:
+def _household(raw: Any, start: date) -> Household:
     p = "household"
     m = f.mapping(raw, p, ("municipality", "rent_per_month", "electricity_per_month", "partner", "children",
                            "utvidet_barnetrygd"))
     muni = m.get("municipality")
-    if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isdigit()):
-        raise CaseError(f"{p}.municipality", f"{muni!r} is not a four-digit kommunenummer in quotes, e.g. \"0301\"")
+    if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isascii() and muni.isdigit()):
+        raise CaseError(f"{p}.municipality", f"{show(muni)} is not a four-digit kommunenummer in quotes, e.g. \"0301\"")
     partner = None
     if m.get("partner") is not None:
         pp = f"{p}.partner"
         pm = f.mapping(m["partner"], pp, ("birth_date", "income_per_month", "tax_free_per_month"))
-        partner = Partner(f.day(pm, "birth_date", pp, required=True),  # type: ignore[arg-type]
-                          f.number(pm, "income_per_month", pp, low=0, high=10_000_000),
-                          f.number(pm, "tax_free_per_month", pp, low=0, high=10_000_000))
-    kids = m.get("children") or []
-    if not isinstance(kids, list):
-        raise CaseError(f"{p}.children", "must be a list of {birth_date}")
+        partner_birth = f.day(pm, "birth_date", pp, "household.partner.birth_date")
+        assert partner_birth is not None
+        if partner_birth >= start:
+            raise CaseError(f"{pp}.birth_date", f"{partner_birth.isoformat()} is not before the case's start "
+                            f"{f.month_text(start)}")
+        partner = Partner(partner_birth,
+                          f.number(pm, "income_per_month", pp, "household.partner.income_per_month"),
+                          f.number(pm, "tax_free_per_month", pp, "household.partner.tax_free_per_month"))
     children = []
-    for i, k in enumerate(kids):
+    for i, k in enumerate(f.items(m.get("children"), f"{p}.children", "household.children", "{birth_date}")):
         cp = f"{p}.children[{i}]"
         km = f.mapping(k, cp, ("birth_date", "barnehage_hours_per_week"))
-        children.append(Child(f.day(km, "birth_date", cp, required=True),  # type: ignore[arg-type]
-                              f.number(km, "barnehage_hours_per_week", cp, low=0, high=60)))
-    return Household(muni, f.number(m, "rent_per_month", p, low=0, high=1_000_000),
-                     f.number(m, "electricity_per_month", p, low=0, high=1_000_000), tuple(children), partner,
-                     f.boolean(m, "utvidet_barnetrygd", p, None))
+        children.append(Child(f.day(km, "birth_date", cp, "household.children[].birth_date"),  # type: ignore[arg-type]
+                              f.number(km, "barnehage_hours_per_week", cp,
+                                       "household.children[].barnehage_hours_per_week")))
+    return Household(muni, f.number(m, "rent_per_month", p, "household.rent_per_month"),
+                     f.number(m, "electricity_per_month", p, "household.electricity_per_month"), tuple(children),
+                     partner, f.boolean(m, "utvidet_barnetrygd", p, "household.utvidet_barnetrygd"))
 
 
 def _tax(raw: Any) -> Tax:
     m = f.mapping(raw, "tax", ("withholding", "table", "percent", "frikort"))
-    return Tax(f.choice(m, "withholding", "tax", WITHHOLDING), f.integer(m, "table", "tax", low=6000, high=9999),
-               f.number(m, "percent", "tax", low=0, high=100), f.boolean(m, "frikort", "tax", None))
+    return Tax(f.choice(m, "withholding", "tax", "tax.withholding"), f.integer(m, "table", "tax", "tax.table"),
+               f.number(m, "percent", "tax", "tax.percent"), f.boolean(m, "frikort", "tax", "tax.frikort"))
 
 
 def parse_case(data: Any) -> Case:
@@ -214,50 +214,48 @@ def parse_case(data: Any) -> Case:
     m = f.mapping(data, "", ("schema", "start", "months", "household", "client", "work", "scenarios", "tax",
                              "meldeperiode_start"))
     if m.get("schema", SCHEMA) != SCHEMA:
-        raise CaseError("schema", f"{m.get('schema')!r} is not supported; this version reads {SCHEMA}")
-    start = f.month(m, "start", "", required=True)
+        raise CaseError("schema", f"{show(m.get('schema'))} is not supported; this version reads {SCHEMA}")
+    start = f.month(m, "start", "", "start")
     assert start is not None
-    months = f.integer(m, "months", "", low=1, high=MAX_MONTHS, required=True)
+    months = f.integer(m, "months", "", "months")
     if m.get("client") is None:
         raise CaseError("client", "is required (at least birth_date)")
-    anchor = f.day(m, "meldeperiode_start", "")
+    anchor = f.day(m, "meldeperiode_start", "", "meldeperiode_start")
     if anchor is not None and anchor.weekday() != 0:
         raise CaseError("meldeperiode_start", f"{anchor.isoformat()} is not a Monday; meldeperioder start on Mondays")
     scenarios = []
-    raw_sc = m.get("scenarios") or []
-    if not isinstance(raw_sc, list):
-        raise CaseError("scenarios", "must be a list of {name, work}")
-    for i, s in enumerate(raw_sc):
+    for i, s in enumerate(f.items(m.get("scenarios"), "scenarios", "scenarios", "{name, work}")):
         sm = f.mapping(s, f"scenarios[{i}]", ("name", "work"))
-        scenarios.append(Scenario(f.text(sm, "name", f"scenarios[{i}]", required=True) or "",
+        scenarios.append(Scenario(f.text(sm, "name", f"scenarios[{i}]", "scenarios[].name") or "",
                                   _work(sm.get("work"), f"scenarios[{i}].work", start)))
-    return Case(start=start, months=months or 0, client=_client(m["client"]), household=_household(m.get("household")),
-                work=_work(m.get("work"), "work", start), scenarios=tuple(scenarios), tax=_tax(m.get("tax")),
-                meldeperiode_start=anchor)
+    return Case(start=start, months=months or 0, client=_client(m["client"], start),
+                household=_household(m.get("household"), start), work=_work(m.get("work"), "work", start),
+                scenarios=tuple(scenarios), tax=_tax(m.get("tax")), meldeperiode_start=anchor)
 
 
-MAX_CASE_BYTES = 1_000_000
+MAX_CASE_BYTES = safe_load.MAX_BYTES
+
+
+def read_case_text(source: str | bytes) -> Any:
+    """Parse case-file text (YAML or JSON) within the bounds of :mod:`benefit_calc.safe_load`."""
+    try:
+        return safe_load.parse(source)
+    except safe_load.DocumentError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise CaseError("", f"the case file {exc.problem}{where}") from None
 
 
 def load_case(source: str | Path | Mapping[str, Any]) -> Case:
     """Load a case from a mapping, a YAML/JSON text, or a path to a ``.yaml``/``.json`` file."""
     if isinstance(source, Mapping):
         return parse_case(source)
-    text_in = str(source)
-    if isinstance(source, Path) or ("\n" not in text_in and text_in.endswith((".yaml", ".yml", ".json"))):
+    text_in: str | bytes = str(source)
+    if isinstance(source, Path) or ("\n" not in text_in and str(text_in).endswith((".yaml", ".yml", ".json"))):
         path = Path(source)
         try:
             if path.stat().st_size > MAX_CASE_BYTES:
                 raise CaseError("", f"{path.name} is larger than {MAX_CASE_BYTES // 1000} kB; a case file is small")
-            text_in = path.read_text(encoding="utf-8")
+            text_in = path.read_bytes()
         except OSError as exc:
             raise CaseError("", f"{path} cannot be read ({exc.strerror or exc})") from None
-        except UnicodeDecodeError:
-            raise CaseError("", f"{path.name} is not UTF-8 text") from None
-    try:
-        data = json.loads(text_in) if text_in.lstrip().startswith("{") else yaml.safe_load(text_in)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else getattr(exc, "lineno", "?")
-        raise CaseError("", f"the case is not valid YAML or JSON (line {line})") from None
-    return parse_case(data)
+    return parse_case(read_case_text(text_in))

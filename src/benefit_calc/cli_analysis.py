@@ -142,7 +142,7 @@ def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: s
     from .compare import explain as run, explain_text
     from .engine import simulate
 
-    month = fields.month({"month": month_text_}, "month", "")
+    month = fields.parse_month(month_text_)
     if month is None:
         raise CaseError("month", "give a month as YYYY-MM")
     rules = _rules(rules_dir, overlays)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Sequence
 
 from . import aap_timeline, bostotte, dagpenger, family, kvalifiseringsstonad, overgangsstonad, sosialhjelp, tiltakspenger
-from . import uforetrygd, zones
+from . import plausibility, uforetrygd, zones
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
@@ -66,6 +66,16 @@ def check_combinations(case: Case) -> None:
             raise CaseError(f"client.benefits.{a}", f"cannot be combined with {b} here: {why}")
 
 
+def check_supported_period(rules: Ruleset, case: Case) -> None:
+    """Refuse a case that starts outside the months the rules support (``ruleset.yaml`` ``supported``), naming ``start``."""
+    if rules.supported is None:
+        return
+    first, last = rules.supported
+    if not first <= case.start <= last:
+        raise CaseError("start", f"{case.start:%Y-%m} is outside the months these rules support: a case may start from "
+                        f"{first:%Y-%m} to {last:%Y-%m}")
+
+
 def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
     out = []
     for name in names:
@@ -91,6 +101,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     ``detail=False`` gives the amounts only (no meldeperiode rows, warnings or notes): what an hours sweep needs.
     """
     plan = tuple(case.work if work is None else work)
+    check_supported_period(rules, case)
     first_day = date(case.start.year, 1, 1)
     last_month = cal.add_months(case.start, case.months - 1)
     last_day = date(last_month.year, 12, 31)
@@ -174,7 +185,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     if case.client.benefits.aap is not None:
         names.append("aap.barnetillegg_per_day")
     if detail:
-        warnings = _projected_warnings(rules, names, horizon) + warnings
+        warnings = plausibility.warnings(rules, case, plan) + _projected_warnings(rules, names, horizon) + warnings
     else:
         period_rows, warnings, notes = (), [], []
     return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),

@@ -21,42 +21,29 @@ Only this module reads files below the front ends. A loaded :class:`Ruleset` is 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import attrs
-import yaml
 
+from . import safe_load, units
 from .errors import RulesError
+from .safe_load import show
 from .ruleset import Bracket, DatedValue, FrozenDict, Parameter, Reference, Ruleset, freeze
 
 __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "default_rules_dir", "load_rules"]
 
-try:  # the C loader is several times faster where libyaml is available
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the platform's PyYAML build
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader that refuses a key written twice in one mapping (YAML would silently keep the last)."""
-
-
-def _no_duplicates(loader: Any, node: Any, deep: bool = False) -> Any:
-    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
-    for i, k in enumerate(keys):
-        if k in keys[:i]:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {k} is written twice", node.start_mark)
-    return loader.construct_mapping(node, deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
-
 KINDS = ("number", "brackets", "table", "list", "text")
-_PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note"}
+_PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive"}
+_OVERLAY_PARAM_KEYS = _PARAM_KEYS | {"new"}  # ``new: true``: the overlay adds this parameter on purpose
+_INDEX_KEYS = {"id", "version", "description", "files", "supported"}
+_OVERLAY_KEYS = {"parameters", "meta"}
+MAX_RULE_NODES = 50_000  # values in one rule file (the largest bundled file has about 1 200)
+_FILE_NAME = re.compile(r"^[a-z0-9_]+\.yaml$")
 _VALUE_KEYS = {"value", "reference", "status", "note"}
 
 
@@ -74,16 +61,16 @@ def default_rules_dir() -> Path:
 
 def _read_yaml(path: Path, label: str) -> tuple[Any, bytes]:
     try:
+        if path.stat().st_size > safe_load.MAX_BYTES:
+            raise RulesError(label, "", f"is larger than {safe_load.MAX_BYTES // 1000} kB; a rule file is far smaller")
         raw = path.read_bytes()
     except OSError as exc:
         raise RulesError(label, "", f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return yaml.load(raw, Loader=_Loader), raw
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RulesError(label, "", f"is not valid YAML{where}: {problem}") from None
+        return safe_load.parse(raw, max_nodes=MAX_RULE_NODES), raw
+    except safe_load.DocumentError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise RulesError(label, "", f"{exc.problem}{where}") from None
 
 
 def _as_date(raw: Any, file: str, key: str) -> date:
@@ -94,7 +81,7 @@ def _as_date(raw: Any, file: str, key: str) -> date:
             return date.fromisoformat(raw)
         except ValueError:
             pass
-    raise RulesError(file, key, f"{raw!r} is not a date (write YYYY-MM-DD)")
+    raise RulesError(file, key, f"{show(raw)} is not a date (write YYYY-MM-DD)")
 
 
 def _references(raw: Any, file: str, key: str) -> tuple[Reference, ...]:
@@ -112,15 +99,58 @@ def _references(raw: Any, file: str, key: str) -> tuple[Reference, ...]:
     return tuple(out)
 
 
+def _name(key: Any) -> str:
+    """A key as it may appear in a message: itself if it is a short text, else cut like any rejected value."""
+    return key if isinstance(key, str) and len(key) <= 60 else show(key)
+
+
 def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x and abs(x) != float("inf")
+
+
+def _check_domain(value: Any, kind: str, unit: str, positive: bool, file: str, key: str) -> None:
+    """Every number in ``value`` must lie in its unit's domain (:mod:`benefit_calc.units`)."""
+    if kind == "brackets":
+        threshold_unit, rate_unit = units.split_unit(unit, kind)
+        for i, b in enumerate(value):
+            for part, u in ((b.threshold, threshold_unit), (b.rate, rate_unit)):
+                problem = units.UNITS[u].problem(part)
+                if problem:
+                    raise RulesError(file, f"{key}[{i}]", problem)
+        return
+    numbers = [("", value)] if kind == "number" else units.numbers_in(value) if kind in ("table", "list") else []
+    domain = units.UNITS[unit]
+    for path, x in numbers:
+        problem = domain.problem(x, positive)
+        if problem:
+            raise RulesError(file, f"{key}.{path}" if path else key, problem)
+
+
+def _same_shape(base: Any, new: Any, file: str, key: str) -> None:
+    """An overlay's table must keep every key of the bundled table, with the same kind of value under it."""
+    if isinstance(base, Mapping):
+        if not isinstance(new, Mapping):
+            raise RulesError(file, key, "must be a mapping like the bundled value")
+        missing = [k for k in base if k not in new]
+        if missing:
+            raise RulesError(file, key, f"leaves out {missing[0]!r}; the bundled value has {', '.join(map(str, base))}")
+        for k in base:
+            _same_shape(base[k], new[k], file, f"{key}.{k}")
+    elif isinstance(base, (list, tuple)):
+        if not isinstance(new, (list, tuple)):
+            raise RulesError(file, key, "must be a list like the bundled value")
+        if base and new:
+            for i, item in enumerate(new):
+                _same_shape(base[0], item, file, f"{key}[{i}]")
+    elif _is_number(base) and not _is_number(new):
+        raise RulesError(file, key, f"{show(new)} is not a number")
 
 
 def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
     """Validate one dated value for its kind and return it in its frozen form."""
     if kind == "number":
         if not _is_number(value):
-            raise RulesError(file, key, f"{value!r} is not a number")
+            raise RulesError(file, key, f"{show(value)} is not a number")
         return value
     if kind == "brackets":
         if not isinstance(value, list) or not value:
@@ -136,9 +166,12 @@ def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
     if kind == "table":
         if not isinstance(value, Mapping) or not value:
             raise RulesError(file, key, "a table is a non-empty mapping from category to value")
+        for path, v in units.numbers_in(value):  # numbers anywhere inside must be finite
+            if not _is_number(v):
+                raise RulesError(file, f"{key}.{path}", f"{show(v)} is not a finite number")
         for cat, v in value.items():
             if not (_is_number(v) or isinstance(v, (str, list, Mapping))):
-                raise RulesError(file, f"{key}.{cat}", f"{v!r} is not a number")
+                raise RulesError(file, f"{key}.{_name(cat)}", f"{show(v)} is not a number")
         return freeze(value)
     if kind == "list":
         if not isinstance(value, list):
@@ -149,22 +182,34 @@ def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
     return value
 
 
-def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base_kind: str = "number") -> dict[str, Any]:
+def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base: "Parameter | None" = None,
+                     overlay: bool = False) -> dict[str, Any]:
     """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay)."""
     if not isinstance(raw, Mapping):
         raise RulesError(file, name, "a parameter is a mapping with description, unit, reference, values, verified")
-    unknown = set(raw) - _PARAM_KEYS
+    unknown = set(raw) - (_OVERLAY_PARAM_KEYS if overlay else _PARAM_KEYS)
     if unknown:
-        raise RulesError(file, f"{name}.{sorted(unknown)[0]}", f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
+        raise RulesError(file, f"{name}.{_name(sorted(map(str, unknown))[0])}",
+                         f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
     required = ("values",) if partial else ("description", "unit", "reference", "values", "verified")
     for key in required:
         if raw.get(key) in (None, ""):
             raise RulesError(file, f"{name}.{key}", "is missing")
+    base_kind = base.kind if base is not None else "number"
     kind = raw.get("kind", base_kind)
     if kind not in KINDS:
-        raise RulesError(file, f"{name}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        raise RulesError(file, f"{name}.kind", f"{show(kind)} is not one of {', '.join(KINDS)}")
+    unit = raw.get("unit", base.unit if base is not None else "")
+    if base is not None and unit != base.unit:
+        raise RulesError(file, f"{name}.unit", f"{show(unit)} differs from the bundled parameter's unit {base.unit!r}; "
+                         "an overlay gives values in the same unit")
+    if not isinstance(unit, str) or units.unknown_unit(unit, kind):
+        raise RulesError(file, f"{name}.unit", units.unknown_unit(unit, kind) if isinstance(unit, str) else "must be text")
+    positive = raw.get("positive", base.positive if base is not None else False)
+    if not isinstance(positive, bool):
+        raise RulesError(file, f"{name}.positive", "must be true or false")
     if partial and kind != base_kind:
-        raise RulesError(file, f"{name}.kind", f"{kind!r} does not match the bundled parameter's kind {base_kind!r}")
+        raise RulesError(file, f"{name}.kind", f"{show(kind)} does not match the bundled parameter's kind {base_kind!r}")
     values_raw = raw["values"]
     if not isinstance(values_raw, Mapping) or not values_raw:
         raise RulesError(file, f"{name}.values", "must map valid-from dates to values")
@@ -177,17 +222,22 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         if isinstance(entry, Mapping) and "value" in entry:
             extra = set(entry) - _VALUE_KEYS
             if extra:
-                raise RulesError(file, f"{key}.{sorted(extra)[0]}", f"unknown key; allowed: {', '.join(sorted(_VALUE_KEYS))}")
+                raise RulesError(file, f"{key}.{_name(sorted(map(str, extra))[0])}",
+                                 f"unknown key; allowed: {', '.join(sorted(_VALUE_KEYS))}")
             refs = _references(entry.get("reference"), file, f"{key}.reference")
             status = entry.get("status", "in_force")
             if status not in ("in_force", "projected"):
-                raise RulesError(file, f"{key}.status", f"{status!r} is not in_force or projected")
+                raise RulesError(file, f"{key}.status", f"{show(status)} is not in_force or projected")
             note = str(entry.get("note") or "")
             entry = entry["value"]
         if values and valid_from <= values[-1].valid_from:
             raise RulesError(file, key, "valid-from dates must be in rising order")
-        values.append(DatedValue(valid_from, _check_value(kind, entry, file, key), refs, status, note))
-    out: dict[str, Any] = {"kind": kind, "values": tuple(values)}
+        checked = _check_value(kind, entry, file, key)
+        _check_domain(checked, kind, unit, positive, file, key)
+        if base is not None and kind == "table":
+            _same_shape(base.values[-1].value, checked, file, key)
+        values.append(DatedValue(valid_from, checked, refs, status, note))
+    out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive}
     if "reference" in raw:
         out["references"] = _references(raw["reference"], file, f"{name}.reference")
         if not out["references"] and not partial:
@@ -200,13 +250,15 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
             month, day = (int(p) for p in text.split("-"))
             date(2000, month, day)
         except ValueError:
-            raise RulesError(file, f"{name}.renewed", f"{text!r} is not a day of the year (write MM-DD)") from None
+            raise RulesError(file, f"{name}.renewed", f"{show(text)} is not a day of the year (write MM-DD)") from None
         out["renewed"] = (month, day)
-    for key in ("description", "unit", "note"):
+    for key in ("description", "note"):
         if key in raw:
             if not isinstance(raw[key], str):
                 raise RulesError(file, f"{name}.{key}", "must be text")
             out[key] = raw[key]
+    if "unit" in raw:
+        out["unit"] = unit
     return out
 
 
@@ -220,24 +272,36 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
         if name == "meta":
             continue
         if not isinstance(name, str) or not name.isidentifier():
-            raise RulesError(label, str(name), "a parameter name is a lower-case identifier")
+            raise RulesError(label, _name(name), "a parameter name is a lower-case identifier")
         fields = _parse_parameter(name, body, label)
         params[f"{stem}.{name}"] = Parameter(name=f"{stem}.{name}", file=label, **fields)
     return params, raw
 
 
 def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
-    """Merge an overlay file: each entry replaces a parameter's values from the overlay's first date on."""
+    """Merge an overlay file: each entry replaces a parameter's values from the overlay's first date on.
+
+    An overlay may only change parameters that exist (a misspelt name would otherwise add an unused parameter and
+    the what-if would silently do nothing) unless the entry says ``new: true``.
+    """
     label = path.name
     data, _ = _read_yaml(path, label)
     if not isinstance(data, Mapping) or not isinstance(data.get("parameters"), Mapping):
         raise RulesError(label, "parameters", "an overlay needs a 'parameters' mapping of file.parameter names")
+    unknown = [k for k in data if k not in _OVERLAY_KEYS]
+    if unknown:
+        raise RulesError(label, _name(unknown[0]), f"unknown key; an overlay has {' and '.join(sorted(_OVERLAY_KEYS))}")
     for full, body in data["parameters"].items():
         if not isinstance(full, str) or "." not in full:
-            raise RulesError(label, f"parameters.{full}", "name the parameter as file.parameter, e.g. aap.max_work_share")
+            raise RulesError(label, f"parameters.{_name(full)}",
+                             "name the parameter as file.parameter, e.g. aap.max_work_share")
         base = params.get(full)
-        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None,
-                                  base_kind=base.kind if base is not None else "number")
+        if base is None and not (isinstance(body, Mapping) and body.get("new") is True):
+            close = difflib.get_close_matches(full, list(params), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise RulesError(label, f"parameters.{full[:80]}", f"no such parameter in the rules; {hint}"
+                             "(to add a parameter on purpose, give it 'new: true' and every key a rule file has)")
+        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None, base=base, overlay=True)
         if base is None:
             params[full] = Parameter(name=full, file=label, **fields)
             continue
@@ -255,6 +319,25 @@ def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
         )
 
 
+def _supported(raw: Any, label: str) -> tuple[date, date] | None:
+    """``supported: {from: YYYY-MM, to: YYYY-MM}``: the first and last month a case may start in."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) != {"from", "to"}:
+        raise RulesError(label, "supported", "must be {from: YYYY-MM, to: YYYY-MM}")
+    out = []
+    for key in ("from", "to"):
+        text = str(raw[key])
+        try:
+            year, month = (int(p) for p in text.split("-"))
+            out.append(date(year, month, 1))
+        except ValueError:
+            raise RulesError(label, f"supported.{key}", f"{show(raw[key])} is not a month (write YYYY-MM)") from None
+    if out[0] > out[1]:
+        raise RulesError(label, "supported", "from must not be after to")
+    return out[0], out[1]
+
+
 def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Path] = (), country: str = "no") -> Ruleset:
     """Load and validate every rule file of ``country`` (and any overlays); errors name file, key and problem."""
     root = Path(directory) if directory is not None else default_rules_dir()
@@ -263,11 +346,21 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
     index, index_raw = _read_yaml(folder / "ruleset.yaml", index_label)
     if not isinstance(index, Mapping):
         raise RulesError(index_label, "", "must be a mapping with id, version and files")
+    unknown = [k for k in index if k not in _INDEX_KEYS]
+    if unknown:
+        raise RulesError(index_label, _name(unknown[0]), f"unknown key; allowed: {', '.join(sorted(_INDEX_KEYS))}")
     for key in ("id", "version", "files"):
         if not index.get(key):
             raise RulesError(index_label, key, "is missing")
     if not isinstance(index["files"], list) or not all(isinstance(f, str) for f in index["files"]):
         raise RulesError(index_label, "files", "must be a list of file names")
+    for i, name in enumerate(index["files"]):
+        if not _FILE_NAME.match(name):  # a plain name in this folder: no paths, no "..", nothing outside
+            raise RulesError(index_label, f"files[{i}]", f"{show(name)} is not a rule file name in this folder "
+                             "(lower-case letters, digits and _ , ending .yaml)")
+    if len(set(index["files"])) != len(index["files"]):
+        raise RulesError(index_label, "files", "names a file twice")
+    supported = _supported(index.get("supported"), index_label)
     digest = hashlib.sha256(index_raw)
     params: dict[str, Parameter] = {}
     for name in index["files"]:
@@ -287,4 +380,5 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
         parameters=FrozenDict(params),
         overlays=tuple(overlay_names),
         directory=str(folder),
+        supported=supported,
     )

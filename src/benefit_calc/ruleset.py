@@ -56,6 +56,7 @@ class Parameter:
     verified: date | None = None
     renewed: tuple[int, int] | None = None
     note: str = ""
+    positive: bool = False  # the engine divides by it: every value must be above 0
     _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -108,6 +109,7 @@ class Ruleset:
     parameters: Mapping[str, Parameter]
     overlays: tuple[str, ...] = ()
     directory: str = ""
+    supported: tuple[date, date] | None = None  # first and last month a case may start in (``ruleset.yaml``)
     # (name, day) → value: the engine asks for the same values thousands of times a simulation (a sweep runs
     # dozens); the parameters never change, so remembering answers is safe
     _memo: dict[tuple[str, date], Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
@@ -128,6 +130,12 @@ class Ruleset:
         except KeyError:
             value = self._memo[key] = self.param(name).at(day).value
             return value
+
+    def modelled_from(self, file: str) -> date:
+        """The first day on which every parameter of rule file ``file`` (e.g. ``bostotte``) has a value."""
+        prefix = f"{file}."
+        return self.cached(("modelled_from", file), lambda: max(
+            (p.values[0].valid_from for n, p in self.parameters.items() if n.startswith(prefix)), default=date.min))
 
     def cached(self, key: Any, make: Callable[[], Any], size: int = 4096) -> Any:
         """``make()`` remembered under ``key``: for work that depends only on these rules and the (hashable, frozen)

@@ -67,7 +67,8 @@ def year_rules(rules: Ruleset, ut: Uforetrygd, children: tuple[date, ...], start
     g = sum(g_month, ZERO) / TWELVE
     full_g, ifu_g, ieu_g = _d(ut.full_benefit) / g_start, _d(ut.ifu) / g_start, _d(ut.ieu or 0) / g_start
     degree = _d(ut.degree) / 100
-    unreduced = tuple(full_g * gm * degree / TWELVE for gm in g_month)
+    granted = ut.granted.replace(day=1)  # paid from the month it is granted from, not before
+    unreduced = tuple(full_g * gm * degree / TWELVE if m >= granted else ZERO for m, gm in zip(months, g_month))
     # fribeløp: month-weighted (the higher one from the month two years after the grant, from 2026)
     free = []
     for m in months:
@@ -88,7 +89,7 @@ def year_rules(rules: Ruleset, ut: Uforetrygd, children: tuple[date, ...], start
         max_age = int(rules.value("uforetrygd.barnetillegg_max_age", m))
         n = cal.children_under(children, max_age, m) if ut.barnetillegg is not False else 0
         kids.append(n)
-        bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE)
+        bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE if m >= granted else ZERO)
     return YearRules(year, g, unreduced, tuple(bt), max(kids), (ieu_g + free_g) * g, share,
                      _d(rules.value("uforetrygd.income_ceiling_share", months[0])) * ifu, ifu, free_g)
 

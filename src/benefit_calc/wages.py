@@ -5,9 +5,11 @@ month a salaried step is in force. Wages earned in a month are paid on the payda
 next (the case says; default next month for hourly pay, the same month for a salary).
 
 Feriepenger (ferieloven § 10): 10.2 % of the wages earned in the previous calendar year, paid with the June
-salary (§ 11, common practice). Benefits such as AAP earn no feriepenger, so in the first year of a new job
-there are none. With a monthly salary the June salary is reduced by the pay for the 25 holiday days
-(ferietrekk) in a year when feriepenger are paid.
+salary (§ 11, common practice). Only wages earned under a step with ``holiday_pay`` (the default) count, so
+the step under which the wages were *earned* decides, not the one in force in June; they are paid in June even
+if the job has ended (ferieloven § 11 (3) pays them at the last settlement instead: not modelled). Benefits such
+as AAP earn no feriepenger, so in the first year of a new job there are none. With a monthly salary the June
+salary is reduced by the pay for the 25 holiday days (ferietrekk) in a year when feriepenger are paid.
 """
 
 from __future__ import annotations
@@ -58,9 +60,10 @@ def _earned(work: Sequence[WorkStep], first: date, last: date) -> dict[date, tup
 def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: date) -> list[Payment]:
     """Every wage and feriepenger payment for work from ``first`` through the month ``last`` (first of month)."""
     earned = _earned(work, first, last)
-    by_year: dict[int, Decimal] = defaultdict(Decimal)
-    for month, (amount, _, _) in earned.items():
-        by_year[month.year] += amount
+    by_year: dict[int, Decimal] = defaultdict(Decimal)  # wages that earn feriepenger, by the year they were earned
+    for month, (amount, step, _) in earned.items():
+        if step is not None and step.holiday_pay is not False:
+            by_year[month.year] += amount
     payments: list[Payment] = []
     rounded: dict[Decimal, int] = {}  # most months repeat one of a few amounts (20–23 weekdays)
     # (payday, holiday-pay month) by year — or by month if either rule ever changed in the middle of a year
@@ -69,16 +72,16 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         for n in ("lonn.payday_day_of_month", "lonn.holiday_pay_month") for v in rules.param(n).values))
     known: dict[object, tuple[int, int]] = {}
     for month, (amount, step, following) in earned.items():
-        if step is None:
+        if step is None and not by_year.get(month.year - 1):
             continue
-        holiday_pay = step.holiday_pay is not False
         rule = known.get(month.year if yearly else month)
         if rule is None:
             rule = known[month.year if yearly else month] = (int(rules.value("lonn.payday_day_of_month", month)),
                                          int(rules.value("lonn.holiday_pay_month", month)))
         day_no, holiday_month = rule
-        # feriepenger for last year's wages, and ferietrekk from a salary, in the holiday-pay month
-        if holiday_pay and month.month == holiday_month:
+        # feriepenger for last year's wages (those earned where the step said holiday_pay), in the holiday-pay
+        # month whatever the job is then; ferietrekk from a salary in force that month
+        if month.month == holiday_month:
             base = by_year.get(month.year - 1, Decimal(0))
             rate = Decimal(str(rules.value("lonn.holiday_pay_rate", month)))
             feriepenger = _kr(base * rate)
@@ -87,10 +90,12 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
                     "holiday_pay", month.replace(day=day_no), feriepenger, True, "employer",
                     date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
                     partial(_explain_holiday_pay, rules, month, rate, base)))
-                if step.monthly_salary is not None:
+                if step is not None and step.monthly_salary is not None and step.holiday_pay is not False:
                     share = Decimal(str(rules.value("lonn.holiday_days", month))) / Decimal(
                         str(rules.value("lonn.ferietrekk_days_per_month", month)))
                     amount = max(Decimal(0), amount - amount * share)
+        if step is None:
+            continue
         if amount <= 0:
             continue
         next_month = step.payday == "next_month" or (step.payday is None and step.monthly_salary is None)

@@ -1,0 +1,92 @@
+"""The fixed vocabulary of units a rule parameter may have, and the values each unit allows.
+
+A parameter's ``unit`` must be one of :data:`UNITS`; the loader checks every dated value against its unit's
+domain (a day of the month is a whole number 1–28, a fraction lies in 0–1, an amount of money is not negative),
+so an overlay that passes loading cannot break or mislead the arithmetic later. A parameter the engine divides
+by says ``positive: true`` in its rule file and must then be above 0. Brackets give two units, ``threshold,
+rate`` (e.g. ``NOK/year, fraction``); tables and lists apply their unit to every number inside them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+
+@attrs.frozen
+class Domain:
+    """The values a unit allows: ``low``/``high`` inclusive bounds, ``whole`` for whole numbers only."""
+
+    low: float | None = None
+    high: float | None = None
+    whole: bool = False
+    what: str = ""  # the domain in words, for the error
+
+    def problem(self, x: Any, positive: bool = False) -> str | None:
+        """Why ``x`` is not allowed, or ``None`` when it is."""
+        if not isinstance(x, (int, float)) or isinstance(x, bool) or x != x or x in (float("inf"), float("-inf")):
+            return f"{x!r} is not a finite number"
+        if self.whole and x != int(x):
+            return f"{x:g} is not a whole number ({self.what})"
+        if positive and x <= 0:
+            return f"{x:g} must be above 0 (the engine divides by it)"
+        if (self.low is not None and x < self.low) or (self.high is not None and x > self.high):
+            return f"{x:g} is outside {self.what}"
+        return None
+
+
+_MONEY = Domain(0, None, False, "0 kroner or more")
+UNITS: dict[str, Domain] = {
+    "NOK": _MONEY,
+    "NOK/day": _MONEY,
+    "NOK/month": _MONEY,
+    "NOK/year": _MONEY,
+    "G": Domain(0, 100, False, "0 to 100 G"),
+    "fraction": Domain(0, 1, False, "0 to 1"),
+    "factor": Domain(0, None, False, "0 or more"),
+    "percent": Domain(0, 100, False, "0 to 100 %"),
+    "day of month": Domain(1, 28, True, "a day 1–28 (a day every month has)"),
+    "month of year": Domain(1, 12, True, "a month 1–12"),
+    "days": Domain(0, 366, False, "0 to 366 days"),
+    "months": Domain(0, 120, True, "0 to 120 months"),
+    "years": Domain(0, 120, True, "0 to 120 years"),
+    "count": Domain(0, 1000, True, "a whole number 0 to 1000"),
+    "hours": Domain(0, 24 * 14, False, "0 to 336 hours (a meldeperiode)"),
+    "hours/week": Domain(0, 168, False, "0 to 168 hours a week"),
+    "table number": Domain(1, 9999, True, "a table number 1–9999"),
+    "list": Domain(),  # a list of names (kommunenummer, schemes): no numbers to check
+    "table": Domain(),  # a lookup table whose numbers have mixed units (checked where they are read)
+}
+
+
+def split_unit(unit: str, kind: str) -> tuple[str, ...]:
+    """The unit's parts: two for brackets (``threshold, rate``), one otherwise."""
+    parts = tuple(p.strip() for p in unit.split(","))
+    return parts if kind == "brackets" else (unit.strip(),)
+
+
+def unknown_unit(unit: str, kind: str) -> str | None:
+    """Why ``unit`` is not in the vocabulary for a parameter of ``kind``, or ``None``."""
+    parts = split_unit(unit, kind)
+    if kind == "brackets" and len(parts) != 2:
+        return f"{unit!r}: brackets give two units, 'threshold, rate' (e.g. 'NOK/year, fraction')"
+    bad = [p for p in parts if p not in UNITS]
+    if bad:
+        return f"{bad[0]!r} is not a unit; allowed: {', '.join(UNITS)}"
+    return None
+
+
+def numbers_in(value: Any) -> list[tuple[str, Any]]:
+    """Every number in a table or list value with the key path that leads to it (iteratively, no recursion)."""
+    out: list[tuple[str, Any]] = []
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, v = stack.pop()
+        if isinstance(v, dict):
+            stack.extend((f"{path}.{k}" if path else str(k), x) for k, x in v.items())
+        elif isinstance(v, (list, tuple)):
+            stack.extend((f"{path}[{i}]", x) for i, x in enumerate(v))
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            out.append((path, v))
+    return out
