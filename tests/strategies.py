@@ -129,3 +129,171 @@ def sosialhjelp_cases(draw: Any, max_months: int = 12) -> dict[str, Any]:
     if draw(st.booleans()):
         case["household"]["partner"] = {"birth_date": "1990-01-01", "income_per_month": draw(st.integers(0, 40000))}
     return case
+
+
+# ------------------------------------------------------------------------------------------------ hostile input
+# Cases and overlays as a careless or hostile person writes them: every field of the bounds table at and beyond
+# its edges, wrong types, unknown keys, and text-level tricks (aliases, tags, duplicate keys, deep nesting, long
+# numbers, bad bytes). Used by tests/test_hostile.py: only the project's own errors may come out.
+
+def _full_case(draw: Any) -> dict[str, Any]:
+    """A valid case with every part filled: a household with partner and children, a plan, scenarios, tax."""
+    case = draw(aap_cases(max_months=60))
+    combos = [["aap", "bostotte", "sosialhjelp"], ["dagpenger", "bostotte"], ["tiltakspenger", "sosialhjelp"],
+              ["uforetrygd", "bostotte"], ["overgangsstonad", "uforetrygd"], ["kvalifiseringsstonad", "bostotte"]]
+    names = draw(st.sampled_from(combos))
+    bodies = {"bostotte": st.just({"heating_in_rent": False}), "sosialhjelp": st.just({"other_costs_per_month": 500}),
+              **BENEFIT_BODIES}
+    case["client"]["benefits"] = {n: draw(bodies[n]) for n in names}
+    case["household"]["partner"] = {"birth_date": "1985-05-05", "income_per_month": 20000, "tax_free_per_month": 100}
+    case["household"]["electricity_per_month"] = 900
+    case["scenarios"] = [{"name": "Alternativ", "work": draw(work_plans(case["start"], case["months"]))}]
+    case["tax"] = {"frikort": False}
+    return case
+
+
+def _edges(b: Any) -> list[Any]:
+    """Values at and beyond the edges of one bound, and of the wrong type."""
+    wrong: list[Any] = [None, True, [], {}, "", " ", "x" * 300, [1, 2], {"a": 1}, -1, 10**30, 1e308, -1e308,
+                        float("nan"), float("inf"), "1e308", "12,5", "NaN"]
+    if b.kind in ("number", "integer"):
+        lo, hi = b.low if b.low is not None else 0, b.high if b.high is not None else 10**8
+        return [lo, hi, lo - 1, hi + 1, hi * 10, (lo + hi) / 2, 0.5, 0, 1, 10**300, *wrong]
+    if b.kind in ("date", "month"):
+        fmt = (lambda d: f"{d:%Y-%m}") if b.kind == "month" else (lambda d: d.isoformat())
+        return [fmt(b.low), fmt(b.high), "1899-12-31", "2101-01-01", "9999-12-31", "0001-01-01", "2026-02-30",
+                "2026-13", "12.2026", "31.12.2026", 20260101, "2026-06", "2026-06-01", *wrong]
+    if b.kind == "list":
+        return [[{}] * (b.high + 1), [None] * 3, "list", {"a": 1}, [[[[]]]], *wrong]
+    if b.kind == "choice":
+        return [*b.options, "other", *wrong]
+    return [*wrong, "0301", "0000", "9999", "2100", "3005", "abcd"]
+
+
+def _set(case: dict[str, Any], path: str, value: Any) -> None:
+    """Set a generic bounds path (``work[].hours_per_week``) in ``case``, creating what is missing."""
+    parts = path.replace("[]", ".[]").split(".")
+    target: Any = case
+    for i, part in enumerate(parts[:-1]):
+        nxt = parts[i + 1]
+        if part == "[]":
+            continue
+        if not isinstance(target, dict):
+            return
+        if nxt == "[]":
+            lst = target.get(part)
+            if not isinstance(lst, list) or not lst or not isinstance(lst[0], dict):
+                lst = target[part] = [{}]
+            target = lst[0]
+        else:
+            if not isinstance(target.get(part), dict):
+                target[part] = {}
+            target = target[part]
+    if isinstance(target, dict):
+        target[parts[-1]] = value
+
+
+@st.composite
+def hostile_cases(draw: Any) -> dict[str, Any]:
+    """A full valid case with one to three fields set at or beyond their bounds (or removed), and maybe a stray key."""
+    from benefit_calc.bounds import BOUNDS
+
+    case = _full_case(draw)
+    for _ in range(draw(st.integers(1, 3))):
+        b = draw(st.sampled_from(sorted(BOUNDS.values(), key=lambda x: x.path)))
+        _set(case, b.path, draw(st.sampled_from(_edges(b))))
+    if draw(st.integers(0, 9)) == 0:
+        _set(case, draw(st.sampled_from(["colour", "client.benefits.aap.grunlag", "household.kids", "work[].hours"])), 1)
+    return case
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@st.composite
+def hostile_texts(draw: Any) -> str | bytes:
+    """A case file as text with a YAML/JSON trick in it (aliases, tags, duplicate keys, nesting, long numbers, bytes)."""
+    head = "schema: benefit-calc/case@1\nstart: 2026-01\nclient: {birth_date: 1990-01-01}\n"
+    laughs = "months:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    options: list[str | bytes] = [
+        head + laughs,
+        head + "months: 12\nmonths: 1\n",
+        head + "months: &m 12\nwork: *m\n",
+        head + "months: !!python/object/apply:os.system ['true']\n",
+        head + "months: !!binary aGVsbG8=\n",
+        head + "months: !!timestamp 2026-01-01\n",
+        head + f"months: {_nested(draw(st.integers(20, 2000)))}\n",
+        '{"schema": "benefit-calc/case@1", "months": ' + _nested(draw(st.integers(20, 5000))) + "}",
+        '{"start": "2026-01", "months": 12, "months": 1, "client": {"birth_date": "1990-01-01"}}',
+        '{"start": "2026-01", "months": ' + "9" * draw(st.integers(4000, 6000)) + "}",
+        head + "months: " + "9" * draw(st.integers(4000, 6000)) + "\n",
+        '{"start": "2026-01", "months": 1e400, "client": {"birth_date": "1990-01-01"}}',
+        '{"start": "2026-01", "months": NaN, "client": {"birth_date": "1990-01-01"}}',
+        '{"start": "2026-01", "months": 12, "client": {"birth_date": "\\ud800"}}',
+        head.encode() + b"months: \xff\xfe\n",
+        head + "months: 12\x00\n",
+        "\ufeff" + head + "months: 12\n",
+        head + "months: 12\n---\nmonths: 3\n",
+        head + "? [a, b]\n: 1\nmonths: 12\n",
+        head + "months: 12\nwork:\n" + "".join(f"  - {{from: 2026-{(i % 12) + 1:02d}, hours_per_week: 10, "
+                                                "hourly_wage: 200}\n" for i in range(draw(st.integers(73, 400)))),
+        head + "months: 12\nhousehold:\n  children:\n" + "  - {birth_date: 2020-01-01}\n" * draw(st.integers(16, 3000)),
+        head + "months: 12\nscenarios:\n" + "  - {name: x, work: []}\n" * draw(st.integers(21, 2000)),
+        draw(st.text(max_size=200)),
+        draw(st.binary(max_size=200)),
+    ]
+    return draw(st.sampled_from(options))
+
+
+def _thaw(value: Any) -> Any:
+    """A rule value as plain YAML-able data (the loaded rules hold read-only dicts and tuples)."""
+    if isinstance(value, dict):
+        return {str(k): _thaw(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_thaw(v) for v in value]
+    if hasattr(value, "threshold"):
+        return {"threshold": value.threshold, "rate": value.rate}
+    return value
+
+
+@st.composite
+def hostile_overlays(draw: Any, parameters: dict[str, Any]) -> Any:
+    """An overlay (as data) that sets one bundled parameter to an edge value of its unit, or breaks the format."""
+    name = draw(st.sampled_from(sorted(parameters)))
+    p = parameters[name]
+    last = _thaw(p.values[-1].value)
+    when = draw(st.sampled_from(["2023-01-01", "2025-06-01", "2026-01-01", "2026-07-01"]))
+    if p.kind == "number":
+        value: Any = draw(st.sampled_from([0, 1, 0.5, 1e-9, 28, 100, 1000, 10**7, 10**9, -1, last, 2 * last]))
+    elif p.kind == "brackets":
+        value = draw(st.sampled_from([[{"threshold": 0, "rate": 0}], [{"threshold": 0, "rate": 1}],
+                                      [{"threshold": 10**9, "rate": 0.5}], [{"threshold": 0, "rate": -0.1}]]))
+    elif p.kind == "table":
+        value = last
+        key = draw(st.sampled_from(sorted(value)))
+        choice = draw(st.integers(0, 3))
+        if choice == 0:
+            value.pop(key)
+        elif choice == 1:
+            value[key] = 0
+        elif choice == 2:
+            value[key] = [] if not isinstance(value[key], (list, tuple)) else [0]
+        else:
+            value["extra"] = 1
+    elif p.kind == "list":
+        value = draw(st.sampled_from([[], ["0301"], [0], [99], ["aap", "x"]]))
+    else:
+        value = draw(st.sampled_from(["", "text", 1]))
+    body: dict[str, Any] = {"values": {when: value}}
+    trick = draw(st.integers(0, 7))
+    if trick == 0:
+        return {"paramters": {name: body}}
+    if trick == 1:
+        return {"parameters": {name + "x": {**body, "description": "d", "unit": "NOK", "reference": ["r"]}}}
+    if trick == 2:
+        return {"parameters": {name: {**body, "kind": "text"}}}
+    if trick == 3:
+        return {"parameters": {name: {**body, "unit": "furlongs"}}}
+    return {"parameters": {name: body}}

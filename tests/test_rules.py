@@ -235,3 +235,114 @@ def test_own_caches_are_separate_and_start_empty() -> None:
     assert not own._lru and not own._memo
     own.cached(("k",), lambda: 1)
     assert ("k",) not in shared._lru
+
+
+# ------------------------------------------------------------------------------------------ meaning, not only form
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("  unit: day of month\n", "  unit: days of the month\n", "not a unit"),  # only the fixed vocabulary
+    ("    2015-01-01: 20\n", "    2015-01-01: 35\n", "outside a day 1–28"),  # uforetrygd.payment_day
+])
+def test_a_value_outside_its_units_domain_is_refused(rules_copy, old, new, words):
+    _edit(rules_copy / "uforetrygd.yaml", old, new)
+    msg = _load_error(rules_copy)
+    assert "uforetrygd.yaml" in msg and words in msg
+
+
+def test_a_negative_g_and_a_zero_divisor_are_refused(rules_copy):
+    _edit(rules_copy / "grunnbelop.yaml", "    2019-05-01: 99858\n", "    2019-05-01: -99858\n")
+    assert "g.values.2019-05-01: -99858 must be above 0" in _load_error(rules_copy)
+
+
+def test_ruleset_files_stay_inside_the_rules_folder(rules_copy):
+    _edit(rules_copy / "ruleset.yaml", "  - skatt.yaml\n", "  - /etc/passwd\n")
+    msg = _load_error(rules_copy)
+    assert "files[" in msg and "not a rule file name in this folder" in msg
+    _edit(rules_copy / "ruleset.yaml", "  - /etc/passwd\n", "  - ../no/skatt.yaml\n")
+    assert "not a rule file name" in _load_error(rules_copy)
+
+
+def test_ruleset_unknown_key_is_refused(rules_copy):
+    _edit(rules_copy / "ruleset.yaml", "files:\n", "fils: []\nfiles:\n")
+    assert "ruleset.yaml: fils: unknown key" in _load_error(rules_copy)
+
+
+def test_a_rule_file_may_not_use_aliases_or_write_a_key_twice(rules_copy):
+    _edit(rules_copy / "aap.yaml", "  unit: fraction\n", "  unit: fraction\n  unit: G\n")
+    assert "writes the key 'unit' twice" in _load_error(rules_copy)
+
+
+def test_validate_finds_a_file_the_engine_needs_left_out(rules_copy):
+    from click.testing import CliRunner
+
+    from benefit_calc.cli import main
+
+    _edit(rules_copy / "ruleset.yaml", "  - lonn.yaml\n", "")
+    r = CliRunner().invoke(main, ["rules", "validate", str(rules_copy)])
+    assert r.exit_code == 1
+    assert "lonn.yaml" in r.output and "this parameter is not defined" in r.output
+    ok = CliRunner().invoke(main, ["rules", "validate"])
+    assert ok.exit_code == 0 and ok.output.startswith("OK: ")
+
+
+def test_validate_finds_a_supported_month_without_values(rules_copy):
+    from click.testing import CliRunner
+
+    from benefit_calc.cli import main
+
+    _edit(rules_copy / "ruleset.yaml", "supported: {from: 2023-01,", "supported: {from: 2021-01,")
+    r = CliRunner().invoke(main, ["rules", "validate", str(rules_copy)])
+    assert r.exit_code == 1 and "start 2021-01" in r.output and "no value on 2021-" in r.output
+
+
+def test_overlay_misspelt_parameter_is_an_error_with_a_suggestion(tmp_path):
+    path = _overlay(tmp_path, "typo.yaml", "parameters:\n  aap.max_work_shares:\n    description: d\n    unit: fraction\n"
+                    "    reference: [x]\n    verified: 2026-01-01\n    values:\n      2027-01-01: 0.8\n")
+    with pytest.raises(RulesError) as exc:
+        load_rules(overlays=[path])
+    assert "typo.yaml: parameters.aap.max_work_shares: no such parameter" in str(exc.value)
+    assert "did you mean aap.max_work_share?" in str(exc.value)
+
+
+def test_overlay_may_add_a_parameter_on_purpose(tmp_path):
+    path = _overlay(tmp_path, "new.yaml", "parameters:\n  aap.reform_share:\n    new: true\n    description: d\n"
+                    "    unit: fraction\n    reference: [x]\n    verified: 2026-01-01\n    values:\n      2027-01-01: 0.8\n")
+    assert load_rules(overlays=[path]).value("aap.reform_share", date(2027, 1, 1)) == 0.8
+
+
+def test_overlay_misspelt_top_level_key_is_an_error(tmp_path):
+    path = _overlay(tmp_path, "typo.yaml", "parameters:\n  aap.max_work_share:\n    values:\n      2027-01-01: 0.8\n"
+                    "paramters: {}\n")
+    with pytest.raises(RulesError, match="typo.yaml: paramters: unknown key"):
+        load_rules(overlays=[path])
+
+
+def test_overlay_table_must_keep_the_bundled_keys(tmp_path):
+    path = _overlay(tmp_path, "periods.yaml", "parameters:\n  skatt.table_periods:\n    values:\n      2027-01-01:\n"
+                    "        monthly: {income: 12.12, withholding: 10.5, band: 100, max_base: 200000}\n")
+    with pytest.raises(RulesError, match="values.2027-01-01: leaves out '14-day'"):
+        load_rules(overlays=[path])
+
+
+def test_overlay_table_may_add_only_the_declared_keys(tmp_path):
+    base = ("parameters:\n  sosialhjelp.rates:\n    values:\n      2027-01-01: {single: 9000, couple: 15000, "
+            "shared_housing: 7500, children: [{from_age: 0, amount: 4000}], %s: 9500}\n")
+    ok = load_rules(overlays=[_overlay(tmp_path, "ok.yaml", base % "single_with_children")])
+    assert ok.value("sosialhjelp.rates", date(2027, 1, 1))["single_with_children"] == 9500
+    with pytest.raises(RulesError, match="2027-01-01.lone_parent: is not a key of the bundled table; it may add "
+                                         "single_with_children"):
+        load_rules(overlays=[_overlay(tmp_path, "bad.yaml", base % "lone_parent")])
+
+
+def test_overlay_may_not_change_a_unit(tmp_path):
+    path = _overlay(tmp_path, "unit.yaml", "parameters:\n  grunnbelop.g:\n    unit: G\n    values:\n      2027-05-01: 1\n")
+    with pytest.raises(RulesError, match="differs from the bundled parameter's unit 'NOK/year'"):
+        load_rules(overlays=[path])
+
+
+def test_overlay_list_of_months_must_hold_months(tmp_path):
+    path = _overlay(tmp_path, "m.yaml", "parameters:\n  skatt.settlement_restskatt_months:\n    values:\n"
+                    "      2027-01-01: []\n")
+    with pytest.raises(RulesError, match="must be a non-empty list of numbers in month of year"):
+        load_rules(overlays=[path])

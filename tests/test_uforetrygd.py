@@ -153,3 +153,15 @@ def test_more_income_never_raises_a_months_uforetrygd(salary: int, more: int) ->
     low, high = run(salary), run(salary + more)
     for a, b in zip(low.months, high.months):
         assert b.benefits.get("uforetrygd", 0) <= a.benefits.get("uforetrygd", 0)
+
+
+def test_not_paid_before_the_month_it_is_granted_from() -> None:
+    """A vedtak granting uføretrygd from 15.03.2027 pays from March 2027 (not January), and the result says so."""
+    r = simulate(RULES, parse_case(case([], granted="2027-03-15")))
+    months = {m.month: m.benefits["uforetrygd"] for m in r.months}
+    assert months[date(2027, 1, 1)] == months[date(2027, 2, 1)] == 0
+    assert months[date(2027, 3, 1)] > 0 and months[date(2027, 3, 1)] == months[date(2027, 4, 1)]
+    (w,) = [w for w in r.warnings if w.code == "plausible_uforetrygd_granted_later"]
+    assert w.month == date(2027, 3, 1) and "03.2027" in w.message
+    full = simulate(RULES, parse_case(case([])))
+    assert {m.month: m.benefits["uforetrygd"] for m in full.months}[date(2027, 4, 1)] == months[date(2027, 4, 1)]

@@ -40,3 +40,21 @@ def test_holiday_pay_can_be_switched_off() -> None:
     work = (WorkStep(date(2025, 1, 1), 20, hourly_wage=200, holiday_pay=False),)
     pays = wage_payments(RULES, work, date(2025, 1, 1), date(2026, 6, 1))
     assert not [p for p in pays if p.scheme == "holiday_pay"]
+
+
+def test_feriepenger_follow_the_step_the_wages_were_earned_under() -> None:
+    """holiday_pay: false on the June step does not stop feriepenger earned the year before under a step with them,
+    and wages earned under a step without them earn none (ferieloven § 10: feriepenger follow the wages)."""
+    earned_with = (WorkStep(date(2025, 1, 1), 20, monthly_salary=20000),
+                   WorkStep(date(2026, 5, 1), 20, monthly_salary=20000, holiday_pay=False))
+    pays = wage_payments(RULES, earned_with, date(2025, 1, 1), date(2026, 6, 1))
+    june = {p.scheme: p.amount for p in pays if p.paid_on == date(2026, 6, 20)}
+    assert june == {"holiday_pay": 24480, "wages": 20000}  # paid; no ferietrekk from a salary without feriepenger
+    earned_without = (WorkStep(date(2025, 1, 1), 20, monthly_salary=20000, holiday_pay=False),
+                      WorkStep(date(2026, 5, 1), 20, monthly_salary=20000))
+    pays = wage_payments(RULES, earned_without, date(2025, 1, 1), date(2026, 6, 1))
+    assert not [p for p in pays if p.scheme == "holiday_pay"]
+    half = (WorkStep(date(2025, 1, 1), 20, monthly_salary=20000),
+            WorkStep(date(2025, 7, 1), 20, monthly_salary=20000, holiday_pay=False))
+    pays = wage_payments(RULES, half, date(2025, 1, 1), date(2026, 6, 1))
+    assert [p.amount for p in pays if p.scheme == "holiday_pay"] == [12240]  # 10.2 % of the 120 000 from January–June

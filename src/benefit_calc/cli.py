@@ -170,9 +170,23 @@ def rules_show(name: str, on: Any, rules_dir: str | None) -> None:
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
 @_guard
 def rules_validate(directory: str | None) -> None:
-    """Check every rule file; exit 1 naming file, key and problem if one is broken."""
+    """Check every rule file by form and meaning, and that the engine finds every value it reads on every month a
+    case may start in; exit 1 naming file, key and problem if not."""
+    from .coverage import check
+
     rs = load_rules(directory)
-    click.echo(f"OK: {len(rs.parameters)} parameters, ruleset {rs.id} {rs.version}, sha256 {rs.sha256}")
+    gaps, read = check(rs)
+    if gaps:
+        for gap in gaps[:20]:
+            click.echo(f"{gap.probe}, start {gap.start:%Y-%m}: {gap.problem}", err=True)
+        raise _Fail(f"{len(gaps)} probe runs failed: the rules do not cover every supported month "
+                    f"({rs.supported[0]:%Y-%m} to {rs.supported[1]:%Y-%m})" if rs.supported else
+                    "the rules say no supported months", 1)
+    unused = sorted(set(rs.parameters) - read)
+    click.echo(f"OK: {len(rs.parameters)} parameters ({len(read)} read by the engine's probe cases from "
+               f"{rs.supported[0]:%Y-%m} to {rs.supported[1]:%Y-%m}), ruleset {rs.id} {rs.version}, sha256 {rs.sha256}")
+    if unused:
+        click.echo(f"Not read by any probe: {', '.join(unused)}")
 
 
 @rules.command("diff")

@@ -108,7 +108,8 @@ def _run(ctx: Context) -> SchemeOutput:
             if int(rules.value("kontantstotte.age_from_months", month)) <= age < int(rules.value("kontantstotte.age_to_months", month)):
                 ks += float(rules.value("kontantstotte.rate", month)) * barnehage_share(rules, c.barnehage_hours_per_week, month)
         if ks:
-            payments.append(Payment("kontantstotte", day, int(ks + 0.5), False, "nav", month, end, partial(
+            ks_day = month.replace(day=int(rules.value("kontantstotte.payment_day", month)))
+            payments.append(Payment("kontantstotte", ks_day, int(ks + 0.5), False, "nav", month, end, partial(
                 _explain, "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS, rules,
                 ("kontantstotte.rate",), month, f"Kontantstøtte {month:%m.%Y}. Tax-free.")))
         month = cal.add_months(month, 1)

@@ -20,7 +20,15 @@ _NORWEGIAN_MONTH = re.compile(r"^\s*(\d{1,2})[./](\d{4})\s*$")
 
 
 def is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x and abs(x) != float("inf")
+    """A finite int or float."""
+    if isinstance(x, float):
+        return x == x and x not in (float("inf"), float("-inf"))
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _fmt(x: float) -> str:
+    """A number for a message: ``:g`` (an int too long for a float is shown cut, like any rejected value)."""
+    return f"{x:g}" if isinstance(x, float) or abs(x) < 10**15 else show(x)
 
 
 def where(path: str, key: str) -> str:
@@ -32,7 +40,8 @@ def mapping(raw: Any, path: str, allowed: Sequence[str]) -> Mapping[str, Any]:
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
-        raise CaseError(path, f"must be a mapping with the keys {', '.join(allowed)} (found {show(raw)})")
+        what = "" if path else "the case file "
+        raise CaseError(path, f"{what}must be a mapping with the keys {', '.join(allowed)} (found {show(raw)})")
     for key in raw:
         if key not in allowed:
             name = key if isinstance(key, str) and len(key) <= 40 else show(key)
@@ -82,14 +91,14 @@ def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | No
     if not is_number(value):
         raise CaseError(field, f"{show(value)} is not a number" + (" (write it without spaces or units)"
                                                                       if isinstance(value, str) else ""))
-    _range(value, b, field, f"{value:g}")
+    _range(value, b, field, _fmt(value))
     return value
 
 
 def integer(raw: Mapping[str, Any], key: str, path: str, spec: str) -> int | None:
     value = number(raw, key, path, spec)
     if value is not None and value != int(value):
-        raise CaseError(where(path, key), f"{value:g} is not a whole number")
+        raise CaseError(where(path, key), f"{_fmt(value)} is not a whole number")
     return None if value is None else int(value)
 
 

@@ -38,7 +38,8 @@ from .ruleset import Bracket, DatedValue, FrozenDict, Parameter, Reference, Rule
 __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "default_rules_dir", "load_rules"]
 
 KINDS = ("number", "brackets", "table", "list", "text")
-_PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive"}
+_PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive",
+               "optional_keys"}
 _OVERLAY_PARAM_KEYS = _PARAM_KEYS | {"new"}  # ``new: true``: the overlay adds this parameter on purpose
 _INDEX_KEYS = {"id", "version", "description", "files", "supported"}
 _OVERLAY_KEYS = {"parameters", "meta"}
@@ -118,6 +119,13 @@ def _check_domain(value: Any, kind: str, unit: str, positive: bool, file: str, k
                 if problem:
                     raise RulesError(file, f"{key}[{i}]", problem)
         return
+    if kind == "list":
+        if unit == "list":  # names (kommunenummer, schemes)
+            bad = next((x for x in value if not isinstance(x, str)), None)
+            if bad is not None:
+                raise RulesError(file, key, f"{show(bad)} is not a name; this list holds texts such as \"0301\"")
+        elif not value or not all(_is_number(x) for x in value):
+            raise RulesError(file, key, f"must be a non-empty list of numbers in {unit}")
     numbers = [("", value)] if kind == "number" else units.numbers_in(value) if kind in ("table", "list") else []
     domain = units.UNITS[unit]
     for path, x in numbers:
@@ -126,16 +134,26 @@ def _check_domain(value: Any, kind: str, unit: str, positive: bool, file: str, k
             raise RulesError(file, f"{key}.{path}" if path else key, problem)
 
 
-def _same_shape(base: Any, new: Any, file: str, key: str) -> None:
-    """An overlay's table must keep every key of the bundled table, with the same kind of value under it."""
+def _same_shape(base: Any, new: Any, file: str, key: str, optional: tuple[str, ...] = ()) -> None:
+    """An overlay's table must have the bundled table's keys (and only those, besides the parameter's
+    ``optional_keys``), with the same kind of value under each."""
     if isinstance(base, Mapping):
         if not isinstance(new, Mapping):
             raise RulesError(file, key, "must be a mapping like the bundled value")
+        extra = [k for k in new if k not in base and k not in optional]
+        if extra:
+            may = f"; it may add {', '.join(optional)}" if optional else ""
+            raise RulesError(file, f"{key}.{_name(extra[0])}", f"is not a key of the bundled table{may}")
         missing = [k for k in base if k not in new]
         if missing:
-            raise RulesError(file, key, f"leaves out {missing[0]!r}; the bundled value has {', '.join(map(str, base))}")
+            keys = [str(k) for k in base]
+            listed = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+            raise RulesError(file, key, f"leaves out {_name(missing[0])!r}; the bundled value has {listed}")
         for k in base:
             _same_shape(base[k], new[k], file, f"{key}.{k}")
+        for k in optional:
+            if k in new and not _is_number(new[k]):
+                raise RulesError(file, f"{key}.{k}", f"{show(new[k])} is not a number")
     elif isinstance(base, (list, tuple)):
         if not isinstance(new, (list, tuple)):
             raise RulesError(file, key, "must be a list like the bundled value")
@@ -208,6 +226,11 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
     positive = raw.get("positive", base.positive if base is not None else False)
     if not isinstance(positive, bool):
         raise RulesError(file, f"{name}.positive", "must be true or false")
+    optional = raw.get("optional_keys", list(base.optional_keys) if base is not None else [])
+    if not isinstance(optional, list) or not all(isinstance(k, str) for k in optional) or (
+            base is not None and tuple(optional) != base.optional_keys):
+        raise RulesError(file, f"{name}.optional_keys", "is a list of the table keys an overlay may add "
+                         "(set in the bundled rules only)")
     if partial and kind != base_kind:
         raise RulesError(file, f"{name}.kind", f"{show(kind)} does not match the bundled parameter's kind {base_kind!r}")
     values_raw = raw["values"]
@@ -235,9 +258,10 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         checked = _check_value(kind, entry, file, key)
         _check_domain(checked, kind, unit, positive, file, key)
         if base is not None and kind == "table":
-            _same_shape(base.values[-1].value, checked, file, key)
+            _same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
         values.append(DatedValue(valid_from, checked, refs, status, note))
-    out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive}
+    out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive,
+                           "optional_keys": tuple(optional)}
     if "reference" in raw:
         out["references"] = _references(raw["reference"], file, f"{name}.reference")
         if not out["references"] and not partial:

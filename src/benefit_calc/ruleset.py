@@ -57,6 +57,7 @@ class Parameter:
     renewed: tuple[int, int] | None = None
     note: str = ""
     positive: bool = False  # the engine divides by it: every value must be above 0
+    optional_keys: tuple[str, ...] = ()  # table keys an overlay may add (e.g. sosialhjelp.rates single_with_children)
     _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -115,8 +116,11 @@ class Ruleset:
     _memo: dict[tuple[str, date], Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     # results of pure functions of these rules and part of a case (see :meth:`cached`), least recently used last out
     _lru: "OrderedDict[Any, Any]" = attrs.field(factory=OrderedDict, init=False, repr=False, eq=False)
+    # names of the parameters asked for (with those in ``_memo``: every parameter read; see :meth:`read`)
+    _asked: set[str] = attrs.field(factory=set, init=False, repr=False, eq=False)
 
     def param(self, name: str) -> Parameter:
+        self._asked.add(name)
         try:
             return self.parameters[name]
         except KeyError:
@@ -130,6 +134,10 @@ class Ruleset:
         except KeyError:
             value = self._memo[key] = self.param(name).at(day).value
             return value
+
+    def read(self) -> set[str]:
+        """The names of every parameter these rules (this copy, see :meth:`with_own_caches`) have been asked for."""
+        return self._asked | {name for name, _ in self._memo}
 
     def modelled_from(self, file: str) -> date:
         """The first day on which every parameter of rule file ``file`` (e.g. ``bostotte``) has a value."""
