@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 import streamlit as st
-import yaml
 
 from benefit_calc import BenefitCalcError, load_rules, parse_case, simulate, sweep
-from benefit_calc.app_form import BENEFITS, MAX_CHILDREN, MAX_STEPS, case_data, form_values
+from benefit_calc.app_form import BENEFITS, MAX_CHILDREN, MAX_STEPS, case_data, form_values, limits
+from benefit_calc.case import read_case_text
 from benefit_calc.app_model import actions, case_text, headline, month_table, next_cliff, plan_hours, read_case_file
 from benefit_calc.app_text import PLAIN, TEXT
 from benefit_calc.charts import month_chart, sweep_chart
@@ -72,7 +72,7 @@ def choice(where: Any, label: str, options: list[str], key: str, names: dict[str
     st.session_state[key] = where.selectbox(label, options, key=widget, format_func=lambda x: names.get(x, x))
 
 
-DATES = {"min_value": date(1930, 1, 1), "max_value": date(2100, 12, 31), "format": "DD.MM.YYYY"}
+DATES = dict(zip(("min_value", "max_value"), limits("client.birth_date")), format="DD.MM.YYYY")  # bounds.py
 
 
 def session_sweep(rules_: Any, case: Any) -> Any:
@@ -102,7 +102,7 @@ def kr(x: float) -> str:
 
 st.set_page_config(page_title="Jobb og ytelser", layout="wide")
 if "base" not in st.session_state:
-    load_into_form(yaml.safe_load((EXAMPLES / DEFAULT_EXAMPLE).read_text(encoding="utf-8")))
+    load_into_form(read_case_text((EXAMPLES / DEFAULT_EXAMPLE).read_bytes()))
 # Streamlit forgets the value of a widget that is not shown in a run (an unticked benefit's fields, a removed
 # step); writing the values back first keeps them, so ticking the benefit again brings its figures back
 for key in form_values(st.session_state["base"]):
@@ -122,7 +122,7 @@ with st.sidebar:
         t = {**t, **PLAIN[lang]}
     example = st.selectbox(t["example"], sorted(p.name for p in EXAMPLES.glob("*.yaml")), key="example")
     if st.button(t["load_example"], key="load_example"):
-        load_into_form(yaml.safe_load((EXAMPLES / example).read_text(encoding="utf-8")))
+        load_into_form(read_case_text((EXAMPLES / example).read_bytes()))
         st.rerun()
     upload = st.file_uploader(t["upload"], type=["yaml", "yml", "json"], key="upload")
     if upload is not None and st.session_state.get("uploaded") != upload.file_id:
@@ -144,15 +144,16 @@ tabs = st.tabs(t["tabs"])
 with tabs[0]:  # Situasjon
     c1, c2, c3 = st.columns(3)
     c1.text_input(t["start"], key="f_start")
-    c1.number_input(t["months"], 1, 60, step=1, key="f_months")
+    c1.number_input(t["months"], *map(int, limits("months")), step=1, key="f_months")
     c1.date_input(t["birth"], key="f_birth", **DATES)
     c2.text_input(t["muni"], key="f_muni", help=t["muni_help"], max_chars=4)
-    c2.number_input(t["rent"], 0.0, 1_000_000.0, step=500.0, key="f_rent", format="%.0f")
-    c2.number_input(t["el"], 0.0, 1_000_000.0, step=100.0, key="f_el", format="%.0f")
+    c2.number_input(t["rent"], *limits("household.rent_per_month"), step=500.0, key="f_rent", format="%.0f")
+    c2.number_input(t["el"], *limits("household.electricity_per_month"), step=100.0, key="f_el", format="%.0f")
     c3.checkbox(t["partner"], key="f_partner")
     if st.session_state["f_partner"]:
         c3.date_input(t["partner_birth"], key="f_partner_birth", **DATES)
-        c3.number_input(t["partner_income"], 0.0, 10_000_000.0, step=1000.0, key="f_partner_income", format="%.0f")
+        c3.number_input(t["partner_income"], *limits("household.partner.income_per_month"), step=1000.0,
+                        key="f_partner_income", format="%.0f")
     c3.number_input(t["n_children"], 0, MAX_CHILDREN, step=1, key="f_n_children")
     for i in range(int(st.session_state["f_n_children"])):
         c3.date_input(t["child"].format(i=i + 1), key=f"f_child_{i}", **DATES)
@@ -163,36 +164,43 @@ with tabs[0]:  # Situasjon
     if st.session_state["f_has_aap"]:
         with st.expander(t["aap"], expanded=True):
             st.radio(t["unit"], ["kr", "G"], key="f_aap_unit", horizontal=True)
-            st.number_input(t["aap_basis"], 0.0, 10_000_000.0, key="f_aap_basis", help=t["aap_help"])
+            st.number_input(t["aap_basis"], *limits("client.benefits.aap.basis", "client.benefits.aap.basis_g"),
+                            key="f_aap_basis", help=t["aap_help"])
     if st.session_state["f_has_uforetrygd"]:
         with st.expander(t["uforetrygd"], expanded=True):
             st.caption(t["ut_help"])
             a, b2 = st.columns(2)
-            a.number_input(t["ut_degree"], 1.0, 100.0, key="f_ut_degree")
-            a.number_input(t["ut_ifu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ifu", format="%.0f")
-            b2.number_input(t["ut_full"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_full", format="%.0f")
+            a.number_input(t["ut_degree"], *limits("client.benefits.uforetrygd.degree"), key="f_ut_degree")
+            a.number_input(t["ut_ifu"], 0.0, limits("client.benefits.uforetrygd.ifu")[1], step=10_000.0, key="f_ut_ifu",
+                           format="%.0f")
+            b2.number_input(t["ut_full"], *limits("client.benefits.uforetrygd.full_benefit"), step=10_000.0, key="f_ut_full",
+                            format="%.0f")
             b2.date_input(t["ut_granted"], key="f_ut_granted", **DATES)
             if counsellor:
-                a.number_input(t["ut_ieu"], 0.0, 100_000_000.0, step=10_000.0, key="f_ut_ieu", format="%.0f")
+                a.number_input(t["ut_ieu"], *limits("client.benefits.uforetrygd.ieu"), step=10_000.0, key="f_ut_ieu",
+                               format="%.0f")
             choice(b2, t["reports"], ["on_job_start", "never"], "f_ut_reports", t)
     if st.session_state["f_has_dagpenger"]:
         with st.expander(t["dagpenger"], expanded=True):
             st.caption(t["dp_help"])
             st.radio(t["unit"], ["kr", "G"], key="f_dp_unit", horizontal=True)
-            st.number_input(t["dp_basis"], 0.0, 10_000_000.0, key="f_dp_basis")
-            st.number_input(t["dp_hours"], 0.5, 168.0, key="f_dp_hours")
+            st.number_input(t["dp_basis"], *limits("client.benefits.dagpenger.basis", "client.benefits.dagpenger.basis_g"),
+                            key="f_dp_basis")
+            st.number_input(t["dp_hours"], *limits("client.benefits.dagpenger.normal_hours_per_week"), key="f_dp_hours")
     if st.session_state["f_has_tiltakspenger"]:
-        st.number_input(t["tp_days"], 1, 14, key="f_tp_days")
+        st.number_input(t["tp_days"], *map(int, limits("client.benefits.tiltakspenger.days_per_period")), key="f_tp_days")
     if st.session_state["f_has_overgangsstonad"]:
         with st.expander(t["overgangsstonad"], expanded=True):
-            st.number_input(t["os_expected"], 0.0, 100_000_000.0, step=10_000.0, key="f_os_expected", format="%.0f")
+            st.number_input(t["os_expected"], *limits("client.benefits.overgangsstonad.expected_income"), step=10_000.0,
+                            key="f_os_expected", format="%.0f")
             choice(st, t["reports"], ["on_job_start", "never"], "f_os_reports", t)
     if st.session_state["f_has_bostotte"]:
         st.checkbox(t["bs_heating"], key="f_bs_heating")
     if st.session_state["f_has_sosialhjelp"]:
         with st.expander(t["sosialhjelp"], expanded=True):
             choice(st, t["sh_income_month"], ["same_month", "next_month"], "f_sh_income_month", t)
-            st.number_input(t["sh_other"], 0.0, 1_000_000.0, step=100.0, key="f_sh_other", format="%.0f")
+            st.number_input(t["sh_other"], *limits("client.benefits.sosialhjelp.other_costs_per_month"), step=100.0,
+                            key="f_sh_other", format="%.0f")
 
 with tabs[1]:  # Jobbplan
     st.number_input(t["steps"], 0, MAX_STEPS, step=1, key="f_steps")
@@ -200,9 +208,10 @@ with tabs[1]:  # Jobbplan
         st.markdown(f"**{t['step'].format(i=i + 1)}**")
         a, b2, c = st.columns(3)
         a.text_input(t["from"], key=f"f_w{i}_from")
-        b2.slider(t["hours"], 0.0, 40.0, step=0.5, key=f"f_w{i}_hours", format="%.1f")
+        b2.slider(t["hours"], *limits("work[].hours_per_week"), step=0.5, key=f"f_w{i}_hours", format="%.1f")
         c.checkbox(t["salary"], key=f"f_w{i}_salary")
-        c.number_input(t["month_salary"] if st.session_state[f"f_w{i}_salary"] else t["wage"], 0.0, 1_000_000.0,
+        c.number_input(t["month_salary"] if st.session_state[f"f_w{i}_salary"] else t["wage"],
+                       *limits("work[].hourly_wage", "work[].monthly_salary"),
                        key=f"f_w{i}_pay")
     if counsellor:
         st.subheader(t["tax"])

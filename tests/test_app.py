@@ -124,6 +124,21 @@ def test_a_bad_or_oversized_file_gives_a_message_and_changes_nothing(app: AppTes
     assert app.session_state["base"] == before_case and headline(app) == before
 
 
+def test_a_case_at_the_edges_of_the_bounds_loads_into_the_form(app: AppTest) -> None:
+    """Every value the parser accepts fits its widget (the widgets take their ranges from bounds.py): 80 hours a
+    week, a client born in 1925, a salary of 2 million, 15 children, one born after the horizon."""
+    content = yaml.safe_dump({
+        "start": "2026-01", "months": 12, "household": {"municipality": "0301", "children": [
+            {"birth_date": "2090-01-01"}, *({"birth_date": f"2015-01-{d:02d}"} for d in range(1, 15))]},
+        "client": {"birth_date": "1925-01-01", "benefits": {"aap": {"basis_g": 2}}},
+        "work": [{"from": "2026-02", "hours_per_week": 80, "monthly_salary": 2_000_000}]}).encode()
+    _uploader(app).set_value(("sak.yaml", content, "application/x-yaml"))
+    app.run()
+    assert not app.exception and not app.error
+    assert app.session_state["f_w0_hours"] == 80 and app.session_state["f_w0_pay"] == 2_000_000
+    assert app.session_state["f_n_children"] == 15
+
+
 def test_report_button_makes_a_pdf(app: AppTest) -> None:
     app.button(key="make_pdf").click().run()
     assert not app.exception

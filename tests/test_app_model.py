@@ -50,8 +50,10 @@ def test_case_file_round_trip_and_bad_files() -> None:
     assert read_case_file(case_text(case).encode()) == case
     with pytest.raises(CaseError, match="^file: is .* kB"):
         read_case_file(b"x" * 200_000)
-    with pytest.raises(CaseError, match="^file: is not a case file"):
+    with pytest.raises(CaseError, match="^file: is not a case file: it is not UTF-8 text"):
         read_case_file(b"\xff\xfe not utf-8")
+    with pytest.raises(CaseError, match="^file: is not a case file: it uses a YAML anchor"):
+        read_case_file(b"start: &a 2026-03\nmonths: 1\nclient: {birth_date: *a}\n")
     with pytest.raises(CaseError, match="^file: is not a case file"):
         read_case_file(b"[1, 2, 3]")
     with pytest.raises(CaseError, match="^months"):

@@ -78,3 +78,24 @@ def test_any_text_parses_or_gives_a_document_error(text: str) -> None:
         parse(text)
     except DocumentError:
         pass
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.one_of(st.integers(), st.text(alphabet="[]{}\"\\ab", max_size=6)),
+                    lambda c: st.one_of(st.lists(c, max_size=3), st.dictionaries(st.text(alphabet="[]{}\"a", max_size=3),
+                                                                                c, max_size=3)), max_leaves=30),
+       st.integers(0, 8))
+def test_the_json_depth_check_agrees_with_the_parsed_depth(value: object, limit: int) -> None:
+    import json
+
+    from benefit_calc.safe_load import _deeper_than
+
+    assert _deeper_than(json.dumps(value), limit) == (_depth(value) > limit)

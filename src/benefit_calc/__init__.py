@@ -6,13 +6,29 @@
 Pure functions over frozen attrs classes; a Ruleset loaded once serves any number of calls.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .case import Case, load_case, parse_case
-from .compare import compare, explain
 from .engine import simulate
 from .errors import BenefitCalcError, CalculationError, CaseError, RulesError
 from .result import Result
 from .rules import Ruleset, load_rules
-from .sweep import sweep
+
+if TYPE_CHECKING:
+    from .compare import compare, explain
+    from .sweep import sweep
+
+_LAZY = {"compare": "compare", "explain": "compare", "sweep": "sweep"}  # imported when first used: faster CLI start
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "BenefitCalcError", "CalculationError", "Case", "CaseError", "Result", "Ruleset", "RulesError",

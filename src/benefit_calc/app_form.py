@@ -12,10 +12,22 @@ import copy
 from datetime import date
 from typing import Any, Mapping
 
+from .bounds import BOUNDS
+
 BENEFITS = ("aap", "uforetrygd", "dagpenger", "tiltakspenger", "kvalifiseringsstonad", "overgangsstonad",
             "bostotte", "sosialhjelp")
-MAX_CHILDREN = 6
+MAX_CHILDREN = int(BOUNDS["household.children"].high)
 MAX_STEPS = 4
+
+
+def limits(*paths: str) -> tuple[Any, Any]:
+    """A widget's (min, max) from the bounds table: the widest range of the fields it can stand for (a basis in
+    kroner or in G; an hourly wage or a monthly salary), so a case the parser accepts always fits the widget."""
+    bounds = [BOUNDS[p] for p in paths]
+    low, high = min(b.low for b in bounds), max(b.high for b in bounds)
+    if isinstance(low, (int, float)) and not isinstance(low, bool):
+        return float(low), float(high)
+    return low, high
 
 
 def _month(v: Any) -> str:

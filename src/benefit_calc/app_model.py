@@ -9,7 +9,7 @@ from typing import Any, Mapping
 import attrs
 import yaml
 
-from .case import Case, parse_case
+from .case import Case, parse_case, read_case_text
 from .engine import simulate
 from .errors import CaseError
 from .money import fmt
@@ -111,20 +111,27 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
 FOR_THE_COUNSELLOR = ("projected_rule", "sosialhjelp_rates_estimated")
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value that occurs twice out twice: case files are read without anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def case_text(case: Case) -> str:
     """The case as a YAML file the user keeps (``load_case`` reads it back to the same case)."""
-    return yaml.safe_dump(case.to_dict(), allow_unicode=True, sort_keys=False)
+    return yaml.dump(case.to_dict(), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
 
 
 def read_case_file(data: bytes) -> Case:
-    """A saved case from an uploaded file; a bad or oversized file raises :class:`CaseError` naming the problem."""
+    """A saved case from an uploaded file, read as the CLI reads one (no aliases, bounded size and depth); a bad or
+    oversized file raises :class:`CaseError` naming the problem."""
     if len(data) > MAX_CASE_BYTES:
         raise CaseError("file", f"is {len(data) // 1000} kB; a case file is at most {MAX_CASE_BYTES // 1000} kB")
     try:
-        text = data.decode("utf-8")
-        raw = yaml.safe_load(text)
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CaseError("file", f"is not a case file (YAML or JSON): {str(exc).splitlines()[0]}") from None
+        raw = read_case_text(data)
+    except CaseError as exc:
+        raise CaseError("file", f"is not a case file: it {exc.problem.removeprefix('the case file ')}") from None
     if not isinstance(raw, Mapping):
         raise CaseError("file", "is not a case file: expected a mapping with start, months, client …")
     return parse_case(raw)

@@ -158,19 +158,20 @@ def _check_json(data: Any, max_nodes: int) -> None:
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_OPEN_CLOSE = str.maketrans("[]{}", "()()")
 
 
-def _depth_in_text(text: str) -> int:
-    """The deepest bracket nesting in JSON text (strings skipped): checked before ``json.loads`` recurses."""
-    depth = deepest = 0
-    for ch in _BRACKETS.findall(_JSON_STRING.sub("", text)):
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+def _deeper_than(text: str, depth: int) -> bool:
+    """True when JSON ``text`` nests lists and mappings more than ``depth`` deep (strings skipped), in C-speed
+    passes: keep only the brackets, then remove the innermost pairs ``()`` once per level."""
+    shape = _NOT_BRACKETS.sub("", _JSON_STRING.sub("", text)).translate(_OPEN_CLOSE)
+    for _ in range(depth):
+        shorter = shape.replace("()", "")
+        if shorter == shape:
+            return False
+        shape = shorter
+    return "()" in shape
 
 
 def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES) -> Any:
@@ -188,7 +189,7 @@ def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = M
         raise DocumentError("is not a text file (it holds a NUL character)")
     try:
         if text.lstrip().startswith("{"):
-            if _depth_in_text(text) > MAX_DEPTH:
+            if _deeper_than(text, MAX_DEPTH):
                 raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep")
             try:
                 data = json.loads(text, object_pairs_hook=_json_pairs)
