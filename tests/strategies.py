@@ -196,9 +196,11 @@ def _set(case: dict[str, Any], path: str, value: Any) -> None:
 @st.composite
 def hostile_cases(draw: Any) -> dict[str, Any]:
     """A full valid case with one to three fields set at or beyond their bounds (or removed), and maybe a stray key."""
+    import copy
+
     from benefit_calc.bounds import BOUNDS
 
-    case = _full_case(draw)
+    case = copy.deepcopy(_full_case(draw))  # st.just() bodies are shared objects: never mutate them in place
     for _ in range(draw(st.integers(1, 3))):
         b = draw(st.sampled_from(sorted(BOUNDS.values(), key=lambda x: x.path)))
         _set(case, b.path, draw(st.sampled_from(_edges(b))))
