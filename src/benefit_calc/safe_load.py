@@ -1,7 +1,7 @@
 """Read untrusted YAML or JSON text into plain data, within bounds (case files, rule files and overlays).
 
 A case file or an overlay may come from anyone, so reading one must never use more time or memory than its
-size warrants (docs/architecture.md, "Input"):
+size warrants (docs/input.md):
 
 - **no anchors, aliases or tags** (``&a``, ``*a``, ``!!python/…``): a case or rule file never needs them, and
   aliases let 444 bytes stand for a billion values;
