@@ -83,6 +83,8 @@ scenarios:
     (with_("start", "2026-13"), "start", "YYYY-MM"),
     (with_("client.birth_date", "15.06.1995"), "client.birth_date", "write 1995-06-15"),
     (with_("start", "12.2026"), "start", "write 2026-12"),
+    (with_("start", 10.2020), "start", "write 2020-10"),  # YAML reads 10.2020 as the number 10.202
+    (with_("household.municipality", 4601), "household.municipality", 'in quotes, e.g. "4601"'),
     (with_("client.birth_date", "2026-02-30"), "client.birth_date", "not a date"),
     (with_("client.birth_date", "2026-05-01"), "client.birth_date", "not before the case's start"),
     (with_("client.birth_date", "1899-12-31"), "client.birth_date", "lowest allowed value 1900-01-01"),
@@ -104,7 +106,8 @@ scenarios:
      "on_job_start, never or a month"),
     (with_("client.benefits.dagpenger", {"basis": 400000}), "client.benefits.dagpenger.normal_hours_per_week", "required"),
     (with_("client.benefits.tiltakspenger", {"days_per_period": 15}), "client.benefits.tiltakspenger.days_per_period", "15"),
-    (with_("household.municipality", 301), "household.municipality", "four-digit"),
+    (with_("household.municipality", 301), "household.municipality", "is a number; write the kommunenummer in quotes"),
+    (with_("household.municipality", "Bergen"), "household.municipality", "four-digit"),
     (with_("tax", {"withholding": "both"}), "tax.withholding", "table_on_benefits"),
     (with_("colour", "blue"), "colour", "not a known field"),
     (with_("meldeperiode_start", "2026-01-06"), "meldeperiode_start", "Monday"),

@@ -177,6 +177,9 @@ def _household(raw: Any, start: date) -> Household:
     m = f.mapping(raw, p, ("municipality", "rent_per_month", "electricity_per_month", "partner", "children",
                            "utvidet_barnetrygd"))
     muni = m.get("municipality")
+    if isinstance(muni, int) and not isinstance(muni, bool):  # YAML reads 4601 (and 0301, as octal!) as numbers
+        hint = f'"{muni}"' if 1000 <= muni <= 9999 else '"0301"'
+        raise CaseError(f"{p}.municipality", f"{show(muni)} is a number; write the kommunenummer in quotes, e.g. {hint}")
     if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isascii() and muni.isdigit()):
         raise CaseError(f"{p}.municipality", f"{show(muni)} is not a four-digit kommunenummer in quotes, e.g. \"0301\"")
     partner = None

@@ -174,6 +174,8 @@ def month(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None
     parsed = parse_month(value)
     if parsed is None:
         hint = "write YYYY-MM"
+        if isinstance(value, float) and is_number(value):  # YAML reads 12.2026 as a number
+            value = f"{value:.4f}"
         m = _NORWEGIAN_MONTH.match(value) if isinstance(value, str) else None
         if m:
             hint = f"write {m.group(2)}-{int(m.group(1)):02d}"
