@@ -19,6 +19,7 @@ import streamlit as st
 
 from benefit_calc import BenefitCalcError, load_rules, parse_case, simulate, sweep
 from benefit_calc.app_form import BENEFITS, MAX_CHILDREN, MAX_STEPS, case_data, form_values, limits
+from benefit_calc.bounds import BOUNDS
 from benefit_calc.case import read_case_text
 from benefit_calc.app_model import actions, case_text, headline, month_table, next_cliff, plan_hours, read_case_file
 from benefit_calc.app_text import PLAIN, TEXT
@@ -208,7 +209,9 @@ with tabs[1]:  # Jobbplan
         st.markdown(f"**{t['step'].format(i=i + 1)}**")
         a, b2, c = st.columns(3)
         a.text_input(t["from"], key=f"f_w{i}_from")
-        b2.slider(t["hours"], *limits("work[].hours_per_week"), step=0.5, key=f"f_w{i}_hours", format="%.1f")
+        low, high = limits("work[].hours_per_week")  # 0–60 (the plausible edge), up to 100 when a case needs it
+        high = min(high, max(float(BOUNDS["work[].hours_per_week"].warn_above or high), st.session_state[f"f_w{i}_hours"]))
+        b2.slider(t["hours"], low, high, step=0.5, key=f"f_w{i}_hours", format="%.1f")
         c.checkbox(t["salary"], key=f"f_w{i}_salary")
         c.number_input(t["month_salary"] if st.session_state[f"f_w{i}_salary"] else t["wage"],
                        *limits("work[].hourly_wage", "work[].monthly_salary"),
