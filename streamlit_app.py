@@ -10,7 +10,6 @@ and a user keeps it by downloading it. Only the public rules are shared by all s
 from __future__ import annotations
 
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 

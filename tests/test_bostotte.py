@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 
 from benefit_calc import parse_case, simulate
 from benefit_calc.bostotte import monthly_amount
-from benefit_calc.errors import BenefitCalcError
 from benefit_calc.rules import load_rules
 
 from .strategies import sosialhjelp_cases

@@ -30,10 +30,10 @@ from typing import Any, Iterable, Mapping
 
 import attrs
 
-from . import safe_load, units
+from . import safe_load, units, value_checks
 from .errors import RulesError
 from .safe_load import show
-from .ruleset import Bracket, DatedValue, FrozenDict, Parameter, Reference, Ruleset, freeze
+from .ruleset import Bracket, DatedValue, FrozenDict, Parameter, Reference, Ruleset
 
 __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "default_rules_dir", "load_rules"]
 
@@ -100,106 +100,6 @@ def _references(raw: Any, file: str, key: str) -> tuple[Reference, ...]:
     return tuple(out)
 
 
-def _name(key: Any) -> str:
-    """A key as it may appear in a message: itself if it is a short text, else cut like any rejected value."""
-    return key if isinstance(key, str) and len(key) <= 60 else show(key)
-
-
-def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and x == x and abs(x) != float("inf")
-
-
-def _check_domain(value: Any, kind: str, unit: str, positive: bool, file: str, key: str) -> None:
-    """Every number in ``value`` must lie in its unit's domain (:mod:`benefit_calc.units`)."""
-    if kind == "brackets":
-        threshold_unit, rate_unit = units.split_unit(unit, kind)
-        for i, b in enumerate(value):
-            for part, u in ((b.threshold, threshold_unit), (b.rate, rate_unit)):
-                problem = units.UNITS[u].problem(part)
-                if problem:
-                    raise RulesError(file, f"{key}[{i}]", problem)
-        return
-    if kind == "list":
-        if unit == "list":  # names (kommunenummer, schemes)
-            bad = next((x for x in value if not isinstance(x, str)), None)
-            if bad is not None:
-                raise RulesError(file, key, f"{show(bad)} is not a name; this list holds texts such as \"0301\"")
-        elif not value or not all(_is_number(x) for x in value):
-            raise RulesError(file, key, f"must be a non-empty list of numbers in {unit}")
-    numbers = [("", value)] if kind == "number" else units.numbers_in(value) if kind in ("table", "list") else []
-    domain = units.UNITS[unit]
-    for path, x in numbers:
-        problem = domain.problem(x, positive)
-        if problem:
-            raise RulesError(file, f"{key}.{path}" if path else key, problem)
-
-
-def _same_shape(base: Any, new: Any, file: str, key: str, optional: tuple[str, ...] = ()) -> None:
-    """An overlay's table must have the bundled table's keys (and only those, besides the parameter's
-    ``optional_keys``), with the same kind of value under each."""
-    if isinstance(base, Mapping):
-        if not isinstance(new, Mapping):
-            raise RulesError(file, key, "must be a mapping like the bundled value")
-        extra = [k for k in new if k not in base and k not in optional]
-        if extra:
-            may = f"; it may add {', '.join(optional)}" if optional else ""
-            raise RulesError(file, f"{key}.{_name(extra[0])}", f"is not a key of the bundled table{may}")
-        missing = [k for k in base if k not in new]
-        if missing:
-            keys = [str(k) for k in base]
-            listed = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
-            raise RulesError(file, key, f"leaves out {_name(missing[0])!r}; the bundled value has {listed}")
-        for k in base:
-            _same_shape(base[k], new[k], file, f"{key}.{k}")
-        for k in optional:
-            if k in new and not _is_number(new[k]):
-                raise RulesError(file, f"{key}.{k}", f"{show(new[k])} is not a number")
-    elif isinstance(base, (list, tuple)):
-        if not isinstance(new, (list, tuple)):
-            raise RulesError(file, key, "must be a list like the bundled value")
-        if base and new:
-            for i, item in enumerate(new):
-                _same_shape(base[0], item, file, f"{key}[{i}]")
-    elif _is_number(base) and not _is_number(new):
-        raise RulesError(file, key, f"{show(new)} is not a number")
-
-
-def _check_value(kind: str, value: Any, file: str, key: str) -> Any:
-    """Validate one dated value for its kind and return it in its frozen form."""
-    if kind == "number":
-        if not _is_number(value):
-            raise RulesError(file, key, f"{show(value)} is not a number")
-        return value
-    if kind == "brackets":
-        if not isinstance(value, list) or not value:
-            raise RulesError(file, key, "brackets are a non-empty list of {threshold, rate}")
-        out = []
-        for i, b in enumerate(value):
-            if not isinstance(b, Mapping) or not _is_number(b.get("threshold")) or not _is_number(b.get("rate")):
-                raise RulesError(file, f"{key}[{i}]", "a bracket needs a numeric threshold and rate")
-            out.append(Bracket(threshold=b["threshold"], rate=b["rate"]))
-        if any(a.threshold >= b.threshold for a, b in zip(out, out[1:])):
-            raise RulesError(file, key, "bracket thresholds must rise strictly")
-        return tuple(out)
-    if kind == "table":
-        if not isinstance(value, Mapping) or not value:
-            raise RulesError(file, key, "a table is a non-empty mapping from category to value")
-        for path, v in units.numbers_in(value):  # numbers anywhere inside must be finite
-            if not _is_number(v):
-                raise RulesError(file, f"{key}.{path}", f"{show(v)} is not a finite number")
-        for cat, v in value.items():
-            if not (_is_number(v) or isinstance(v, (str, list, Mapping))):
-                raise RulesError(file, f"{key}.{_name(cat)}", f"{show(v)} is not a number")
-        return freeze(value)
-    if kind == "list":
-        if not isinstance(value, list):
-            raise RulesError(file, key, "this value must be a list")
-        return freeze(value)
-    if not isinstance(value, str):
-        raise RulesError(file, key, "this value must be text")
-    return value
-
-
 def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base: "Parameter | None" = None,
                      overlay: bool = False) -> dict[str, Any]:
     """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay)."""
@@ -207,7 +107,7 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         raise RulesError(file, name, "a parameter is a mapping with description, unit, reference, values, verified")
     unknown = set(raw) - (_OVERLAY_PARAM_KEYS if overlay else _PARAM_KEYS)
     if unknown:
-        raise RulesError(file, f"{name}.{_name(sorted(map(str, unknown))[0])}",
+        raise RulesError(file, f"{name}.{value_checks.key_text(sorted(map(str, unknown))[0])}",
                          f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
     required = ("values",) if partial else ("description", "unit", "reference", "values", "verified")
     for key in required:
@@ -245,7 +145,7 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         if isinstance(entry, Mapping) and "value" in entry:
             extra = set(entry) - _VALUE_KEYS
             if extra:
-                raise RulesError(file, f"{key}.{_name(sorted(map(str, extra))[0])}",
+                raise RulesError(file, f"{key}.{value_checks.key_text(sorted(map(str, extra))[0])}",
                                  f"unknown key; allowed: {', '.join(sorted(_VALUE_KEYS))}")
             refs = _references(entry.get("reference"), file, f"{key}.reference")
             status = entry.get("status", "in_force")
@@ -255,10 +155,10 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
             entry = entry["value"]
         if values and valid_from <= values[-1].valid_from:
             raise RulesError(file, key, "valid-from dates must be in rising order")
-        checked = _check_value(kind, entry, file, key)
-        _check_domain(checked, kind, unit, positive, file, key)
+        checked = value_checks.check_value(kind, entry, file, key)
+        value_checks.check_domain(checked, kind, unit, positive, file, key)
         if base is not None and kind == "table":
-            _same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
+            value_checks.same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
         values.append(DatedValue(valid_from, checked, refs, status, note))
     out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive,
                            "optional_keys": tuple(optional)}
@@ -296,7 +196,7 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
         if name == "meta":
             continue
         if not isinstance(name, str) or not name.isidentifier():
-            raise RulesError(label, _name(name), "a parameter name is a lower-case identifier")
+            raise RulesError(label, value_checks.key_text(name), "a parameter name is a lower-case identifier")
         fields = _parse_parameter(name, body, label)
         params[f"{stem}.{name}"] = Parameter(name=f"{stem}.{name}", file=label, **fields)
     return params, raw
@@ -314,10 +214,10 @@ def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
         raise RulesError(label, "parameters", "an overlay needs a 'parameters' mapping of file.parameter names")
     unknown = [k for k in data if k not in _OVERLAY_KEYS]
     if unknown:
-        raise RulesError(label, _name(unknown[0]), f"unknown key; an overlay has {' and '.join(sorted(_OVERLAY_KEYS))}")
+        raise RulesError(label, value_checks.key_text(unknown[0]), f"unknown key; an overlay has {' and '.join(sorted(_OVERLAY_KEYS))}")
     for full, body in data["parameters"].items():
         if not isinstance(full, str) or "." not in full:
-            raise RulesError(label, f"parameters.{_name(full)}",
+            raise RulesError(label, f"parameters.{value_checks.key_text(full)}",
                              "name the parameter as file.parameter, e.g. aap.max_work_share")
         base = params.get(full)
         if base is None and not (isinstance(body, Mapping) and body.get("new") is True):
@@ -372,7 +272,7 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
         raise RulesError(index_label, "", "must be a mapping with id, version and files")
     unknown = [k for k in index if k not in _INDEX_KEYS]
     if unknown:
-        raise RulesError(index_label, _name(unknown[0]), f"unknown key; allowed: {', '.join(sorted(_INDEX_KEYS))}")
+        raise RulesError(index_label, value_checks.key_text(unknown[0]), f"unknown key; allowed: {', '.join(sorted(_INDEX_KEYS))}")
     for key in ("id", "version", "files"):
         if not index.get(key):
             raise RulesError(index_label, key, "is missing")
