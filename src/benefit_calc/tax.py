@@ -120,7 +120,7 @@ def default_table(rules: Ruleset, case: Case, year: int, card_income: int) -> in
     ordinary = assess_income(rules, year, card_income).total
     zone = assess_income(rules, year, card_income, True).total
     rate = _d(rules.value("skatt.skattore", day)) + _d(rules.value("skatt.fellesskatt", day))
-    extra = max(_d(rules.value("skatt.finnmarksfradrag", day)), (_d(ordinary - zone)) / rate)
+    extra = max(_d(rules.value("skatt.finnmarksfradrag", day)), (_d(ordinary - zone)) / rate if rate else Decimal(0))
     for dv in reversed(rules.param("skatt.table_numbering").values):
         if dv.valid_from <= day:
             n = dv.value
