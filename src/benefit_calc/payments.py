@@ -8,6 +8,7 @@ from typing import Any, Callable, NamedTuple
 import attrs
 
 from .rules import Ruleset
+from .words import Text
 
 
 @attrs.frozen
@@ -43,10 +44,17 @@ class Explanation:
     reference: str
     used: tuple[Used, ...] = ()
     text_en: str = ""  # English
+    text_nn: str = ""  # nynorsk
+
+    @classmethod
+    def of(cls, rule: str, reference: str, used: tuple[Used, ...], /, key: str = "", **args: Any) -> "Explanation":
+        """An explanation whose words come from the catalogue (``explain.<rule>`` or ``key``), in every language."""
+        t = Text(key or f"explain.{rule}", **args)
+        return cls(rule, t, reference, used, t.in_("en"), t.in_("nn"))
 
     def text_in(self, lang: str = "nb") -> str:
-        """The text in ``lang`` ("nb" or "en"; bokmål when there is no English)."""
-        return self.text_en if lang == "en" and self.text_en else self.text
+        """The text in ``lang`` (bokmål when there is none in it)."""
+        return {"en": self.text_en, "nn": self.text_nn}.get(lang, "") or self.text
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         return {"rule": self.rule, "text": self.text_in(lang), "reference": self.reference,

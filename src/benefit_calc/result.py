@@ -12,6 +12,7 @@ import attrs
 
 from .fields import month_text
 from .payments import Payment
+from .words import Text, in_lang
 
 SCHEMA = "benefit-calc/result@1"
 
@@ -106,17 +107,28 @@ class Warning:
     action: str = ""
     message_en: str = ""  # English
     action_en: str = ""
+    message_nn: str = ""  # nynorsk
+    action_nn: str = ""
+
+    @classmethod
+    def of(cls, code: str, month: date | None, reference: str, /, key: str = "", **args: Any) -> "Warning":
+        """A warning whose words come from the catalogue: ``warning.<code>`` (or ``key``) with ``.message`` and
+        ``.action`` in every language, filled with ``args`` (already formatted)."""
+        key = key or f"warning.{code}"
+        m, a = (Text(f"{key}.message", **args), Text(f"{key}.action", **args))
+        return cls(code, month, m, reference, a, m.in_("en"), a.in_("en"), m.in_("nn"), a.in_("nn"))
 
     def message_in(self, lang: str = "nb") -> str:
-        return self.message_en if lang == "en" and self.message_en else self.message
+        return {"en": self.message_en, "nn": self.message_nn}.get(lang, "") or self.message
 
     def action_in(self, lang: str = "nb") -> str:
-        return self.action_en if lang == "en" and self.action_en else self.action
+        return {"en": self.action_en, "nn": self.action_nn}.get(lang, "") or self.action
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "month": month_text(self.month) if self.month else None,
                 "message": self.message, "reference": self.reference, "action": self.action,
-                "message_en": self.message_en, "action_en": self.action_en}
+                "message_en": self.message_en, "action_en": self.action_en,
+                "message_nn": self.message_nn, "action_nn": self.action_nn}
 
 
 @attrs.frozen
@@ -144,6 +156,8 @@ class Result:
             "settlements": [s.to_dict() for s in self.settlements],
             "warnings": [w.to_dict() for w in self.warnings],
             "notes": list(self.notes),
+            "notes_nn": [in_lang(n, "nn") for n in self.notes],
+            "notes_en": [in_lang(n, "en") for n in self.notes],
             "meldeperiode_start": self.meldeperiode_start.isoformat(),
         }
 

@@ -1,0 +1,92 @@
+"""Every word a user sees, in bokmål, nynorsk and English: one catalogue, read from ``words/<lang>/*.yaml``.
+
+A text is found by its key (``app.title``, ``warning.aap_work_limit``, ``field.work[].hours_per_week``) and
+filled with named arguments (``{month}``); numbers and dates are formatted by the caller, the same in every
+language (``12 000 kr``, ``03.2027``). ``tests/test_words.py`` fails when a key lacks a language or the
+languages disagree on its arguments. Bokmål is the first language; a key missing in a language is an error,
+not a silent fallback.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..safe_load import parse
+
+LANGS = ("nb", "nn", "en")
+NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+HERE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every text of ``lang``, by key (the files' nested keys joined with dots)."""
+    if lang not in LANGS:
+        raise ValueError(f"{lang!r} is not one of {', '.join(LANGS)}")
+    out: dict[str, str] = {}
+    for path in sorted((HERE / lang).glob("*.yaml")):
+        _flatten(parse(path.read_bytes(), max_nodes=100_000), "", out, path.name)
+    return out
+
+
+def _flatten(data: Any, prefix: str, out: dict[str, str], file: str) -> None:
+    if data is None and not prefix:  # a file with nothing in it yet
+        return
+    if isinstance(data, Mapping):
+        for k, v in data.items():
+            _flatten(v, f"{prefix}.{k}" if prefix else str(k), out, file)
+    elif isinstance(data, str):
+        if prefix in out:
+            raise ValueError(f"words: {prefix} is written twice ({file})")
+        out[prefix] = data
+    else:
+        raise ValueError(f"words/{file}: {prefix} is not a text")
+
+
+def has(key: str) -> bool:
+    return key in catalogue("nb")
+
+
+def text(key: str, lang: str = "nb", /, **args: Any) -> str:
+    """The text ``key`` in ``lang`` with ``args`` filled in."""
+    template = catalogue(lang if lang in LANGS else "nb")[key]
+    return template.format(**args) if args else template
+
+
+def fields_of(template: str) -> set[str]:
+    """The argument names a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Text(str):
+    """A text in bokmål (it *is* that string, so it prints and compares as before) that can be put in any language:
+    ``Text("note.meldeperiode_default", day="05.01.2026").in_("nn")``. Arguments are already formatted."""
+
+    key: str
+    args: dict[str, Any]
+
+    def __new__(cls, key: str, /, **args: Any) -> "Text":
+        self = super().__new__(cls, text(key, "nb", **args))
+        self.key, self.args = key, args
+        return self
+
+    def __reduce__(self) -> Any:  # copy and pickle as a Text, not as a plain str
+        return (_make, (self.key, self.args))
+
+    def in_(self, lang: str = "nb") -> str:
+        return text(self.key, lang, **self.args)
+
+    def all(self) -> dict[str, str]:
+        return {lang: self.in_(lang) for lang in LANGS}
+
+
+def _make(key: str, args: dict[str, Any]) -> Text:
+    return Text(key, **args)
+
+
+def in_lang(value: str, lang: str) -> str:
+    """``value`` in ``lang`` if it is a :class:`Text`, else as it is."""
+    return value.in_(lang) if isinstance(value, Text) else value
