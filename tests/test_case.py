@@ -70,7 +70,7 @@ scenarios:
 
 
 @pytest.mark.parametrize(("case", "field", "words"), [
-    (with_("work", [{"from": "2026-03", "hours_per_week": 180, "hourly_wage": 200}]), "work[0].hours_per_week", "100 hours/week"),
+    (with_("work", [{"from": "2026-03", "hours_per_week": 180, "hourly_wage": 200}]), "work[0].hours_per_week", "100 hours a week"),
     (with_("work", [{"from": "2026-03", "hours_per_week": 10}]), "work[0].hourly_wage", "required"),
     (with_("work", [{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 200, "monthly_salary": 9}]),
      "work[0].monthly_salary", "not both"),
@@ -91,8 +91,9 @@ scenarios:
     (with_("start", "2101-01"), "start", "highest allowed value 2100-12"),
     (with_("household.children", [{"birth_date": "2020-01-01"}] * 16), "household.children", "at most 15"),
     (with_("work", [{"from": "2026-03", "hours_per_week": 1, "hourly_wage": 1e308}]), "work[0].hourly_wage",
-     "highest allowed value 100000 kr/hour"),
-    (with_("client.benefits.aap", {"basis_g": 350000}), "client.benefits.aap.basis_g", "kroner go in basis"),
+     "highest allowed value 100 000 kr an hour"),
+    (with_("client.benefits.aap", {"basis_g": 350000}), "client.benefits.aap.basis_g", "looks like kroner, not G"),
+    (with_("client.benefits.aap", {"basis_g": 25}), "client.benefits.aap.basis_g", "kroner go in basis"),
     (with_("household.partner", {"birth_date": "2030-01-01"}), "household.partner.birth_date", "not before"),
     (with_("client.benefits.aap", {"basis_g": 2, "basis": 300000}), "client.benefits.aap.basis_g", "exactly one"),
     (with_("client.benefits.aap", {"basis_g": "high"}), "client.benefits.aap.basis_g", "not a number"),

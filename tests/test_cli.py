@@ -51,9 +51,16 @@ def test_bad_case_exits_2_with_one_line(tmp_path: Path) -> None:
                    "work: [{from: 2026-02, hours_per_week: 200, hourly_wage: 200}]\n")
     r = run("simulate", str(bad))
     assert r.exit_code == 2
-    assert r.output.strip() == ("Error: work[0].hours_per_week: 200 is above the highest allowed value 100 hours/week (hours worked a "
-                                "week; above 100 no one works, and above 60 a warning asks to check)")
+    assert r.output.strip() == ("Feil: Timer i uka, trinn 1 (work[0].hours_per_week): 200 er over det høyeste som er "
+                                "tillatt, 100 timer i uka (arbeidstimer i uka; over 100 jobber ingen, og over 60 ber et "
+                                "varsel deg sjekke)")
     assert "Traceback" not in r.output
+    en = run("simulate", str(bad), "--lang", "en")
+    assert en.output.strip() == ("Error: Hours a week, step 1 (work[0].hours_per_week): 200 is above the highest allowed "
+                                 "value 100 hours a week (hours worked a week; above 100 no one works, and above 60 a "
+                                 "warning asks to check)")
+    nn = run("simulate", str(bad), "--lang", "nn")
+    assert nn.output.startswith("Feil: Timar i veka, trinn 1 (work[0].hours_per_week): 200 er over det høgaste")
 
 
 def test_missing_case_and_bad_usage_exit_2() -> None:

@@ -127,13 +127,13 @@ def read_case_file(data: bytes) -> Case:
     """A saved case from an uploaded file, read as the CLI reads one (no aliases, bounded size and depth); a bad or
     oversized file raises :class:`CaseError` naming the problem."""
     if len(data) > MAX_CASE_BYTES:
-        raise CaseError("file", f"is {len(data) // 1000} kB; a case file is at most {MAX_CASE_BYTES // 1000} kB")
+        raise CaseError.of("file", "upload_too_big", size=len(data) // 1000, max=MAX_CASE_BYTES // 1000)
     try:
         raw = read_case_text(data)
-    except CaseError as exc:
-        raise CaseError("file", f"is not a case file: it {exc.problem.removeprefix('the case file ')}") from None
+    except CaseError as exc:  # the whole file: its problem, without "the case file"
+        raise CaseError.of("file", "upload_not_case", problem=exc.values.get("problem", exc.problem)) from None
     if not isinstance(raw, Mapping):
-        raise CaseError("file", "is not a case file: expected a mapping with start, months, client …")
+        raise CaseError.of("file", "upload_not_mapping")
     return parse_case(raw)
 
 

@@ -125,10 +125,13 @@ B = "client.benefits"
 
 
 def _basis(m: Any, path: str, scheme: str) -> tuple[float | None, float | None]:
+    raw_g = m.get("basis_g")
+    if f.is_number(raw_g) and raw_g >= 1000:  # kroner typed where G is chosen: the usual slip
+        raise CaseError.of(f"{path}.basis_g", "basis_g_kroner", value=f"{raw_g:g}")
     basis_g = f.number(m, "basis_g", path, f"{B}.{scheme}.basis_g")
     basis = f.number(m, "basis", path, f"{B}.{scheme}.basis")
     if (basis_g is None) == (basis is None):
-        raise CaseError(f"{path}.basis_g", "give exactly one of basis_g (grunnlag in G) or basis (grunnlag in kroner)")
+        raise CaseError.of(f"{path}.basis_g", "basis_one_of")
     return basis_g, basis
 
 
@@ -138,8 +141,8 @@ def _reporting(m: Any, path: str, scheme: str) -> str | date | None:
         return value
     month = f.parse_month(value)
     if month is None or not FIRST_DATE <= month <= LAST_DATE:
-        raise CaseError(f"{path}.reports_income", f"{show(value)} is not on_job_start, never or a month YYYY-MM "
-                        f"between {FIRST_DATE.year} and {LAST_DATE.year}")
+        raise CaseError.of(f"{path}.reports_income", "reports_income", value=show(value), first=FIRST_DATE.year,
+                           last=LAST_DATE.year)
     return month
 
 
@@ -182,7 +185,7 @@ def _uforetrygd(raw: Any, path: str) -> Uforetrygd:
     granted = f.day(m, "granted", path, f"{u}.granted")
     ieu = f.number(m, "ieu", path, f"{u}.ieu")
     if ieu is not None and ifu is not None and ieu >= ifu:
-        raise CaseError(f"{path}.ieu", f"{ieu:g} must be lower than ifu ({ifu:g}): IEU is the income after uførhet")
+        raise CaseError.of(f"{path}.ieu", "ieu_below_ifu", ieu=f"{ieu:g}", ifu=f"{ifu:g}")
     return Uforetrygd(degree or 0, ifu or 0, full or 0, granted, ieu,  # type: ignore[arg-type]
                       f.boolean(m, "vta", path, f"{u}.vta"), _reporting(m, path, "uforetrygd"),
                       f.boolean(m, "barnetillegg", path, f"{u}.barnetillegg"))

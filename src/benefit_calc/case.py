@@ -22,6 +22,7 @@ from .benefit_inputs import (Aap, Benefits, Dagpenger, Kvalifiseringsstonad, Opp
                              Tiltakspenger, Uforetrygd, parse_benefits)
 from .errors import CaseError
 from .safe_load import show
+from .words import Text
 
 SCHEMA = "benefit-calc/case@1"
 
@@ -149,13 +150,13 @@ def _work(raw: Any, path: str, start: date) -> tuple[WorkStep, ...]:
         wage = f.number(m, "hourly_wage", p, "work[].hourly_wage")
         salary = f.number(m, "monthly_salary", p, "work[].monthly_salary")
         if wage is not None and salary is not None:
-            raise CaseError(f"{p}.monthly_salary", "give either hourly_wage or monthly_salary, not both")
+            raise CaseError.of(f"{p}.monthly_salary", "wage_and_salary")
         if hours and wage is None and salary is None:
-            raise CaseError(f"{p}.hourly_wage", "is required when hours_per_week is above 0 (or give monthly_salary)")
+            raise CaseError.of(f"{p}.hourly_wage", "wage_required")
         if begin < start:
-            raise CaseError(f"{p}.from", f"{f.month_text(begin)} is before the case's start {f.month_text(start)}")
+            raise CaseError.of(f"{p}.from", "before_start", month=f.month_text(begin), start=f.month_text(start))
         if steps and begin <= steps[-1].start:
-            raise CaseError(f"{p}.from", "steps must be in rising month order")
+            raise CaseError.of(f"{p}.from", "steps_rising")
         steps.append(WorkStep(start=begin, hours_per_week=hours or 0, hourly_wage=wage, monthly_salary=salary,
                               payday=f.choice(m, "payday", p, "work[].payday"),
                               holiday_pay=f.boolean(m, "holiday_pay", p, "work[].holiday_pay")))
@@ -167,8 +168,7 @@ def _client(raw: Any, start: date) -> Client:
     birth = f.day(m, "birth_date", "client", "client.birth_date")
     assert birth is not None
     if birth >= start:
-        raise CaseError("client.birth_date", f"{birth.isoformat()} is not before the case's start "
-                        f"{f.month_text(start)}; give the client's own birth date")
+        raise CaseError.of("client.birth_date", "born_not_before_start", day=birth.isoformat(), start=f.month_text(start))
     return Client(birth, parse_benefits(m.get("benefits")))
 
 
@@ -179,9 +179,9 @@ def _household(raw: Any, start: date) -> Household:
     muni = m.get("municipality")
     if isinstance(muni, int) and not isinstance(muni, bool):  # YAML reads 4601 (and 0301, as octal!) as numbers
         hint = f'"{muni}"' if 1000 <= muni <= 9999 else '"0301"'
-        raise CaseError(f"{p}.municipality", f"{show(muni)} is a number; write the kommunenummer in quotes, e.g. {hint}")
+        raise CaseError.of(f"{p}.municipality", "municipality_number", value=show(muni), hint=hint)
     if muni is not None and not (isinstance(muni, str) and len(muni) == 4 and muni.isascii() and muni.isdigit()):
-        raise CaseError(f"{p}.municipality", f"{show(muni)} is not a four-digit kommunenummer in quotes, e.g. \"0301\"")
+        raise CaseError.of(f"{p}.municipality", "municipality_format", value=show(muni))
     partner = None
     if m.get("partner") is not None:
         pp = f"{p}.partner"
@@ -189,8 +189,8 @@ def _household(raw: Any, start: date) -> Household:
         partner_birth = f.day(pm, "birth_date", pp, "household.partner.birth_date")
         assert partner_birth is not None
         if partner_birth >= start:
-            raise CaseError(f"{pp}.birth_date", f"{partner_birth.isoformat()} is not before the case's start "
-                            f"{f.month_text(start)}")
+            raise CaseError.of(f"{pp}.birth_date", "partner_not_before_start", day=partner_birth.isoformat(),
+                               start=f.month_text(start))
         partner = Partner(partner_birth,
                           f.number(pm, "income_per_month", pp, "household.partner.income_per_month"),
                           f.number(pm, "tax_free_per_month", pp, "household.partner.tax_free_per_month"))
@@ -217,15 +217,15 @@ def parse_case(data: Any) -> Case:
     m = f.mapping(data, "", ("schema", "start", "months", "household", "client", "work", "scenarios", "tax",
                              "meldeperiode_start"))
     if m.get("schema", SCHEMA) != SCHEMA:
-        raise CaseError("schema", f"{show(m.get('schema'))} is not supported; this version reads {SCHEMA}")
+        raise CaseError.of("schema", "schema", value=show(m.get("schema")), schema=SCHEMA)
     start = f.month(m, "start", "", "start")
     assert start is not None
     months = f.integer(m, "months", "", "months")
     if m.get("client") is None:
-        raise CaseError("client", "is required (at least birth_date)")
+        raise CaseError.of("client", "client_required")
     anchor = f.day(m, "meldeperiode_start", "", "meldeperiode_start")
     if anchor is not None and anchor.weekday() != 0:
-        raise CaseError("meldeperiode_start", f"{anchor.isoformat()} is not a Monday; meldeperioder start on Mondays")
+        raise CaseError.of("meldeperiode_start", "not_monday", day=anchor.isoformat())
     scenarios = []
     for i, s in enumerate(f.items(m.get("scenarios"), "scenarios", "scenarios", "{name, work}")):
         sm = f.mapping(s, f"scenarios[{i}]", ("name", "work"))
@@ -244,8 +244,10 @@ def read_case_text(source: str | bytes) -> Any:
     try:
         return safe_load.parse(source)
     except safe_load.DocumentError as exc:
-        where = f" (line {exc.line})" if exc.line else ""
-        raise CaseError("", f"the case file {exc.problem}{where}") from None
+        problem = Text(f"doc.{exc.key}", **exc.values) if exc.key else exc.problem
+        if exc.line:
+            raise CaseError.of("", "doc_line", problem=problem, line=exc.line) from None
+        raise CaseError.of("", "doc", problem=problem) from None
 
 
 def load_case(source: str | Path | Mapping[str, Any]) -> Case:
@@ -257,8 +259,8 @@ def load_case(source: str | Path | Mapping[str, Any]) -> Case:
         path = Path(source)
         try:
             if path.stat().st_size > MAX_CASE_BYTES:
-                raise CaseError("", f"{path.name} is larger than {MAX_CASE_BYTES // 1000} kB; a case file is small")
+                raise CaseError.of("", "file_too_big", name=path.name, kb=MAX_CASE_BYTES // 1000)
             text_in = path.read_bytes()
         except OSError as exc:
-            raise CaseError("", f"{path} cannot be read ({exc.strerror or exc})") from None
+            raise CaseError.of("", "file_unreadable", name=str(path), why=exc.strerror or str(exc)) from None
     return parse_case(read_case_text(text_in))

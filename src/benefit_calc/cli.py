@@ -18,28 +18,38 @@ from .case import load_case
 from .errors import BenefitCalcError, CaseError
 from .fields import month_text
 from .result import Result
+from .words import LANGS, text
 from .rules import Ruleset, load_rules
 
 
 class _Fail(click.ClickException):
-    def __init__(self, message: str, code: int) -> None:
+    def __init__(self, message: str, code: int, lang: str = "nb") -> None:
         super().__init__(message)
         self.exit_code = code
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"{text('cli.error', self.lang)}: {self.format_message()}", err=True)
+
+
+LANG = click.option("--lang", type=click.Choice(list(LANGS)), default="nb", show_default=True,
+                    help="Language of the text: bokmål (nb), nynorsk (nn) or English (en).")
 
 
 def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn our own errors into one-line messages with the contract's exit codes."""
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang") or "nb"
         try:
             return fn(*args, **kwargs)
         except CaseError as exc:
-            raise _Fail(str(exc), 2) from None
+            raise _Fail(exc.message(lang, path=True), 2, lang) from None
         except BenefitCalcError as exc:
-            raise _Fail(str(exc), 1) from None
+            raise _Fail(str(exc), 1, lang) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except Exception as exc:  # a bug of ours: one plain line, no traceback
-            raise _Fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the case file", 1) from None
+        except Exception as exc:  # a bug of ours: one plain line, no traceback (and no case values)
+            raise _Fail(text("cli.internal", lang, what=type(exc).__name__), 1, lang) from None
     wrapper.__name__ = fn.__name__
     wrapper.__doc__ = fn.__doc__
     return wrapper
@@ -109,10 +119,11 @@ def main() -> None:
 @main.command()
 @click.argument("case_file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@LANG
 @_rules_opt
 @_overlay_opt
 @_guard
-def simulate(case_file: str, fmt: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
+def simulate(case_file: str, fmt: str, lang: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
     """Simulate CASE_FILE month by month."""
     from .engine import simulate as run
 

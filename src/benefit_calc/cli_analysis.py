@@ -11,13 +11,11 @@ from pathlib import Path
 import click
 
 from .case import load_case
-from .cli import FORMATS, _guard, _overlay_opt, _rules, _rules_opt, main
+from .cli import FORMATS, LANG, _guard, _overlay_opt, _rules, _rules_opt, main
 from .errors import CaseError
 from .fields import month_text
 from .money import fmt
 
-LANG = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
-                    help="Language of the text: bokmål or English.")
 
 
 def _pct(rate: object) -> str:
@@ -144,7 +142,7 @@ def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: s
 
     month = fields.parse_month(month_text_)
     if month is None:
-        raise CaseError("month", "give a month as YYYY-MM")
+        raise CaseError.of("month", "give_month")
     rules = _rules(rules_dir, overlays)
     data = run(simulate(rules, load_case(Path(case_file))), month, lang)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt_ == "json" else explain_text(data))
@@ -171,7 +169,7 @@ def report(case_file: str, output: str, lang: str, rules_dir: str | None, overla
     try:
         Path(output).write_bytes(pdf)
     except OSError as exc:
-        raise CaseError("output", f"cannot write {output}: {exc.strerror}") from None
+        raise CaseError.of("output", "cannot_write", path=output, why=exc.strerror or str(exc)) from None
     click.echo(f"{output}: {len(pdf) // 1000} kB, {lang}")
 
 

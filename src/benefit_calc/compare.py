@@ -80,8 +80,8 @@ class Comparison:
 def compare(rules: Ruleset, case: Case) -> Comparison:
     """The case's work plan and each of its scenarios, simulated in the same situation."""
     if not case.scenarios:
-        raise CaseError("scenarios", "the case has no scenarios to compare; add e.g. "
-                        "[{name: \"20 timer\", work: [{from: 2026-03, hours_per_week: 20, hourly_wage: 210}]}]")
+        raise CaseError.of("scenarios", "no_scenarios",
+                           example='[{name: "20 timer", work: [{from: 2026-03, hours_per_week: 20, hourly_wage: 210}]}]')
     names = (PLAN, *(s.name for s in case.scenarios))
     results = (simulate(rules, case), *(simulate(rules, case, s.work) for s in case.scenarios))
     return Comparison(names, results)
@@ -92,7 +92,7 @@ def explain(result: Result, month: date, lang: str = "nb") -> dict[str, Any]:
     row = next((m for m in result.months if m.month == month), None)
     if row is None:
         first, last = result.months[0].month, result.months[-1].month
-        raise CaseError("month", f"{month:%Y-%m} is outside the simulation ({first:%Y-%m} to {last:%Y-%m})")
+        raise CaseError.of("month", "month_outside", month=f"{month:%Y-%m}", first=f"{first:%Y-%m}", last=f"{last:%Y-%m}")
     items = []
     for p, w in result.payments_in(month):
         e = p.explain()

@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 from .bounds import BOUNDS, Bound
 from .errors import CaseError
 from .safe_load import show
+from .words import Text, has
 
 _NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _NORWEGIAN_MONTH = re.compile(r"^\s*(\d{1,2})[./](\d{4})\s*$")
@@ -27,8 +28,13 @@ def is_number(x: Any) -> bool:
 
 
 def _fmt(x: float) -> str:
-    """A number for a message: ``:g`` (an int too long for a float is shown cut, like any rejected value)."""
-    return f"{x:g}" if isinstance(x, float) or abs(x) < 10**15 else show(x)
+    """A number for a message: whole numbers with spaces between thousands ("1 000 000"), others as written (an
+    int too long for a float is shown cut, like any rejected value)."""
+    if isinstance(x, int) and abs(x) >= 10**15:
+        return show(x)
+    if float(x).is_integer() and abs(x) < 10**15:
+        return f"{int(x):,}".replace(",", " ")
+    return f"{x:g}"
 
 
 def where(path: str, key: str) -> str:
@@ -40,12 +46,11 @@ def mapping(raw: Any, path: str, allowed: Sequence[str]) -> Mapping[str, Any]:
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
-        what = "" if path else "the case file "
-        raise CaseError(path, f"{what}must be a mapping with the keys {', '.join(allowed)} (found {show(raw)})")
+        raise CaseError.of(path, "not_a_mapping" if path else "file_not_mapping", allowed=", ".join(allowed), found=show(raw))
     for key in raw:
         if key not in allowed:
             name = key if isinstance(key, str) and len(key) <= 40 else show(key)
-            raise CaseError(where(path, name), f"is not a known field; allowed here: {', '.join(allowed)}")
+            raise CaseError.of(where(path, name), "unknown_field", allowed=", ".join(allowed))
     return raw
 
 
@@ -55,29 +60,33 @@ def items(raw: Any, path: str, spec: str, what: str) -> list[Any]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise CaseError(path, f"must be a list of {what}")
+        raise CaseError.of(path, "not_a_list", what=what)
     if len(raw) > b.high:
-        raise CaseError(path, f"has {len(raw)} entries; at most {b.high} are allowed ({b.why})")
+        raise CaseError.of(path, "list_too_long", count=len(raw), max=b.high, why=_why(b))
     return raw
 
 
 def _missing(b: Bound, field: str) -> CaseError:
-    hint = {"month": " (a month, YYYY-MM)", "date": " (a date, YYYY-MM-DD)"}.get(b.kind, "")
-    return CaseError(field, f"is required{hint}")
+    return CaseError.of(field, {"month": "required_month", "date": "required_date"}.get(b.kind, "required"))
+
+
+def _why(b: Bound) -> Text:
+    return Text(f"why.{b.path}")
 
 
 def _range(value: Any, b: Bound, field: str, shown: str) -> None:
     if b.low is not None and value < b.low:
-        raise CaseError(field, f"{shown} is below the lowest allowed value {_limit(b.low, b)} ({b.why})")
+        raise CaseError.of(field, "below", value=shown, limit=_limit(b.low, b), why=_why(b))
     if b.high is not None and value > b.high:
-        raise CaseError(field, f"{shown} is above the highest allowed value {_limit(b.high, b)} ({b.why})")
+        raise CaseError.of(field, "above", value=shown, limit=_limit(b.high, b), why=_why(b))
 
 
 def _limit(x: Any, b: Bound) -> str:
     if isinstance(x, date):
         return f"{x:%Y-%m}" if b.kind == "month" else x.isoformat()
-    unit = b.unit if b.unit and b.unit not in ("count", "characters") else ""
-    return f"{x:g} {unit}".strip() if isinstance(x, (int, float)) else str(x)
+    if isinstance(x, (int, float)) and has(f"unit.{b.unit}"):
+        return Text("error.limit", value=_fmt(x), unit=Text(f"unit.{b.unit}"))
+    return _fmt(x) if isinstance(x, (int, float)) else str(x)
 
 
 def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | None:
@@ -89,8 +98,7 @@ def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | No
             raise _missing(b, field)
         return None
     if not is_number(value):
-        raise CaseError(field, f"{show(value)} is not a number" + (" (write it without spaces or units)"
-                                                                      if isinstance(value, str) else ""))
+        raise CaseError.of(field, "not_a_number_text" if isinstance(value, str) else "not_a_number", value=show(value))
     _range(value, b, field, _fmt(value))
     return value
 
@@ -98,14 +106,14 @@ def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | No
 def integer(raw: Mapping[str, Any], key: str, path: str, spec: str) -> int | None:
     value = number(raw, key, path, spec)
     if value is not None and value != int(value):
-        raise CaseError(where(path, key), f"{_fmt(value)} is not a whole number")
+        raise CaseError.of(where(path, key), "not_whole", value=_fmt(value))
     return None if value is None else int(value)
 
 
 def boolean(raw: Mapping[str, Any], key: str, path: str, spec: str) -> bool | None:
     value = raw.get(key)
     if value is not None and not isinstance(value, bool):
-        raise CaseError(where(path, key), f"{show(value)} is not true or false")
+        raise CaseError.of(where(path, key), "not_bool", value=show(value))
     return value
 
 
@@ -113,7 +121,7 @@ def choice(raw: Mapping[str, Any], key: str, path: str, spec: str) -> str | None
     b = BOUNDS[spec]
     value = raw.get(key)
     if value is not None and value not in b.options:
-        raise CaseError(where(path, key), f"{show(value)} is not one of {', '.join(b.options)}")
+        raise CaseError.of(where(path, key), "not_one_of", value=show(value), options=", ".join(b.options))
     return value
 
 
@@ -125,9 +133,9 @@ def text(raw: Mapping[str, Any], key: str, path: str, spec: str) -> str | None:
             raise _missing(b, field)
         return None
     if not isinstance(value, str) or not value.strip():
-        raise CaseError(field, f"{show(value)} is not a non-empty text")
+        raise CaseError.of(field, "not_text", value=show(value))
     if len(value) > b.high:
-        raise CaseError(field, f"is longer than {b.high} characters")
+        raise CaseError.of(field, "too_long", max=b.high)
     return value
 
 
@@ -141,11 +149,11 @@ def day(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None:
         return None
     parsed = _as_date(value)
     if parsed is None:
-        hint = "write YYYY-MM-DD"
         m = _NORWEGIAN_DATE.match(value) if isinstance(value, str) else None
         if m:
-            hint = f"write {m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-        raise CaseError(field, f"{show(value)} is not a date ({hint})")
+            raise CaseError.of(field, "not_a_date_fix", value=show(value),
+                               fix=f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
+        raise CaseError.of(field, "not_a_date", value=show(value))
     _range(parsed, b, field, parsed.isoformat())
     return parsed
 
@@ -173,13 +181,12 @@ def month(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None
         return None
     parsed = parse_month(value)
     if parsed is None:
-        hint = "write YYYY-MM"
         if isinstance(value, float) and is_number(value):  # YAML reads 12.2026 as a number
             value = f"{value:.4f}"
         m = _NORWEGIAN_MONTH.match(value) if isinstance(value, str) else None
         if m:
-            hint = f"write {m.group(2)}-{int(m.group(1)):02d}"
-        raise CaseError(field, f"{show(value)} is not a month ({hint})")
+            raise CaseError.of(field, "not_a_month_fix", value=show(value), fix=f"{m.group(2)}-{int(m.group(1)):02d}")
+        raise CaseError.of(field, "not_a_month", value=show(value))
     _range(parsed, b, field, month_text(parsed))
     return parsed
 

@@ -43,9 +43,11 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 class DocumentError(BenefitCalcError):
     """The text is not a document this package reads: ``line`` (1-based, or 0) and ``problem`` in plain words."""
 
-    def __init__(self, problem: str, line: int = 0) -> None:
-        self.problem = problem
+    def __init__(self, problem: str, line: int = 0, key: str = "", **args: Any) -> None:
+        self.problem = problem  # English
         self.line = line
+        self.key = key  # ``doc.<key>`` in the word catalogue, for the other languages
+        self.values = args
         super().__init__(f"{problem} (line {line})" if line else problem)
 
 
@@ -64,10 +66,12 @@ def _no_duplicates(loader: Any, node: Any, deep: bool = False) -> Any:
         key = loader.construct_object(key_node, deep=deep)
         try:
             if key in seen:
-                raise DocumentError(f"writes the key {show(key)} twice in one mapping", key_node.start_mark.line + 1)
+                raise DocumentError(f"writes the key {show(key)} twice in one mapping", key_node.start_mark.line + 1,
+                                    "duplicate", name=show(key))
             seen.add(key)
         except TypeError:  # an unhashable key (a list or mapping used as a key)
-            raise DocumentError("uses a list or mapping as a key; keys are names", key_node.start_mark.line + 1) from None
+            raise DocumentError("uses a list or mapping as a key; keys are names", key_node.start_mark.line + 1,
+                                "key_not_name") from None
     return loader.construct_mapping(node, deep)
 
 
@@ -97,23 +101,23 @@ def _scan(text: str, max_nodes: int) -> None:
             kind = type(event)
             if kind is yaml.AliasEvent:
                 raise DocumentError("uses a YAML alias (*name); write the value out instead",
-                                    _line(event.start_mark))
+                                    _line(event.start_mark), "alias")
             if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
                 nodes += 1
                 if event.anchor is not None:
                     raise DocumentError("uses a YAML anchor (&name); write the value out instead",
-                                        _line(event.start_mark))
+                                        _line(event.start_mark), "anchor")
                 if event.tag is not None:
                     raise DocumentError(f"uses a YAML tag ({show(event.tag)}); plain values only",
-                                        _line(event.start_mark))
+                                        _line(event.start_mark), "tag", tag=show(event.tag))
                 if nodes > max_nodes:
                     raise DocumentError(f"has more than {max_nodes:,} values".replace(",", " "),
-                                        _line(event.start_mark))
+                                        _line(event.start_mark), "too_many", max=f"{max_nodes:,}".replace(",", " "))
                 if kind is not yaml.ScalarEvent:
                     depth += 1
                     if depth > MAX_DEPTH:
                         raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep",
-                                            _line(event.start_mark))
+                                            _line(event.start_mark), "too_deep", max=MAX_DEPTH)
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
@@ -123,14 +127,14 @@ def _scan(text: str, max_nodes: int) -> None:
 def _yaml_problem(exc: yaml.YAMLError) -> DocumentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or "cannot be read"
-    return DocumentError(f"is not valid YAML: {problem}", _line(mark))
+    return DocumentError(f"is not valid YAML: {problem}", _line(mark), "bad_yaml", why=problem)
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise DocumentError(f"writes the key {show(key)} twice in one mapping")
+            raise DocumentError(f"writes the key {show(key)} twice in one mapping", 0, "duplicate", name=show(key))
         out[key] = value
     return out
 
@@ -143,15 +147,18 @@ def _check_json(data: Any, max_nodes: int) -> None:
         value, depth = stack.pop()
         nodes += 1
         if nodes > max_nodes:
-            raise DocumentError(f"has more than {max_nodes:,} values".replace(",", " "))
+            raise DocumentError(f"has more than {max_nodes:,} values".replace(",", " "), 0, "too_many",
+                                max=f"{max_nodes:,}".replace(",", " "))
         if isinstance(value, str):
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                raise DocumentError(f"holds text that is not valid Unicode: {show(value)}") from None
+                raise DocumentError(f"holds text that is not valid Unicode: {show(value)}", 0, "bad_unicode",
+                                    value=show(value)) from None
         elif isinstance(value, (dict, list)):
             if depth > MAX_DEPTH:
-                raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep")
+                raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep", 0, "too_deep",
+                                    max=MAX_DEPTH)
             stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
             if isinstance(value, dict):
                 stack.extend((k, depth) for k in value)
@@ -177,24 +184,26 @@ def _deeper_than(text: str, depth: int) -> bool:
 def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES) -> Any:
     """Parse YAML or JSON (JSON when the text starts with ``{``) within the bounds above."""
     if len(source) > max_bytes:
-        raise DocumentError(f"is larger than {max_bytes // 1000} kB; a case or rule file is far smaller")
+        raise DocumentError(f"is larger than {max_bytes // 1000} kB; a case or rule file is far smaller", 0, "too_big",
+                            kb=max_bytes // 1000)
     if isinstance(source, bytes):
         try:
             text = source.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise DocumentError("is not UTF-8 text") from None
+            raise DocumentError("is not UTF-8 text", 0, "not_utf8") from None
     else:
         text = source
     if "\x00" in text:
-        raise DocumentError("is not a text file (it holds a NUL character)")
+        raise DocumentError("is not a text file (it holds a NUL character)", 0, "nul")
     try:
         if text.lstrip().startswith("{"):
             if _deeper_than(text, MAX_DEPTH):
-                raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep")
+                raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep", 0, "too_deep",
+                                    max=MAX_DEPTH)
             try:
                 data = json.loads(text, object_pairs_hook=_json_pairs)
             except json.JSONDecodeError as exc:
-                raise DocumentError(f"is not valid JSON: {exc.msg}", exc.lineno) from None
+                raise DocumentError(f"is not valid JSON: {exc.msg}", exc.lineno, "bad_json", why=exc.msg) from None
             _check_json(data, max_nodes)
             return data
         _scan(text, max_nodes)
@@ -206,4 +215,5 @@ def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = M
         raise
     except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
         # e.g. an integer of more than 4 300 digits (Python refuses to convert it)
-        raise DocumentError(f"holds a value that cannot be read ({type(exc).__name__})") from None
+        raise DocumentError(f"holds a value that cannot be read ({type(exc).__name__})", 0, "unreadable_value",
+                            why=type(exc).__name__) from None

@@ -27,7 +27,10 @@ import attrs
 
 from .case import Case, WorkStep
 from .engine import simulate
+from .bounds import BOUNDS
 from .errors import CaseError
+from .money import fmt
+from .safe_load import show
 from .result import Result
 from .rules import Ruleset
 
@@ -140,11 +143,12 @@ def parse_hours(text: str) -> tuple[float, ...]:
         else:
             levels = tuple(float(x) for x in text.split(","))
     except ValueError:
-        raise CaseError("hours", f"{text!r} is not start:stop:step (e.g. 0:40:1) or a list like 0,10,20") from None
+        raise CaseError.of("hours", "hours_format", value=show(text)) from None
     if not levels or len(levels) > MAX_STEPS:
-        raise CaseError("hours", f"gives {len(levels)} levels; allowed 1 to {MAX_STEPS}")
-    if any(h < 0 or h > 168 for h in levels):
-        raise CaseError("hours", "hours a week must be between 0 and 168")
+        raise CaseError.of("hours", "hours_levels", count=len(levels), max=MAX_STEPS)
+    top = BOUNDS["work[].hours_per_week"].high
+    if any(not 0 <= h <= top for h in levels):
+        raise CaseError.of("hours", "hours_range", max=f"{top:g}")
     return levels
 
 
@@ -153,10 +157,11 @@ def sweep_wage(case: Case, wage: float | None) -> tuple[float, WorkStep | None]:
     template = next((s for s in case.work if s.hourly_wage), None)
     if wage is None:
         if template is None:
-            raise CaseError("wage", "the work plan has no hourly wage; give one (e.g. --wage 210)")
+            raise CaseError.of("wage", "wage_missing")
         wage = float(template.hourly_wage)  # type: ignore[arg-type]
-    if not 0 < wage <= 10_000:
-        raise CaseError("wage", f"{wage:g} is not an hourly wage between 0 and 10 000 kr")
+    top = BOUNDS["work[].hourly_wage"].high
+    if not 0 < wage <= top:
+        raise CaseError.of("wage", "wage_range", value=f"{wage:g}", max=fmt(top))
     return wage, template
 
 

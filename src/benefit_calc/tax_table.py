@@ -57,7 +57,7 @@ def table_deduction(rules: Ruleset, table: int, day: date) -> int:
         first = int(n["addition_first"])
         if first <= table <= n["addition_last"] and (table - first) % step == 0:
             return -((table - first) // step + 1) * amount
-    raise CaseError("tax.table", f"{table} is not an ordinary withholding table; allowed: {'; '.join(seen)}")
+    raise CaseError.of("tax.table", "table_unknown", table=table, allowed="; ".join(seen))
 
 
 def table_withholding(rules: Ruleset, table: int, base: int, period: str, day: date) -> int:

@@ -34,12 +34,11 @@ def check_municipality(rules: Ruleset, muni: str) -> None:
     older = next((v.value[muni] for v in reversed(param.values[:-1]) if muni in v.value), None)
     if muni in renumbered.value:
         new = renumbered.value[muni]
-        raise CaseError("household.municipality", f"{muni} ({older}) was replaced by {new} "
-                        f"({param.values[-1].value.get(new, '')}) on {renumbered.valid_from:%d.%m.%Y}; write {new}")
+        raise CaseError.of("household.municipality", "municipality_renumbered", value=muni, old_name=older, new=new,
+                           new_name=param.values[-1].value.get(new, ""), day=f"{renumbered.valid_from:%d.%m.%Y}")
     if older is not None:
-        raise CaseError("household.municipality", f"{muni} ({older}) is no longer a kommunenummer; write today's number")
-    raise CaseError("household.municipality", f"{muni} is not a kommunenummer (see the official list in "
-                    "rules/no/kommunenummer.yaml; Oslo is 0301, Bergen 4601)")
+        raise CaseError.of("household.municipality", "municipality_gone", value=muni, old_name=older)
+    raise CaseError.of("household.municipality", "municipality_unknown", value=muni)
 
 
 def check_supported(rules: Ruleset, case: Case) -> None:
@@ -48,5 +47,4 @@ def check_supported(rules: Ruleset, case: Case) -> None:
     if muni is not None:
         check_municipality(rules, muni)
     if muni is not None and muni in rules.value("kommuner.svalbard", case.start):
-        raise CaseError("household.municipality", f"{muni} is Svalbard, whose own tax rules (svalbardskatteloven) "
-                        "are not modelled; use the mainland municipality if the client is taxed there")
+        raise CaseError.of("household.municipality", "svalbard", value=muni)

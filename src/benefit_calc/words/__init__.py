@@ -9,6 +9,7 @@ not a silent fallback.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +70,7 @@ class Text(str):
     args: dict[str, Any]
 
     def __new__(cls, key: str, /, **args: Any) -> "Text":
-        self = super().__new__(cls, text(key, "nb", **args))
+        self = super().__new__(cls, text(key, "nb", **{k: in_lang(v, "nb") for k, v in args.items()}))
         self.key, self.args = key, args
         return self
 
@@ -77,7 +78,7 @@ class Text(str):
         return (_make, (self.key, self.args))
 
     def in_(self, lang: str = "nb") -> str:
-        return text(self.key, lang, **self.args)
+        return text(self.key, lang, **{k: in_lang(v, lang) for k, v in self.args.items()})
 
     def all(self) -> dict[str, str]:
         return {lang: self.in_(lang) for lang in LANGS}
@@ -90,3 +91,30 @@ def _make(key: str, args: dict[str, Any]) -> Text:
 def in_lang(value: str, lang: str) -> str:
     """``value`` in ``lang`` if it is a :class:`Text`, else as it is."""
     return value.in_(lang) if isinstance(value, Text) else value
+
+
+_INDEX = re.compile(r"\[(\d+)\]")
+_PREFIXES = {"scenarios": "scenario", "work": "step", "children": "child"}
+
+
+def field_label(path: str, lang: str = "nb") -> str:
+    """A case field's label in ``lang`` from its dotted path: ``work[1].hours_per_week`` → "Timer i uka, trinn 2";
+    ``scenarios[0].work[1].from`` → "Scenario 1, trinn 2: Fra måned". The path itself if it has no label."""
+    scenario = ""
+    if path.startswith("scenarios[") and ".work" in path:
+        n = int(_INDEX.search(path).group(1)) + 1  # type: ignore[union-attr]
+        scenario = text("prefix.scenario", lang, n=n) + ": "
+        path = path.split(".", 1)[1]
+    generic = _INDEX.sub("[]", path)
+    key = f"field.{generic}"
+    if key not in catalogue(lang):
+        return scenario + path
+    label = text(key, lang)
+    items = [(m.group(0), int(m.group(1))) for m in _INDEX.finditer(path)]
+    if items:
+        lists = re.findall(r"([a-z_]+)\[\d+\]", path)
+        name = _PREFIXES.get(lists[-1]) if lists else None
+        if name and generic.endswith("]") is False:
+            label = f"{label}, {text(f'prefix.{name}', lang, n=items[-1][1] + 1)}"
+    label = scenario + label
+    return label[:1].upper() + label[1:]
