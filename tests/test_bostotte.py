@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.bostotte import monthly_amount
+from benefit_calc.bostotte import monthly_amount, three_payments_warning
+from benefit_calc.money import fmt
 from benefit_calc.rules import load_rules
 
 from .strategies import sosialhjelp_cases
@@ -90,6 +91,38 @@ def test_bostotte_is_tax_free() -> None:
     res = simulate(RULES, parse_case(_case([{"from": "2026-02", "hours_per_week": 5, "hourly_wage": 200}])))
     pays = [(p, w) for p, w in zip(res.payments, res.withheld) if p.scheme == "bostotte"]
     assert pays and all(w == 0 and not p.taxable for p, w in pays)
+
+
+def test_three_payment_warning_names_both_amounts_and_does_not_say_lower_when_bostotte_rises() -> None:
+    """Users read «blir derfor lavere» where bostøtte rose. Wages paid in February only (15 hours, paid the same
+    month): February's bostøtte is 0, and March, with three AAP payments (two thirds counted) and no wages, pays
+    more. The warning gives both computed amounts, says higher in every language and does not advise saving."""
+    work = [{"from": "2026-02", "hours_per_week": 15, "hourly_wage": 300, "payday": "same_month"},
+            {"from": "2026-03", "hours_per_week": 0, "hourly_wage": 300}]
+    res = simulate(RULES, parse_case(_case(work, months=12)))
+    amount = {p.earned_from: p.amount for p in res.payments if p.scheme == "bostotte"}
+    march, february = amount[date(2026, 3, 1)], amount.get(date(2026, 2, 1), 0)
+    assert march > february
+    (w,) = [w for w in res.warnings if w.code == "bostotte_three_payments" and w.month == date(2026, 4, 1)]
+    assert f"Bostøtten for 03.2026 blir {fmt(march)} kr (mot {fmt(february)} kr måneden før)" in w.message
+    assert "høyere" in w.message and "lavere" not in w.message and "Sett av" not in w.action
+    assert "higher" in w.message_en and "lower" not in w.message_en and "fall" not in w.message_en
+    assert "høgare" in w.message_nn and "lågare" not in w.message_nn and "Set av" not in w.action_nn
+
+
+@pytest.mark.parametrize(("amount", "before"), [(1746, 4191), (4191, 1746), (2214, 2214)])
+@pytest.mark.parametrize("share", [D(2) / 3, D(1)])
+def test_three_payment_warning_says_what_happens_with_the_amounts(amount: int, before: int, share: D) -> None:
+    w = three_payments_warning(date(2027, 3, 1), date(2027, 4, 20), share, amount, before)
+    assert f"Bostøtten for 03.2027 blir {fmt(amount)} kr" in w.message and f"{fmt(before)} kr" in w.message
+    assert ("lavere" in w.message) == ("lower" in w.message_en) == ("lågare" in w.message_nn) == (amount < before)
+    assert ("høyere" in w.message) == ("higher" in w.message_en) == ("høgare" in w.message_nn) == (amount > before)
+    assert ("Sett av penger" in w.action) == ("Put money aside" in w.action_en) == (amount < before)
+    assert ("to tredeler" in w.message) == (share < 1)
+    assert w.code == "bostotte_three_payments" and w.month == date(2027, 4, 1)
+    unknown = three_payments_warning(date(2027, 3, 1), date(2027, 4, 20), share, amount, None)
+    assert f"blir {fmt(amount)} kr." in unknown.message and "måneden før" not in unknown.message
+    assert "Sett av" not in unknown.action
 
 
 def test_a_case_starting_before_the_modelled_period_runs_and_says_so() -> None:

@@ -7,6 +7,7 @@ sequences are worked by hand from the rule, with the AAP amounts and tax withhel
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,24 @@ def test_wages_warn_krone_for_krone_and_show_when_independent() -> None:
     assert "sosialhjelp_rates_estimated" in codes  # 2026 rates are an estimate
 
 
+def test_a_single_adults_warning_says_du_and_leaves_out_barnetrygd() -> None:
+    """Users without children were told about barnetrygd and addressed as «dere». One adult without children is
+    «du» (nn «du», en «you») with no barnetrygd; a couple with a child is «dere» and hears that barnetrygd comes on
+    top, not counted."""
+    work = [{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 220}]
+    alone = {w.code: w for w in simulate(RULES, case(work=work)).warnings}["sosialhjelp_krone_for_krone"]
+    nb, nn, en = f"{alone.message} {alone.action}", f"{alone.message_nn} {alone.action_nn}", \
+        f"{alone.message_en} {alone.action_en}"
+    assert "barnetrygd" not in (nb + nn + en).lower() and "child benefit" not in en
+    assert not re.search(r"\bdere\b", nb, re.I) and not re.search(r"\b(de|dykk)\b", nn, re.I)
+    assert "Du trenger" in nb and "Du treng" in nn and "You need" in en
+    family = case(work=work, household__partner={"birth_date": "1988-01-01"},
+                  household__children=[{"birth_date": "2018-04-01"}])
+    both = {w.code: w for w in simulate(RULES, family).warnings}["sosialhjelp_krone_for_krone"]
+    assert "Dere trenger" in both.message and "barnetrygd" in both.message and "barnetrygd" in both.message_nn
+    assert "De treng" in both.message_nn and "barnetrygd" in both.message_en
+
+
 def test_bostotte_counts_as_income() -> None:
     without = simulate(RULES, case())
     with_bs = simulate(RULES, case(client__benefits={"sosialhjelp": {}, "bostotte": {}}))
@@ -143,10 +162,10 @@ def test_municipal_overlay_replaces_the_rates() -> None:
     rules = load_rules(overlays=[OVERLAY])
     c = case(household__children=[{"birth_date": "2019-01-01"}])
     state, _ = rates_need(RULES, c, date(2026, 3, 1))
-    local, text = rates_need(rules, c, date(2026, 3, 1))
+    local, kind = rates_need(rules, c, date(2026, 3, 1))
     table = rules.value("sosialhjelp.rates", date(2026, 3, 1))
     assert local == int(table["single_with_children"]) + int(table["children"][0]["amount"]) != state
-    assert "enslig forsørger" in text and OVERLAY.name in rules.stamp()["overlays"]
+    assert kind == "single_parent" and OVERLAY.name in rules.stamp()["overlays"]
 
 
 def test_bad_option_names_the_field() -> None:

@@ -60,19 +60,24 @@ def run(ctx: Context) -> SchemeOutput:
 
 
 def explain_period(p: AapPeriod) -> Explanation:
-    seg_text = "; ".join(
-        f"{s.hours:g} timer på {s.weekdays} dager = {s.work_share * 100:.0f} % arbeid, grense {s.limit * 100:.0f} % "
-        f"→ utbetaling {s.payment_rate * 100:.0f} %" for s in p.segments)
-    text = (f"Meldeperiode {p.start:%d.%m}–{p.end:%d.%m.%Y}: dagsats {p.dagsats:.2f} kr"
-            + (f" + barnetillegg for {p.children} barn" if p.children else "")
-            + f"; {seg_text}. Hver hverdag rundes til hele kroner.")
-    seg_en = "; ".join(
-        f"{s.hours:g} hours on {s.weekdays} days = {s.work_share * 100:.0f} % work, limit {s.limit * 100:.0f} % "
-        f"→ paid {s.payment_rate * 100:.0f} %" for s in p.segments)
-    text_en = (f"Meldeperiode {p.start:%d.%m}–{p.end:%d.%m.%Y}: daily rate {p.dagsats:.2f} kr"
-               + (f" + child supplement for {p.children} children" if p.children else "")
-               + f"; {seg_en}. Each weekday is rounded to whole kroner.")
-    return Explanation("aap.period", text, LAW, p.used, text_en)
+    """The period's explanation: one work limit for the whole period, or (split where opptrapping or a rule value
+    changes inside it) each part's hours, days, limit and payment rate, listed with " / "."""
+    args = {"start": f"{p.start:%d.%m}", "end": f"{p.end:%d.%m.%Y}", "dagsats": f"{p.dagsats:.2f}",
+            "children": p.children}
+    if len(p.segments) == 1:
+        (s,) = p.segments
+        variant = "one"
+        args.update(hours=f"{s.hours:g}", weekdays=s.weekdays, share=f"{s.work_share * 100:.0f}",
+                    limit=f"{s.limit * 100:.0f}", rate=f"{s.payment_rate * 100:.0f}")
+    else:
+        variant = "split"
+        args.update(hours=" / ".join(f"{s.hours:g}" for s in p.segments),
+                    weekdays=" / ".join(str(s.weekdays) for s in p.segments),
+                    share=f"{p.work_share * 100:.0f}",
+                    limit=" / ".join(f"{s.limit * 100:.0f} %" for s in p.segments),
+                    rate=" / ".join(f"{s.payment_rate * 100:.0f} %" for s in p.segments))
+    key = f"explain.aap.period.{variant}" + ("_children" if p.children else "")
+    return Explanation.of("aap.period", LAW, p.used, key=key, **args)
 
 
 def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours, rates: AapRates,
@@ -111,29 +116,14 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
             normal = Decimal(str(rules.value("aap.normal_hours_per_period", p.start)))
             opp = rules.value("aap.max_work_share_opptrapping", p.start)
             months = rules.value("aap.opptrapping_max_months", p.start)
-            out.append(Warning(
-                "aap_work_limit", cal.month_of(p.paid_on),
-                f"I meldeperioden {p.start:%d.%m}–{p.end:%d.%m} er arbeidet {seg.work_share * 100:.0f} % av normal "
-                f"arbeidstid, over grensen på {seg.limit * 100:.0f} %. Da faller hele AAP for perioden bort (0 kr i "
-                "stedet for å bli redusert).",
-                "Folketrygdloven § 11-23",
-                f"Hold timene på høyst {seg.limit * normal:g} per meldeperiode, eller spør NAV om opptrapping "
-                f"(grense {opp * 100:g} % i inntil {months} måneder).",
-                f"In the meldeperiode {p.start:%d.%m}–{p.end:%d.%m} work is {seg.work_share * 100:.0f} % of normal "
-                f"working hours, over the limit of {seg.limit * 100:.0f} %. Then all AAP for the period is lost (0 kr "
-                "instead of a reduction).",
-                f"Keep the hours at {seg.limit * normal:g} or less per meldeperiode, or ask NAV about opptrapping "
-                f"(limit {opp * 100:g} % for up to {months} months)."))
+            out.append(Warning.of(
+                "aap_work_limit", cal.month_of(p.paid_on), "Folketrygdloven § 11-23",
+                start=f"{p.start:%d.%m}", end=f"{p.end:%d.%m.%Y}", share=f"{seg.work_share * 100:.0f}",
+                limit=f"{seg.limit * 100:.0f}", hours=f"{seg.limit * normal:g}", opp_limit=f"{opp * 100:g}",
+                months=months))
     per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
     for m in horizon:
         if per_month[m] >= 3:
-            out.append(Warning(
-                "aap_three_payments", m,
-                f"I {m:%m.%Y} kommer tre AAP-utbetalinger i stedet for to. Måneden ser rikere ut enn den er: pengene "
-                "skal vare til neste utbetaling.",
-                "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
-                "Sett av den tredje utbetalingen. Bostøtte og sosialhjelp kan bli lavere måneden etter.",
-                f"In {m:%m.%Y} three AAP payments arrive instead of two. The month looks richer than it is: the money "
-                "has to last until the next payment.",
-                "Put the third payment aside. Bostøtte and sosialhjelp may be lower the month after."))
+            out.append(Warning.of("aap_three_payments", m, "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
+                                  month=f"{m:%m.%Y}"))
     return out

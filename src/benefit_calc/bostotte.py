@@ -18,7 +18,7 @@ from functools import partial
 import attrs
 
 from . import calendar as cal
-from .money import dec as _d
+from .money import dec as _d, fmt
 from .payments import Explanation, Payment, used
 from .result import Warning
 from .rules import Ruleset
@@ -79,11 +79,23 @@ def monthly_amount(rules: Ruleset, month: date, income: Decimal, adults: int, ch
 
 
 def _explain(rules: Ruleset, month: date, total: Decimal, persons: int) -> Explanation:
-    return Explanation("bostotte.month", f"Bostøtte for {month:%m.%Y}: inntekt utbetalt i måneden {total:,.0f} kr × 12, "
-                       f"husstand {persons} personer.", LAW,
-                       (used(rules, "bostotte.coverage", month), used(rules, "bostotte.egenandel_minimum", month),
-                        used(rules, "bostotte.cap", month)),
-                       f"Bostøtte for {month:%m.%Y}: income paid in the month {total:,.0f} kr × 12, household of {persons}.")
+    return Explanation.of("bostotte.month", LAW,
+                          (used(rules, "bostotte.coverage", month), used(rules, "bostotte.egenandel_minimum", month),
+                           used(rules, "bostotte.cap", month)),
+                          month=f"{month:%m.%Y}", income=fmt(total), persons=persons)
+
+
+def three_payments_warning(month: date, paid_on: date, share: Decimal, amount: int, before: int | None) -> Warning:
+    """The warning for a month with three meldekort payments: how its income is counted, and the bostøtte computed
+    for it against the month before's (lower, higher or the same; ``None``: the month before is not known — before
+    the modelled rules or the simulated years)."""
+    key = "warning.bostotte_three_payments" + ("_share" if share < 1 else "")
+    if before is not None:
+        key += "_lower" if amount < before else "_higher" if amount > before else "_same"
+    return Warning.of("bostotte_three_payments", cal.month_of(paid_on),
+                      "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", key=key,
+                      month=f"{month:%m.%Y}", paid=f"{paid_on:%d.%m.%Y}", amount=fmt(amount),
+                      before=fmt(before or 0), diff=fmt(abs(amount - (before or 0))))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -105,14 +117,8 @@ def run(ctx: Context) -> SchemeOutput:
     first_month = modelled.replace(day=1) if modelled.day == 1 else cal.add_months(modelled.replace(day=1), 1)
     first_paid = cal.add_months(first_month, 1)
     if ctx.detail and ctx.horizon[0] < first_paid:
-        warnings.append(Warning(
-            "bostotte_not_modelled", ctx.horizon[0],
-            f"Bostøtte er bare regnet fra {first_paid:%m.%Y} (for {first_month:%m.%Y}): reglene her "
-            f"beskriver Husbankens modell fra {modelled:%d.%m.%Y}. Før det viser tabellen ingen bostøtte.",
-            LAW, "Se vedtaket fra Husbanken for bostøtten før denne måneden.",
-            f"Bostøtte is only computed from {first_paid:%m.%Y} (for {first_month:%m.%Y}): these "
-            f"rules describe Husbanken's model from {modelled:%d.%m.%Y}. Before that the table shows no bostøtte.",
-            "See Husbanken's decision for the bostøtte before this month."))
+        warnings.append(Warning.of("bostotte_not_modelled", ctx.horizon[0], LAW, first_paid=f"{first_paid:%m.%Y}",
+                                   first_month=f"{first_month:%m.%Y}", modelled=f"{modelled:%d.%m.%Y}"))
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
 
@@ -132,6 +138,7 @@ def run(ctx: Context) -> SchemeOutput:
         return tuple(out), {}
     months, amounts = rules.cached(("bostotte", hh, bs, ctx.first_day, ctx.last_day), statics)
     partner = Decimal(ctx.partner_gross(ctx.first_day))  # a fixed monthly amount
+    before: int | None = None  # the bostøtte computed for the month before (None: not known)
     for month, paid_on, month_end, persons, mr, share in months:
         total = Decimal(income.get(month, 0)) + partner
         three = len(meldekort.get(month, ())) >= 3
@@ -146,15 +153,8 @@ def run(ctx: Context) -> SchemeOutput:
         if amount and paid_on <= ctx.last_day:
             payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, month_end,
                                     partial(_explain, rules, month, total, persons)))
-        if three and ctx.in_horizon(paid_on):
-            warnings.append(Warning(
-                "bostotte_three_payments", cal.month_of(paid_on),
-                f"I {month:%m.%Y} kom tre meldekortutbetalinger. Bostøtten for den måneden (utbetalt {paid_on:%d.%m}) "
-                "regnes av inntekten som ble utbetalt i måneden" + (", men bare to tredeler av AAP/dagpengene telles."
-                                                                   if share < 1 else " og blir derfor lavere."),
-                "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", "Sett av penger fra måneden med tre utbetalinger.",
-                f"In {month:%m.%Y} three meldekort payments arrived. Bostøtte for that month (paid {paid_on:%d.%m}) is "
-                "computed from the income paid in the month" + (", but only two thirds of the AAP/dagpenger count."
-                                                                if share < 1 else " and so is lower."),
-                "Put money aside from the month with three payments."))
+        if three and ctx.detail and ctx.in_horizon(paid_on):
+            warnings.append(three_payments_warning(month, paid_on, share, amount, before))
+        # a month before the simulated years has no payments to count: not a bostøtte to compare with
+        before = amount if month >= ctx.first_day else None
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Sequence
 
 import attrs
 
 from . import calendar as cal
-from .money import dec as _d, kroner as _kr
+from .money import dec as _d, fmt, kroner as _kr
 from .payments import Explanation, Payment, used
 from .result import PeriodRow, Warning
 from .rules import Ruleset
@@ -88,6 +89,17 @@ def children_on(rules: Ruleset, ctx: Context, day: date) -> int:
     return cal.children_under(births, int(rules.value("dagpenger.barnetillegg_max_age", day)), day)
 
 
+def _explain(rules: Ruleset, mp: cal.Meldeperiode, start: date, rate: int, kids: int, days: int, normal: Decimal,
+             hours: Decimal) -> Explanation:
+    return Explanation.of("dagpenger.period", LAW,
+                          (used(rules, "dagpenger.dagsats_factor", mp.start), used(rules, "grunnbelop.g", start),
+                           used(rules, "dagpenger.max_work_share", mp.start),
+                           used(rules, "dagpenger.barnetillegg_per_day", mp.start)),
+                          key="explain.dagpenger.period." + ("children" if kids else "plain"),
+                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", rate=fmt(rate), children=kids, days=days,
+                          normal=f"{normal:g}", hours=f"{hours:g}")
+
+
 def run(ctx: Context) -> SchemeOutput:
     """Every dagpenger meldeperiode paid in the simulated years."""
     dp = ctx.case.client.benefits.dagpenger
@@ -135,16 +147,10 @@ def run(ctx: Context) -> SchemeOutput:
                 first_failing = mp.start
             if over_in_a_row >= int(rules.value("dagpenger.periods_without_loss_to_stop", mp.end)):
                 stopped_after = mp.end
-                warnings.append(Warning(
-                    "dagpenger_stopped", cal.month_of(mp.end + lag),
-                    f"Tre meldeperioder på rad med arbeid over {pct} % av vanlig arbeidstid: dagpengene "
-                    f"stanser fra {first_failing:%d.%m.%Y}. Du må søke på nytt hvis du igjen jobber mindre.",
-                    "Dagpengeforskriften § 10-4", "Snakk med NAV før du øker timene varig; vurder om jobben kan "
-                    "erstatte dagpengene helt.",
-                    f"Three meldeperioder in a row with work over {pct} % of normal working hours: dagpenger stops "
-                    f"from {first_failing:%d.%m.%Y}. You must apply again if you work less again.",
-                    "Talk to NAV before increasing the hours for good; consider whether the job can replace "
-                    "dagpenger altogether."))
+                if ctx.detail:
+                    warnings.append(Warning.of("dagpenger_stopped", cal.month_of(mp.end + lag),
+                                               "Dagpengeforskriften § 10-4", limit=pct,
+                                               date=f"{first_failing:%d.%m.%Y}"))
         else:
             over_in_a_row = 0
         paid_on = mp.end + lag
@@ -152,28 +158,13 @@ def run(ctx: Context) -> SchemeOutput:
             rows.append(PeriodRow("dagpenger", mp.start, mp.end, float(hours), float(hours / normal) if normal else 0.0,
                                   float(factor), amount, paid_on, _kr(bt_paid), float(rate), (float(limit_share),)))
         if amount:
-            payments.append(Payment(
-                "dagpenger", paid_on, amount, True, "nav", mp.start, mp.end,
-                Explanation("dagpenger.period", f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: dagsats {rate} kr"
-                            + (f" med barnetillegg for {kids_max} barn" if kids_max else "")
-                            + f" × {len(days)} dager × ({normal:g} − {hours:g}) / {normal:g} timer.", LAW,
-                            (used(rules, "dagpenger.dagsats_factor", mp.start), used(rules, "grunnbelop.g", start),
-                             used(rules, "dagpenger.max_work_share", mp.start),
-                             used(rules, "dagpenger.barnetillegg_per_day", mp.start)),
-                            f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: daily rate {rate} kr"
-                            + (f" with child supplement for {kids_max} children" if kids_max else "")
-                            + f" × {len(days)} days × ({normal:g} − {hours:g}) / {normal:g} hours."), "14-day"))
-    if stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
+            payments.append(Payment("dagpenger", paid_on, amount, True, "nav", mp.start, mp.end, partial(
+                _explain, rules, mp, start, rate, kids_max, len(days), normal, hours), "14-day"))
+    if ctx.detail and stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
         first = next(r for r in rows if r.payment_rate == 0 and r.hours)
-        warnings.append(Warning(
-            "dagpenger_work_limit", cal.month_of(first.paid_on),
-            f"I meldeperioden {first.start:%d.%m}–{first.end:%d.%m} er arbeidet mer enn {pct} % av "
-            "vanlig arbeidstid: ingen dagpenger for perioden. Tre slike perioder på rad stanser dagpengene.",
-            "Folketrygdloven § 4-3; dagpengeforskriften § 10-4", "Hold timene under halvparten av vanlig arbeidstid, "
-            "eller planlegg overgangen til full jobb.",
-            f"In the meldeperiode {first.start:%d.%m}–{first.end:%d.%m} work is more than {pct} % of normal working "
-            "hours: no dagpenger for the period. Three such periods in a row stop dagpenger.",
-            "Keep the hours under half the normal working hours, or plan the move to a full job."))
+        warnings.append(Warning.of("dagpenger_work_limit", cal.month_of(first.paid_on),
+                                   "Folketrygdloven § 4-3; dagpengeforskriften § 10-4",
+                                   start=f"{first.start:%d.%m}", end=f"{first.end:%d.%m.%Y}", limit=pct))
 
     def without_work() -> int:
         # no hours: every weekday pays the full rate; the first year's egenandel is ignored (a small overestimate)

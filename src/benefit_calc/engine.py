@@ -27,6 +27,7 @@ from .result import MonthRow, Result, Warning
 from .rules import Ruleset
 from .scheme import Context
 from .wages import wage_payments
+from .words import Text
 
 # schemes in the order they run (DESIGN §2); each sees the payments of those before it
 SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
@@ -83,15 +84,9 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
         first = next((m for m in months if p.is_projected(m)), None)
         if first is not None:
             last = p.at(first)
-            out.append(Warning(
-                "projected_rule", first,
-                f"Fra {first:%m.%Y} er ny verdi for {name} ikke fastsatt ennå. Beregningen bruker siste kjente verdi "
-                f"({last.value} fra {last.valid_from:%d.%m.%Y}).",
-                p.references[0].title if p.references else "",
-                "Beløpene fra denne måneden er anslag; regn på nytt når satsene er vedtatt.",
-                f"From {first:%m.%Y} the new value of {name} is not set yet. The calculation uses the last known value "
-                f"({last.value} from {last.valid_from:%d.%m.%Y}).",
-                "The amounts from this month are estimates; calculate again when the rates are set."))
+            out.append(Warning.of("projected_rule", first, p.references[0].title if p.references else "",
+                                  month=f"{first:%m.%Y}", name=name, value=last.value,
+                                  valid_from=f"{last.valid_from:%d.%m.%Y}"))
     return out
 
 
@@ -109,10 +104,9 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     notes: list[str] = []
     warnings: list[Warning] = []
     if detail and case.start > first_day:
-        notes.append(f"Skatten for {case.start.year} regnes for hele året; før {case.start:%m.%Y} antas samme "
-                     "situasjon som ved start, uten arbeid.")
+        notes.append(Text("note.tax_year_before_start", year=case.start.year, start=f"{case.start:%m.%Y}"))
     if detail and last_month.month != 12:
-        notes.append(f"Skatten for {last_month.year} regnes for hele året med arbeidsplanen videreført ut desember.")
+        notes.append(Text("note.tax_year_continued", year=last_month.year))
 
     payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_day.replace(day=1))
                                if first_day <= p.paid_on <= last_day]
@@ -120,8 +114,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     hours_on = cal.DailyHours(plan, first_day, last_day)
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
     if detail and case.meldeperiode_start is None and any(getattr(case.client.benefits, s) for s in MELDEKORT_SCHEMES):
-        notes.append(f"Meldeperiodene er antatt å starte mandag {anchor:%d.%m.%Y} (første mandag fra start); "
-                     "oppgi meldeperiode_start for klientens egen syklus.")
+        notes.append(Text("note.meldeperiode_default", day=f"{anchor:%d.%m.%Y}"))
     check_combinations(case)
     zones.check_supported(rules, case)
     outputs = []

@@ -43,9 +43,10 @@ def barnehage_share(rules: object, hours: float | None, month: date) -> float:
     return share
 
 
-def _explain(rule: str, text: str, law: str, rules: object, names: tuple[str, ...], month: date, text_en: str = ""
+def _explain(rule: str, key: str, law: str, rules: object, names: tuple[str, ...], month: date, children: int = 0
              ) -> Explanation:
-    return Explanation(rule, text, law, tuple(used(rules, n, month) for n in names), text_en)  # type: ignore[arg-type]
+    return Explanation.of(rule, law, tuple(used(rules, n, month) for n in names), key=key,  # type: ignore[arg-type]
+                          month=f"{month:%m.%Y}", children=children)
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -86,22 +87,18 @@ def _run(ctx: Context) -> SchemeOutput:
                 continue
             bt += (int(rules.value("barnetrygd.under_6", month)) if month < six else ordinary) + finnmark
             entitled.append((c, three))
-        text = f"{len(entitled)} barn" + (" med Finnmarkstillegg" if finnmark and entitled else "")
-        text_en = f"{len(entitled)} children" + (" with Finnmark supplement" if finnmark and entitled else "")
+        variant = "month" + ("_finnmark" if finnmark and entitled else "")
         if entitled and utvidet:
             bt += int(rules.value("barnetrygd.utvidet", month))
-            text += " + utvidet"
-            text_en += " + extended (single provider)"
+            variant += "_utvidet"
             small = any(month < three for _, three in entitled)
             if small and os_by_month.get(month, 0) >= full_month(rules, month):
                 bt += int(rules.value("barnetrygd.smabarnstillegg", month))
-                text += " + småbarnstillegg"
-                text_en += " + small-child supplement"
+                variant += "_smabarnstillegg"
         if bt:
             payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, partial(
-                _explain, "barnetrygd.month", f"Barnetrygd {month:%m.%Y}: {text}. Skattefritt.", LAW_BT, rules,
-                ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month,
-                f"Barnetrygd {month:%m.%Y}: {text_en}. Tax-free.")))
+                _explain, "barnetrygd.month", f"explain.barnetrygd.{variant}", LAW_BT, rules,
+                ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month, len(entitled))))
         ks = 0.0
         for c in kids:
             age = months_old(c.birth_date, month)
@@ -110,7 +107,7 @@ def _run(ctx: Context) -> SchemeOutput:
         if ks:
             ks_day = month.replace(day=int(rules.value("kontantstotte.payment_day", month)))
             payments.append(Payment("kontantstotte", ks_day, int(ks + 0.5), False, "nav", month, end, partial(
-                _explain, "kontantstotte.month", f"Kontantstøtte {month:%m.%Y}. Skattefritt.", LAW_KS, rules,
-                ("kontantstotte.rate",), month, f"Kontantstøtte {month:%m.%Y}. Tax-free.")))
+                _explain, "kontantstotte.month", "explain.kontantstotte.month", LAW_KS, rules, ("kontantstotte.rate",),
+                month)))
         month = cal.add_months(month, 1)
     return SchemeOutput(tuple(payments))

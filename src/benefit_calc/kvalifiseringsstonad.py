@@ -11,15 +11,28 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from . import calendar as cal
-from .money import dec as _d
+from .money import dec as _d, fmt
 from .payments import Explanation, Payment, used
+from .rules import Ruleset
 from .scheme import Context, SchemeOutput
+from .words import Text
 
 LAW = "Sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
 
+
+
+def _explain(rules: Ruleset, month: date, yearly: Decimal, bt: Decimal, worked: Decimal, full_time: Decimal,
+             share: Decimal, dagpenger: int) -> Explanation:
+    return Explanation.of("kvalifiseringsstonad.month", LAW,
+                          (used(rules, "kvalifiseringsstonad.annual_g", month), used(rules, "grunnbelop.g", month),
+                           used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)),
+                          key="explain.kvalifiseringsstonad.month." + ("dagpenger" if dagpenger else "plain"),
+                          month=f"{month:%m.%Y}", base=fmt(yearly / TWELVE), bt=fmt(bt), worked=f"{worked:g}",
+                          full_time=f"{full_time:g}", share=f"{share * 100:.0f}", dagpenger=fmt(dagpenger))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -56,15 +69,9 @@ def run(ctx: Context) -> SchemeOutput:
         if amount and ctx.first_day <= paid_on <= ctx.last_day:
             payments.append(Payment(
                 "kvalifiseringsstonad", paid_on, amount, True, "nav", month, nxt - cal.ONE_DAY,
-                Explanation("kvalifiseringsstonad.month",
-                            f"{month:%m.%Y}: {yearly / TWELVE:,.0f} kr + barnetillegg {bt:,.0f} kr, redusert for "
-                            f"{worked:g} timer arbeid av {full_time:g} ({share * 100:.0f} %)"
-                            + (f", minus dagpenger {dp} kr" if dp else "") + ".", LAW,
-                            (used(rules, "kvalifiseringsstonad.annual_g", month), used(rules, "grunnbelop.g", month),
-                             used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)),
-                            f"{month:%m.%Y}: {yearly / TWELVE:,.0f} kr + child supplement {bt:,.0f} kr, reduced for "
-                            f"{worked:g} hours of work out of {full_time:g} ({share * 100:.0f} %)"
-                            + (f", less dagpenger {dp} kr" if dp else "") + ".")))
+                partial(_explain, rules, month, yearly, bt, worked, full_time, share, dp)))
         month = nxt
-    return SchemeOutput(tuple(payments), notes=("Kvalifiseringsstønad: utbetalt etterskuddsvis den 15. i måneden etter "
-                                                "(antakelse; kommunen bestemmer).",))
+    if not ctx.detail:  # notes only with the details (not in an hours sweep)
+        return SchemeOutput(tuple(payments))
+    day = int(rules.value("kvalifiseringsstonad.payment_day_next_month", ctx.first_day))
+    return SchemeOutput(tuple(payments), notes=(Text("note.kvalifiseringsstonad_paid", day=day),))

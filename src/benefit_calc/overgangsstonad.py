@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import partial
 
 from . import calendar as cal
-from .money import dec as _d
+from .money import dec as _d, fmt
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
 from .rules import Ruleset
 from .scheme import Context, SchemeOutput
+from .words import Text
 
 LAW = "Folketrygdloven § 15-9"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -68,6 +70,15 @@ def _step_monthly(step: object) -> Decimal:
     return (weekly * 52 / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
+def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) -> Explanation:
+    return Explanation.of("overgangsstonad.month", LAW,
+                          (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
+                           used(rules, "overgangsstonad.reduction_share", month)),
+                          key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
+                          full=fmt(full_month(rules, month)), reduction=fmt(reduction(rules, expected, month)),
+                          expected=fmt(expected), uforetrygd=fmt(samordning))
+
+
 def run(ctx: Context) -> SchemeOutput:
     os_ = ctx.case.client.benefits.overgangsstonad
     if os_ is None:
@@ -104,15 +115,7 @@ def run(ctx: Context) -> SchemeOutput:
         if paid:
             payments.append(Payment(
                 "overgangsstonad", month.replace(day=day_no), paid, True, "nav", month,
-                cal.add_months(month, 1) - cal.ONE_DAY,
-                Explanation("overgangsstonad.month", f"Full stønad {full_month(rules, month)} kr − 45 % av inntekt over "
-                            f"½ G ({reduction(rules, expected, month)} kr; NAV regner med {expected:,.0f} kr i året)"
-                            + (f" − uføretrygd {samordning} kr" if samordning else "") + ".", LAW,
-                            (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
-                             used(rules, "overgangsstonad.reduction_share", month)),
-                            f"Full benefit {full_month(rules, month)} kr − 45 % of income above ½ G "
-                            f"({reduction(rules, expected, month)} kr; NAV expects {expected:,.0f} kr a year)"
-                            + (f" − uføretrygd {samordning} kr" if samordning else "") + ".")))
+                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning)))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)
         half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE
@@ -127,19 +130,12 @@ def run(ctx: Context) -> SchemeOutput:
             # NAV's control looks back at the three previous months, so it finds the change the month after them
             flagged = True
             if ctx.in_horizon(month):
-                warnings.append(Warning(
-                    "overgangsstonad_income_control", month,
-                    f"Inntekten har vært minst 10 % over det NAV regner med i tre måneder på rad. NAV vil oppdage det, "
-                    f"endre stønaden og kan kreve tilbake det som er betalt for mye (omtrent {overpaid} kr så langt).",
-                    "Folketrygdloven §§ 15-9 og 22-15", "Meld ny inntekt til NAV når du begynner i jobb eller får flere timer.",
-                    f"The income has been at least 10 % above what NAV expects for three months in a row. NAV will "
-                    f"find out, change the benefit and may claim back what was overpaid (about {overpaid} kr so far).",
-                    "Report the new income to NAV when you start working or get more hours."))
+                warnings.append(Warning.of("overgangsstonad_income_control", month, "Folketrygdloven §§ 15-9 og 22-15",
+                                           overpaid=fmt(overpaid)))
             if overpaid > 0:
                 when = cal.add_months(month, 1)
                 settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))
         month = cal.add_months(month, 1)
-    notes = ("Overgangsstønad: NAVs kontroll ser på de tre foregående månedene; kravet er lagt måneden etter at "
-             "kontrollen slår ut (antakelse).",) if settlements else ()
+    notes = (Text("note.overgangsstonad_control"),) if settlements and ctx.detail else ()
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), notes,
                         lambda: sum(p.amount for p in payments if p.paid_on.year == ctx.first_day.year))

@@ -48,26 +48,34 @@ def rates_table(rules: Ruleset, month: date) -> Any:
     return rates
 
 
-def rates_need(rules: Ruleset, case: Case, month: date) -> tuple[int, str]:
-    """The guideline rates for the household in ``month`` (composition on its first day) and how they add up."""
+def rates_parts(rules: Ruleset, case: Case, month: date) -> tuple[int, str, int, int]:
+    """The guideline rates for the household in ``month`` (composition on its first day): the total, the kind of
+    household ("couple", "shared_housing", "single_parent" or "single"), the adults' rate and the children counted."""
     rates = rates_table(rules, month)
     hh = case.household
     sh = case.client.benefits.sosialhjelp
     limit = int(rules.value("sosialhjelp.child_age_limit", month))
     ages = [a for a in (cal.age_on(c.birth_date, month) for c in hh.children if c.birth_date <= month) if a < limit]
     if hh.partner is not None:
-        adult, text = int(rates["couple"]), "par"
+        adult, kind = int(rates["couple"]), "couple"
     elif sh is not None and sh.shared_housing:
-        adult, text = int(rates["shared_housing"]), "bofellesskap"
+        adult, kind = int(rates["shared_housing"]), "shared_housing"
     elif ages and "single_with_children" in rates:
-        adult, text = int(rates["single_with_children"]), "enslig forsørger"
+        adult, kind = int(rates["single_with_children"]), "single_parent"
     else:
-        adult, text = int(rates["single"]), "enslig"
+        adult, kind = int(rates["single"]), "single"
     total = adult
     for age in ages:
         band = max((b for b in rates["children"] if int(b["from_age"]) <= age), key=lambda b: int(b["from_age"]))
         total += int(band["amount"])
-    return total, f"{text} {adult} kr" + (f" + {len(ages)} barn" if ages else "")
+    return total, kind, adult, len(ages)
+
+
+def rates_need(rules: Ruleset, case: Case, month: date) -> tuple[int, str]:
+    """The guideline rates for the household in ``month`` and the kind of household they are for (see
+    :func:`rates_parts`)."""
+    total, kind, _, _ = rates_parts(rules, case, month)
+    return total, kind
 
 
 def need(rules: Ruleset, case: Case, month: date) -> int:
@@ -111,16 +119,24 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
 
 
 def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int, amount: int) -> Explanation:
-    rent = int(case.household.rent_per_month or 0)
-    el = int(case.household.electricity_per_month or 0)
-    text = (f"Sosialhjelp {month:%m.%Y}: behov {need_kr} kr (satser {rates_need(rules, case, month)[1]}; husleie {rent} kr; "
-            f"strøm {el} kr; andre utgifter) − netto inntekt som telles {counted} kr = {amount} kr. "
-            "Barnetrygd telles ikke. Skattefritt.")
-    text_en = (f"Sosialhjelp {month:%m.%Y}: need {need_kr} kr (rates {rates_need(rules, case, month)[1]}; rent {rent} kr; "
-               f"electricity {el} kr; other costs) − net income counted {counted} kr = {amount} kr. "
-               "Barnetrygd is not counted. Tax-free.")
-    return Explanation("sosialhjelp.month", text, LAW,
-                       (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)), text_en)
+    hh, sh = case.household, case.client.benefits.sosialhjelp
+    _, kind, adult, children = rates_parts(rules, case, month)
+    variant = kind if kind == "single_parent" else kind + ("_children" if children else "")
+    return Explanation.of("sosialhjelp.month", LAW,
+                          (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)),
+                          key=f"explain.sosialhjelp.month.{variant}", month=f"{month:%m.%Y}", need=fmt(need_kr),
+                          adult=fmt(adult), children=children, rent=fmt(int(hh.rent_per_month or 0)),
+                          electricity=fmt(int(hh.electricity_per_month or 0)),
+                          other=fmt(int((sh.other_costs_per_month or 0) if sh is not None else 0)),
+                          counted=fmt(counted), amount=fmt(amount))
+
+
+def _household(ctx: Context, month: date) -> str:
+    """Who a sosialhjelp warning speaks to: "single" (one adult: du) or "couple" (dere), with "_children" when
+    barnetrygd is paid in ``month`` (then the warning says it comes on top, not counted)."""
+    who = "couple" if ctx.case.household.partner is not None else "single"
+    barnetrygd = any(p.scheme == "barnetrygd" and cal.month_of(p.paid_on) == month for p in ctx.earlier)
+    return who + ("_children" if barnetrygd else "")
 
 
 def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]) -> SchemeOutput:
@@ -160,51 +176,23 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
     working = next((m for m in horizon if amounts[m][0] > 0 and wages[m] > 0), None)
     if working is not None:
         amount, need_kr = amounts[working]
-        out.append(Warning(
-            "sosialhjelp_krone_for_krone", working,
-            f"Mens husstanden får sosialhjelp, blir stønaden like mye lavere som dere tjener netto: i {working:%m.%Y} går "
-            f"{fmt(wages[working])} kr i nettolønn til å redusere sosialhjelpen, og husstanden sitter igjen med behovet "
-            f"på {fmt(need_kr)} kr (pluss barnetrygd, som ikke telles) — det samme som uten lønna. Dere trenger "
-            f"{fmt(amount)} kr mer netto i måneden for å klare dere uten sosialhjelp.",
-            LAW,
-            "Spør NAV-kontoret om dere kan beholde en del av lønna (noen kommuner har et fribeløp), og se på hvor mange "
-            "timer som gjør dere uavhengige av sosialhjelp.",
-            f"While the household gets sosialhjelp, it falls by as much as you earn net: in {working:%m.%Y} "
-            f"{fmt(wages[working])} kr of net wages go to reduce the sosialhjelp, and the household is left with the "
-            f"need of {fmt(need_kr)} kr (plus child benefit, which is not counted) — the same as without the wage. "
-            f"You need {fmt(amount)} kr more net a month to manage without sosialhjelp.",
-            "Ask the NAV office whether you may keep part of the wage (some municipalities allow it), and look at how "
-            "many hours make you independent of sosialhjelp."))
+        out.append(Warning.of("sosialhjelp_krone_for_krone", working, LAW,
+                              key=f"warning.sosialhjelp_krone_for_krone_{_household(ctx, working)}",
+                              month=f"{working:%m.%Y}", wages=fmt(wages[working]), need=fmt(need_kr),
+                              more=fmt(amount)))
     before = amounts[cal.add_months(horizon[0], -1)][0] if cal.add_months(horizon[0], -1) in amounts else amounts[horizon[0]][0]
     for m in horizon:
         if before > 0 and amounts[m][0] == 0:
-            out.append(Warning(
-                "sosialhjelp_independent", m,
-                f"Fra {m:%m.%Y} er netto inntekt ({fmt(counted[m])} kr) høyere enn behovet ({fmt(amounts[m][1])} kr): "
-                "husstanden klarer seg uten sosialhjelp denne måneden.", LAW,
-                "Gi beskjed til NAV-kontoret om inntekten; spør om hjelp hvis inntekten faller igjen.",
-                f"From {m:%m.%Y} the net income ({fmt(counted[m])} kr) is higher than the need ({fmt(amounts[m][1])} kr): "
-                "the household manages without sosialhjelp this month.",
-                "Tell the NAV office about the income; ask for help again if the income falls."))
+            out.append(Warning.of("sosialhjelp_independent", m, LAW, month=f"{m:%m.%Y}", income=fmt(counted[m]),
+                                  need=fmt(amounts[m][1])))
             break
         before = amounts[m][0]
     p = rules.param("sosialhjelp.rates")
     projected = next((m for m in horizon if p.is_projected(m) and amounts[m][0] > 0), None)
     if projected is not None:
-        out.append(Warning(
-            "sosialhjelp_rates_estimated", projected,
-            f"Statens veiledende satser for {projected.year} er ikke bekreftet i kildene våre; sosialhjelpen fra "
-            f"{projected:%m.%Y} bygger på et anslag (siste kjente satser prisjustert).", LAW,
-            "Sjekk satsene NAV-kontoret bruker (mange kommuner har egne) og legg dem inn som regelfil (overlay).",
-            f"The state's guideline rates for {projected.year} are not confirmed in our sources; sosialhjelp from "
-            f"{projected:%m.%Y} is based on an estimate (the last known rates adjusted for prices).",
-            "Check the rates the NAV office uses (many municipalities have their own) and load them as an overlay."))
+        out.append(Warning.of("sosialhjelp_rates_estimated", projected, LAW, year=projected.year,
+                              month=f"{projected:%m.%Y}"))
     if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
             and any(amounts[m][0] > 0 for m in horizon):
-        out.append(Warning(
-            "sosialhjelp_without_bostotte", None,
-            "Sosialhjelp forutsetter at andre ytelser er søkt først, også bostøtte. Beregningen har ingen bostøtte.",
-            LAW, "Søk bostøtte hos Husbanken og legg den inn i saken (client.benefits.bostotte).",
-            "Sosialhjelp requires other benefits to be claimed first, bostøtte too. The calculation has no bostøtte.",
-            "Apply for bostøtte at Husbanken and add it to the case (client.benefits.bostotte)."))
+        out.append(Warning.of("sosialhjelp_without_bostotte", None, LAW))
     return out

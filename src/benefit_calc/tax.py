@@ -21,6 +21,7 @@ import math
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Sequence
 
 import attrs
@@ -257,17 +258,10 @@ def partner_net(rules: Ruleset, case: Case, month: date) -> int:
 
 
 def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warning]:
-    out = []
-    for y in years:
-        if y.settlement < 0:
-            out.append(Warning(
-                "restskatt", None,
-                f"For {y.year} er det trukket {fmt(-y.settlement)} kr for lite skatt. Det blir restskatt ved "
-                f"skatteoppgjøret i {y.year + 1}.",
-                LAW, "Endre skattekortet på skatteetaten.no når du begynner å jobbe eller timene endres, "
-                     "eller sett av penger til restskatten.",
-                f"For {y.year} {fmt(-y.settlement)} kr too little tax has been withheld. There will be restskatt "
-                f"(tax to pay) at the settlement in {y.year + 1}.",
-                "Change the tax card at skatteetaten.no when you start working or the hours change, or put money "
-                "aside for the tax to pay."))
-    return out
+    return [_restskatt(y.year, -y.settlement) for y in years if y.settlement < 0]
+
+
+@lru_cache(maxsize=4096)
+def _restskatt(year: int, amount: int) -> Warning:
+    """The restskatt warning (frozen, so shared): made on every run, an hours sweep too, so made once per amount."""
+    return Warning.of("restskatt", None, LAW, year=year, amount=fmt(amount), next_year=year + 1)

@@ -14,11 +14,15 @@ result. That is an assumption to check with NAV for the client (see the rule fil
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from . import calendar as cal
+from .money import fmt
 from .payments import Explanation, Payment, used
 from .result import PeriodRow
+from .rules import Ruleset
 from .scheme import Context, SchemeOutput, until_rule
+from .words import Text
 
 LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
@@ -26,6 +30,16 @@ LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 def children_under(ctx: Context, param: str, day: date) -> int:
     births = [c.birth_date for c in ctx.case.household.children]
     return cal.children_under(births, int(ctx.rules.value(param, day)), day)
+
+
+def _explain(rules: Ruleset, mp: cal.Meldeperiode, days: int, probe: date, bt_total: int) -> Explanation:
+    return Explanation.of("tiltakspenger.period", LAW,
+                          (used(rules, "tiltakspenger.rate_per_day", probe),
+                           used(rules, "tiltakspenger.barnetillegg_per_day", probe),
+                           used(rules, "tiltakspenger.payment_lag_days", mp.end)),
+                          key="explain.tiltakspenger.period." + ("children" if bt_total else "plain"),
+                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", days=days,
+                          rate=fmt(rules.value("tiltakspenger.rate_per_day", probe)), bt=fmt(bt_total))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -50,22 +64,12 @@ def run(ctx: Context) -> SchemeOutput:
             continue
         paid_on = mp.end + lag
         probe = days[0]
-        payments.append(Payment(
-            "tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
-            Explanation("tiltakspenger.period", f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: {len(days)} dager "
-                        f"× {rules.value('tiltakspenger.rate_per_day', probe)} kr"
-                        + (f" + barnetillegg {bt_total} kr" if bt_total else "") + ". Skattefritt.", LAW,
-                        (used(rules, "tiltakspenger.rate_per_day", probe),
-                         used(rules, "tiltakspenger.barnetillegg_per_day", probe),
-                         used(rules, "tiltakspenger.payment_lag_days", mp.end)),
-                        f"Meldeperiode {mp.start:%d.%m}–{mp.end:%d.%m.%Y}: {len(days)} days "
-                        f"× {rules.value('tiltakspenger.rate_per_day', probe)} kr"
-                        + (f" + child supplement {bt_total} kr" if bt_total else "") + ". Tax-free."),
-            "14-day"))
+        payments.append(Payment("tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
+                                partial(_explain, rules, mp, len(days), probe, bt_total), "14-day"))
         if ctx.in_horizon(paid_on):
             hours = float(sum(ctx.hours_on(d) for d in mp.days()))
             rows.append(PeriodRow("tiltakspenger", mp.start, mp.end, hours, 0.0, 1.0, amount, paid_on, bt_total,
                                   float(rules.value("tiltakspenger.rate_per_day", probe)), ()))
-    note = ("Tiltakspenger er ikke redusert for lønnet arbeid utenfor tiltaket (NAV beregner dem etter deltakelsesdager); "
-            "sjekk med NAV hvordan dagene med jobb registreres for klienten.") if any(s.hours_per_week for s in ctx.case.work) else ""
+    worked = ctx.detail and any(s.hours_per_week for s in ctx.case.work)
+    note = Text("note.tiltakspenger_work") if worked else ""
     return SchemeOutput(tuple(payments), tuple(rows), notes=(note,) if note else ())

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 import attrs
 
 from . import calendar as cal
-from .money import dec as _d, kroner as _kr
+from .money import dec as _d, fmt, kroner as _kr
 from .benefit_inputs import Uforetrygd
 from .payments import Explanation, Payment, used
 from .result import Settlement, Warning
 from .rules import Ruleset
 from .scheme import Context, SchemeOutput
+from .words import Text
 
 LAW = "Folketrygdloven §§ 12-14 til 12-16"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -122,6 +124,16 @@ def report_month(ctx: Context, ut: Uforetrygd) -> date | None:
     return first_job
 
 
+def _explain(rules: Ruleset, scheme: str, m: date, unreduced: Decimal, expected: Decimal, limit: Decimal,
+             share: Decimal) -> Explanation:
+    return Explanation.of(f"uforetrygd.{scheme}", LAW,
+                          (used(rules, "grunnbelop.g", m), used(rules, "uforetrygd.free_amount_g", m),
+                           used(rules, "uforetrygd.reduction_share_cap", m),
+                           used(rules, "uforetrygd.income_ceiling_share", m)),
+                          month=f"{m:%m.%Y}", unreduced=fmt(_kr(unreduced)), expected=fmt(_kr(expected)), year=m.year,
+                          limit=fmt(_kr(limit)), share=f"{share * 100:.2f}")
+
+
 def run(ctx: Context) -> SchemeOutput:
     ut = ctx.case.client.benefits.uforetrygd
     if ut is None:
@@ -151,16 +163,7 @@ def run(ctx: Context) -> SchemeOutput:
                 if kr:
                     payments.append(Payment(
                         scheme, m.replace(day=day_no), kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
-                        Explanation(f"uforetrygd.{scheme}",
-                                    f"{'Uføretrygd' if scheme == 'uforetrygd' else 'Barnetillegg'} {m:%m.%Y}: "
-                                    f"{_kr(unreduced[i])} kr før inntekt; NAV regner med inntekt {_kr(expected)} kr i "
-                                    f"{year} (grense {_kr(yr.limit)} kr, reduksjon {yr.share * 100:.2f} %).", LAW,
-                                    (used(rules, "grunnbelop.g", m), used(rules, "uforetrygd.free_amount_g", m),
-                                     used(rules, "uforetrygd.reduction_share_cap", m),
-                                     used(rules, "uforetrygd.income_ceiling_share", m)),
-                                    f"{'Uføretrygd' if scheme == 'uforetrygd' else 'Child supplement'} {m:%m.%Y}: "
-                                    f"{_kr(unreduced[i])} kr before income; NAV expects income of {_kr(expected)} kr in "
-                                    f"{year} (limit {_kr(yr.limit)} kr, reduction {yr.share * 100:.2f} %).")))
+                        partial(_explain, rules, scheme, m, unreduced[i], expected, yr.limit, yr.share)))
         owed = dict(zip(("uforetrygd", "barnetillegg_uforetrygd"), entitlement(rules, yr, actual)))
         when = date(year + 1, int(rules.value("uforetrygd.etteroppgjor_month", date(year + 1, 1, 1))), 1)
         for scheme in ("uforetrygd", "barnetillegg_uforetrygd"):
@@ -168,40 +171,22 @@ def run(ctx: Context) -> SchemeOutput:
             if diff:
                 settlements.append(Settlement(scheme, year, diff, when, ctx.in_horizon(when)))
         if actual > yr.ceiling and any(ctx.in_horizon(m) for m in _months(year)):
-            warnings.append(Warning(
-                "uforetrygd_income_ceiling", date(year, 1, 1),
-                f"Inntekten i {year} ({_kr(actual)} kr) er over 80 % av inntekten før uførhet ({_kr(yr.ceiling)} kr). "
-                "Da blir det ingen uføretrygd for hele året, men retten beholdes (hvilende rett).",
-                "Folketrygdloven §§ 12-10 og 12-14",
-                "Meld forventet inntekt til NAV så utbetalingen stoppes i tide; ellers kreves alt tilbake ved etteroppgjøret.",
-                f"The income in {year} ({_kr(actual)} kr) is over 80 % of the income before disability "
-                f"({_kr(yr.ceiling)} kr). Then there is no uføretrygd for the whole year, but the right is kept "
-                "(dormant right).",
-                "Report the expected income to NAV so the payments stop in time; otherwise all is claimed back in the "
-                "etteroppgjør."))
+            warnings.append(Warning.of("uforetrygd_income_ceiling", date(year, 1, 1), "Folketrygdloven §§ 12-10 og 12-14",
+                                       year=year, income=fmt(_kr(actual)), ceiling=fmt(_kr(yr.ceiling))))
         claim = _kr(owed["uforetrygd"] - paid["uforetrygd"])
         if claim < 0 and ctx.in_horizon(when):
-            warnings.append(Warning(
-                "uforetrygd_etteroppgjor", when,
-                f"Etteroppgjøret for {year} i {when:%m.%Y}: NAV krever tilbake {-claim} kr uføretrygd fordi inntekten "
-                f"ble {_kr(actual)} kr, mens utbetalingene bygde på en lavere forventet inntekt.",
-                "Folketrygdloven § 12-14", "Meld ny forventet inntekt til NAV (inntektsplanleggeren på nav.no) "
-                "med en gang jobben starter eller timene endres; da fordeles reduksjonen over resten av året.",
-                f"The etteroppgjør for {year} in {when:%m.%Y}: NAV claims back {-claim} kr of uføretrygd because the "
-                f"income was {_kr(actual)} kr, while the payments were based on a lower expected income.",
-                "Report the new expected income to NAV (the income planner on nav.no) as soon as the job starts or "
-                "the hours change; then the reduction is spread over the rest of the year."))
+            warnings.append(Warning.of("uforetrygd_etteroppgjor", when, "Folketrygdloven § 12-14", year=year,
+                                       month=f"{when:%m.%Y}", claim=fmt(-claim), income=fmt(_kr(actual))))
 
     def without_work() -> int:
         yr = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year)
         return _kr(sum(entitlement(rules, yr, ZERO), ZERO))
 
     notes = []
-    if reported is None:
-        notes.append("Uføretrygd: klienten melder ikke ny forventet inntekt; NAV betaler som før, og etteroppgjøret "
-                     "rydder opp året etter.")
-    else:
-        notes.append(f"Uføretrygd: klienten melder forventet inntekt i {reported:%m.%Y}; ny utbetaling fra måneden etter. "
-                     "Senere år antas inntekten meldt før året starter.")
-    notes.append("Uføretrygd: grensene regnes med årets G vektet per måned (NAVs valg av G er ikke offentlig).")
+    if ctx.detail:  # notes only with the details (not in an hours sweep)
+        if reported is None:
+            notes.append(Text("note.uforetrygd_not_reported"))
+        else:
+            notes.append(Text("note.uforetrygd_reported", month=f"{reported:%m.%Y}"))
+        notes.append(Text("note.uforetrygd_g"))
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes), without_work)

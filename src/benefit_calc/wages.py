@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from . import calendar as cal
-from .money import kroner as _kr
+from .money import fmt, kroner as _kr
 from .case import WorkStep
 from .payments import Explanation, Payment, used
 from .rules import Ruleset
@@ -109,19 +109,13 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
 
 
 def _explain_holiday_pay(rules: Ruleset, month: date, rate: Decimal, base: Decimal) -> Explanation:
-    return Explanation("lonn.holiday_pay", f"Feriepenger: {rate * 100:.1f} % av lønn opptjent i {month.year - 1} "
-                       f"({_kr(base)} kr).", FERIE_REF,
-                       (used(rules, "lonn.holiday_pay_rate", month), used(rules, "lonn.holiday_pay_month", month)),
-                       f"Holiday pay: {rate * 100:.1f} % of wages earned in {month.year - 1} ({_kr(base)} kr).")
+    return Explanation.of("lonn.holiday_pay", FERIE_REF,
+                          (used(rules, "lonn.holiday_pay_rate", month), used(rules, "lonn.holiday_pay_month", month)),
+                          rate=f"{rate * 100:.1f}", year=month.year - 1, base=fmt(_kr(base)))
 
 
 def _explain_wages(rules: Ruleset, step: WorkStep, month: date, next_month: bool) -> Explanation:
-    if step.monthly_salary is not None:
-        how = f"Månedslønn {_kr(Decimal(str(step.monthly_salary)))} kr"
-        how_en = f"Monthly salary {_kr(Decimal(str(step.monthly_salary)))} kr"
-    else:
-        how = f"{step.hours_per_week:g} timer i uka × {step.hourly_wage:g} kr, fordelt på hverdagene i måneden"
-        how_en = f"{step.hours_per_week:g} hours a week × {step.hourly_wage:g} kr, spread over the month's weekdays"
-    return Explanation("lonn.wages", f"{how}; utbetalt {'måneden etter' if next_month else 'samme måned'}.",
-                       "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
-                       f"{how_en}; paid {'the month after' if next_month else 'the same month'}.")
+    how, args = ("salary", {"salary": fmt(_kr(Decimal(str(step.monthly_salary))))}) if step.monthly_salary is not None \
+        else ("hourly", {"hours": f"{step.hours_per_week:g}", "wage": f"{step.hourly_wage:g}"})
+    return Explanation.of("lonn.wages", "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
+                          key=f"explain.lonn.wages.{how}_{'next_month' if next_month else 'same_month'}", **args)
