@@ -60,4 +60,4 @@ def test_kvp_is_taxable_and_not_combinable_with_aap() -> None:
     assert res.months[1].taxable_income == 22138
     with pytest.raises(CaseError) as exc:
         simulate(RULES, parse_case(case(aap={"basis_g": 3})))
-    assert exc.value.field == "client.benefits.kvalifiseringsstonad" and "aap" in str(exc.value)
+    assert exc.value.field == "client.benefits.kvalifiseringsstonad" and "with AAP" in str(exc.value)

@@ -29,9 +29,8 @@ def run(ctx: Context) -> SchemeOutput:
     if aap.opptrapping is not None:
         most = int(rules.value("aap.opptrapping_max_months", aap.opptrapping.start))
         if aap.opptrapping.months > most:
-            raise CaseError("client.benefits.aap.opptrapping.months",
-                            f"{aap.opptrapping.months} is more than the {most} months of opptrapping the law allows "
-                            "(folketrygdloven § 11-23 sjette ledd)")
+            raise CaseError.of("client.benefits.aap.opptrapping.months", "opptrapping_too_long",
+                               months=aap.opptrapping.months, max=most)
     basis_g = rules.cached(("aap_basis", aap, case.start), lambda: basis_in_g(rules, aap, case.start))
     # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
     rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),

@@ -43,28 +43,25 @@ def PAIR_BY_DATE(pair: tuple[Payment, int]) -> tuple[date, str]:  # noqa: N802 �
 MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
 
 
-EXCLUDED = (  # (benefit, benefit, why) — the law does not pay these for the same time
-    ("aap", "dagpenger", "AAP and dagpenger are not paid together: choose one (folketrygdloven §§ 4-24 and 11-27)"),
-    ("tiltakspenger", "aap", "no tiltakspenger alongside AAP (tiltakspengeforskriften § 7 første ledd)"),
-    ("tiltakspenger", "dagpenger", "no tiltakspenger alongside dagpenger (tiltakspengeforskriften § 7 første ledd)"),
-    ("tiltakspenger", "uforetrygd", "no tiltakspenger alongside uføretrygd (tiltakspengeforskriften § 7 første ledd)"),
-    ("tiltakspenger", "kvalifiseringsstonad",
-     "no tiltakspenger in the kvalifiseringsprogram (tiltakspengeforskriften § 7 tredje ledd)"),
-    ("kvalifiseringsstonad", "aap", "kvalifiseringsstønad is for people without folketrygd benefits such as AAP "
-     "(sosialtjenesteloven § 29); treated as not combinable"),
-    ("kvalifiseringsstonad", "uforetrygd", "kvalifiseringsstønad is for people without folketrygd benefits such as "
-     "uføretrygd (sosialtjenesteloven § 29); treated as not combinable"),
-    ("aap", "uforetrygd", "AAP with graded uføretrygd is reduced by samordning (folketrygdloven § 11-27); that is not "
-     "modelled yet"),
+EXCLUDED = (  # (benefit, benefit): the law does not pay these for the same time; why: ``combo.<a>_<b>`` in the
+    ("aap", "dagpenger"),  # word catalogue, with the legal reference
+    ("tiltakspenger", "aap"),
+    ("tiltakspenger", "dagpenger"),
+    ("tiltakspenger", "uforetrygd"),
+    ("tiltakspenger", "kvalifiseringsstonad"),
+    ("kvalifiseringsstonad", "aap"),
+    ("kvalifiseringsstonad", "uforetrygd"),
+    ("aap", "uforetrygd"),  # not modelled yet (samordning, folketrygdloven § 11-27)
 )
 
 
 def check_combinations(case: Case) -> None:
     """Refuse benefits the law does not pay together (or combinations this version does not model), naming them."""
     have = set(case.client.benefits.names())
-    for a, b, why in EXCLUDED:
+    for a, b in EXCLUDED:
         if a in have and b in have:
-            raise CaseError(f"client.benefits.{a}", f"cannot be combined with {b} here: {why}")
+            raise CaseError.of(f"client.benefits.{a}", "not_combinable", other=Text(f"field.client.benefits.{b}"),
+                               why=Text(f"combo.{a}_{b}"))
 
 
 def check_supported_period(rules: Ruleset, case: Case) -> None:
@@ -73,8 +70,8 @@ def check_supported_period(rules: Ruleset, case: Case) -> None:
         return
     first, last = rules.supported
     if not first <= case.start <= last:
-        raise CaseError("start", f"{case.start:%Y-%m} is outside the months these rules support: a case may start from "
-                        f"{first:%Y-%m} to {last:%Y-%m}")
+        raise CaseError.of("start", "start_unsupported", month=f"{case.start:%Y-%m}", first=f"{first:%Y-%m}",
+                           last=f"{last:%Y-%m}")
 
 
 def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
@@ -132,7 +129,8 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     withheld = tax_mod.withhold(rules, case, payments, card_income)
     years, settlements = tax_mod.assess(rules, case, payments, withheld)
     settlements = [s for o in outputs for s in o.settlements] + settlements
-    warnings += tax_mod.warnings(rules, case, years)
+    if detail:
+        warnings += tax_mod.warnings(rules, case, years)
     if case.client.benefits.sosialhjelp is not None:  # needs net income, so it runs after withholding (DESIGN §2)
         ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
         out = sosialhjelp.run(ctx, withheld, settlements)
