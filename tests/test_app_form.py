@@ -44,7 +44,7 @@ def test_widget_values_become_case_fields() -> None:
     v = form_values(raw)
     v.update({"f_w0_hours": 15.0, "f_has_bostotte": True, "f_bs_heating": True, "f_has_aap": False,
               "f_n_children": 1, "f_child_0": date(2020, 5, 1), "f_w0_salary": True, "f_w0_pay": 25000.0,
-              "f_tax_table": 8030, "f_partner": True, "f_partner_income": 30000.0})
+              "f_tax_table": 8030, "f_partner": True, "f_partner_birth": date(1988, 1, 2), "f_partner_income": 30000.0})
     case = parse_case(case_data(raw, v))
     assert case.work[0].hours_per_week == 15 and case.work[0].monthly_salary == 25000 and case.work[0].hourly_wage is None
     assert case.client.benefits.aap is None and case.client.benefits.bostotte.heating_in_rent is True
@@ -64,3 +64,47 @@ def test_a_plan_longer_than_the_form_keeps_its_later_steps() -> None:
     raw = yaml.safe_load((EXAMPLES[0]).read_text(encoding="utf-8"))
     raw["work"] = [{"from": f"2026-{m:02d}", "hours_per_week": m, "hourly_wage": 200} for m in range(2, 9)]
     assert parse_case(case_data(raw, form_values(raw))) == parse_case(raw)
+
+
+def test_a_new_case_is_blank_and_asks_for_a_birth_date() -> None:
+    from benefit_calc.app_form import new_case
+    from benefit_calc.errors import CaseError
+
+    raw = new_case(date(2026, 11, 27))
+    assert raw["start"] == "2026-12" and raw["months"] == 12 and not raw["work"] and not raw.get("scenarios")
+    assert new_case(date(2026, 12, 3))["start"] == "2027-01"
+    with pytest.raises(CaseError) as exc:
+        parse_case(case_data(raw, form_values(raw)))
+    assert exc.value.field == "client.birth_date"
+
+
+def test_the_form_shows_the_counsellors_settings_and_lists_the_rest() -> None:
+    from benefit_calc.app_form import hidden_settings, remove_setting
+
+    raw = {"start": "2026-01", "months": 12, "meldeperiode_start": "2026-01-05",
+           "client": {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 2, "opptrapping": {"from": "2026-03",
+                                                                                                    "months": 6}}}},
+           "household": {"partner": {"birth_date": "1988-01-01", "tax_free_per_month": 500},
+                         "children": [{"birth_date": "2025-03-01", "barnehage_hours_per_week": 20}]},
+           "work": [{"from": "2026-02", "hours_per_week": 10, "hourly_wage": 200, "payday": "same_month",
+                     "holiday_pay": False}]}
+    v = form_values(raw)
+    assert v["f_aap_opp"] and v["f_aap_opp_from"] == "2026-03" and v["f_partner_taxfree"] == 500
+    assert v["f_w0_payday"] == "same_month" and v["f_w0_holiday"] is False and v["f_melde"] == date(2026, 1, 5)
+    assert parse_case(case_data(raw, v)) == parse_case(raw)
+    assert hidden_settings(raw) == [("household.children[0].barnehage_hours_per_week", 20)]
+    assert "barnehage_hours_per_week" not in str(remove_setting(raw, "household.children[0].barnehage_hours_per_week"))
+    raw["work"] = [dict(raw["work"][0], **{"from": f"2026-{m:02d}"}) for m in range(2, 11)]
+    assert [p for p, _ in hidden_settings(raw)][:3] == ["work[6]", "work[7]", "work[8]"]
+
+
+def test_scenarios_are_form_fields() -> None:
+    raw = yaml.safe_load((EXAMPLES[0]).read_text(encoding="utf-8"))
+    v = form_values(raw)
+    assert v["f_n_scen"] == 1 and v["f_s0_name"] == raw["scenarios"][0]["name"]
+    v["f_s0_w0_hours"] = 25.0
+    v["f_s0_name"] = "25 timer"
+    case = parse_case(case_data(raw, v))
+    assert case.scenarios[0].name == "25 timer" and case.scenarios[0].work[0].hours_per_week == 25
+    v["f_n_scen"] = 0
+    assert not parse_case(case_data(raw, v)).scenarios

@@ -107,6 +107,10 @@ def field_label(path: str, lang: str = "nb") -> str:
         path = path.split(".", 1)[1]
     generic = _INDEX.sub("[]", path)
     key = f"field.{generic}"
+    lists = re.findall(r"([a-z_]+)\[(\d+)\]$", path)
+    if lists and lists[0][0] in _PREFIXES:  # a whole item: "Trinn 7", "Scenario 2: trinn 4"
+        label = scenario + text(f"prefix.{_PREFIXES[lists[0][0]]}", lang, n=int(lists[0][1]) + 1)
+        return label[:1].upper() + label[1:]
     if key not in catalogue(lang):
         return scenario + path
     label = text(key, lang)
