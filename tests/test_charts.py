@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benefit_calc import load_case, load_rules, simulate, sweep
+import pytest
+
+from benefit_calc import load_case, load_rules, parse_case, simulate, sweep
 from benefit_calc.charts import KR, NB_LOCALE, month_chart, month_data, sweep_chart
 from benefit_calc.cliffs import rate_cliffs
+from benefit_calc.engine import BENEFIT_SCHEMES
+from benefit_calc.words import LANGS
 
 RULES = load_rules()
 CASE = load_case(Path(__file__).parent.parent / "examples" / "aap-naer-grensen.yaml")
@@ -24,7 +28,7 @@ def test_month_chart_stacks_every_component_and_draws_the_household_line() -> No
     rows = bars["data"]["values"]
     for m in result.months:  # the stacked parts of a month add up to its disposable income
         assert sum(r["kr"] for r in rows if r["month"] == f"{m.month:%Y-%m}") == m.household_disposable
-    assert {r["what"] for r in rows} >= {"Lønn", "aap", "Skattetrekk"}
+    assert {r["what"] for r in rows} >= {"Lønn", "AAP", "Skattetrekk"}
     assert all(r["kr"] < 0 for r in rows if r["what"] == "Skattetrekk")
     assert {r["what"] for r in month_data(result, "en")} >= {"Wages", "Tax withheld"}
 
@@ -44,4 +48,35 @@ def test_sweep_chart_marks_you_are_here_and_the_cliffs() -> None:
     assert len(line["data"]["values"]) == 31
     assert here["data"]["values"] == [{"hours": 22.0, "label": "You are here"}]
     assert [m["hours"] for m in marks["data"]["values"]] == [c.hours_to for c in cliffs if c.kind == "cliff"]
-    assert any("aap" in m["label"] for m in marks["data"]["values"])
+    assert any(m["label"].startswith("Cliff: AAP (") for m in marks["data"]["values"])
+    assert not any("aap" in m["label"] for m in marks["data"]["values"])
+    nn = sweep_chart(sw, 22.0, rate_cliffs(RULES, sw, "nn"), "nn")
+    assert nn["layer"][0]["encoding"]["x"]["title"] == "Timar i veka" and nn["layer"][1]["data"]["values"][0]["label"] == "Du er her"
+
+
+# a household with many parts: uføretrygd with its child supplement, overgangsstønad, bostøtte, barnetrygd,
+# kontantstøtte and a partner's income
+MANY = {"start": "2026-01", "months": 12,
+        "client": {"birth_date": "1984-11-02", "benefits": {
+            "uforetrygd": {"degree": 100, "ifu": 420000, "full_benefit": 277200, "granted": "2019-03-01"},
+            "overgangsstonad": {}, "bostotte": {}}},
+        "household": {"municipality": "5001", "rent_per_month": 8900, "electricity_per_month": 700,
+                      "partner": {"birth_date": "1985-01-01", "income_per_month": 15000},
+                      "children": [{"birth_date": "2018-01-01"}, {"birth_date": "2025-03-01"}]},
+        "work": [{"from": "2026-03", "hours_per_week": 12, "hourly_wage": 230}]}
+CODES = {*BENEFIT_SCHEMES, "partner", "wages", "tax", "settlements"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_legend_names_every_part_in_words_never_by_its_code(lang: str) -> None:
+    result = simulate(RULES, parse_case(MANY))
+    assert {"barnetillegg_uforetrygd", "overgangsstonad", "bostotte", "kontantstotte"} <= set(result.benefit_names())
+    legend = {r["what"] for r in month_data(result, lang)}
+    assert len(legend) >= 8 and not legend & CODES, legend & CODES
+    expected = {"nb": {"Barnetillegg (uføretrygd)", "Overgangsstønad", "Bostøtte", "Lønn", "Partnerens inntekt"},
+                "nn": {"Barnetillegg (uføretrygd)", "Overgangsstønad", "Bustøtte", "Løn", "Inntekta til partnaren"},
+                "en": {"Child supplement (uføretrygd)", "Overgangsstønad", "Bostøtte", "Wages", "Partner's income"}}
+    assert expected[lang] <= legend
+    bars = month_chart(result, lang)["layer"][0]["encoding"]
+    assert bars["y"]["title"] == {"nb": "Kroner", "nn": "Kroner", "en": "Amount (kr)"}[lang]
+    assert bars["color"]["title"] == {"nb": "Hva", "nn": "Kva", "en": "What"}[lang]

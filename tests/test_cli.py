@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -23,7 +24,28 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def test_simulate_table() -> None:
     r = run("simulate", EXAMPLE)
     assert r.exit_code == 0, r.output
-    assert "Disponibelt" in r.output and "Meldeperioder:" in r.output and "aap " in r.output and "Regelverk no" in r.output
+    assert "Disponibelt" in r.output and "Meldeperioder:" in r.output and "AAP " in r.output and "Regelverk no" in r.output
+    head = r.output.splitlines()[0].split()
+    assert head == ["Måned", "Timer", "Lønn", "AAP", "Barnetrygd", "Skattetrekk", "Oppgjør", "Disponibelt"]
+    # the meldeperioder: shares in percent, never as fractions
+    periods = r.output.split("Meldeperioder:")[1].split("\n\n")[0].splitlines()[3:]
+    assert periods and all(re.search(r"\d+ %\s+\d+ %", line) for line in periods)
+    assert not any(re.search(r"\b0\.\d", line) for line in periods)
+
+
+def test_simulate_table_in_nynorsk_and_english() -> None:
+    nn = run("simulate", EXAMPLE, "--lang", "nn")
+    assert nn.exit_code == 0, nn.output
+    lines = nn.output.splitlines()
+    assert lines[0].split() == ["Månad", "Timar", "Løn", "AAP", "Barnetrygd", "Skattetrekk", "Oppgjer", "Disponibelt"]
+    for part in ("Meldeperiodar:", "Yting", "Blir utbetalt", "Skatteoppgjer:", "trekt", "Føresetnader:", "Regelverk no"):
+        assert part in nn.output, part
+    tables = nn.output.split("Varsel:")[0]  # the tables (warnings and notes carry their own words)
+    assert not {"Måned", "Timer", "Lønn", "Meldeperioder:", "aap", "barnetrygd", "trukket"} & set(tables.split())
+    en = run("simulate", EXAMPLE, "--lang", "en")
+    assert en.output.splitlines()[0].split()[:3] == ["Month", "Hours", "Wages"]
+    assert "Tax settlements:" in en.output and "Assumptions:" in en.output and "Rules no" in en.output
+    assert "Total" in en.output and "trukket" not in en.output
 
 
 def test_simulate_json_is_the_contract() -> None:
@@ -105,3 +127,9 @@ def test_rules_commands() -> None:
     r = run("rules", "diff", "--from", "2025-12-31", "--to", "2026-01-01")
     assert r.exit_code == 0 and "skatt.personfradrag: 108550 → 114540" in r.output
     assert "aap.barnetillegg_per_day: 37 → 38" in r.output
+    assert r.output.rstrip().splitlines()[-1].endswith("parametere endret mellom 2025-12-31 og 2026-01-01")
+    nn = run("rules", "diff", "--from", "2025-12-31", "--to", "2026-01-01", "--lang", "nn")
+    assert nn.output.rstrip().splitlines()[-1].endswith("parametrar endra mellom 2025-12-31 og 2026-01-01")
+    en = run("rules", "show", "grunnbelop.g", "--date", "2025-06-01", "--lang", "en")
+    assert "source: Folketrygdloven § 1-4" in en.output and "2025-06-01: 130160 (from 2025-05-01)" in en.output
+    assert run("rules", "validate", "--lang", "nn").output.startswith("OK:")

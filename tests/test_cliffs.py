@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-from benefit_calc import parse_case, simulate
-from benefit_calc.cliffs import rate_cliffs, timing_cliffs
+import pytest
+
+from benefit_calc import load_case, parse_case, simulate
+from benefit_calc.cliffs import _settlement_reason, rate_cliffs, timing_cliffs
+from benefit_calc.money import fmt
 from benefit_calc.rules import load_rules
 from benefit_calc.sweep import sweep
+from benefit_calc.words import LANGS
 
 RULES = load_rules()
 LIMIT_30 = Path(__file__).parent / "data" / "aap-limit-30.yaml"
@@ -33,6 +40,11 @@ def test_the_aap_limit_is_found_with_its_rule_and_the_way_past_it() -> None:
     assert sw.steps[int(aap.past_hours) - 1].total <= sw.steps[22].total  # the first level past it
     assert "22 timer" in aap.action and aap.past_wages == round(
         (sw.steps[int(aap.past_hours)].earnings() - sw.steps[22].earnings()) / len(sw.months))
+    # for people: the rule in words and the law by its title; the parameter and the rule file's source apart
+    assert aap.reference == "folketrygdloven § 11-23" and aap.rule == "arbeidsgrensen for AAP"
+    assert "Regelen er arbeidsgrensen for AAP (folketrygdloven § 11-23)." in aap.message
+    assert "aap.max_work_share" not in aap.message and ".kt" not in aap.message
+    assert "§ 11-23" in aap.source and aap.to_dict()["parameter"] == "aap.max_work_share"
 
 
 def test_a_cliff_built_into_an_overlay_is_found_and_reports_its_rule() -> None:
@@ -51,7 +63,9 @@ def test_plateau_where_almost_nothing_is_kept_and_english_text() -> None:
     sw = sweep(RULES, on_sh, [0, 5, 10, 15, 20])
     plateaus = [c for c in rate_cliffs(RULES, sw, "en") if c.kind == "plateau"]
     assert [(c.hours_from, c.hours_to) for c in plateaus] == [(5, 20)]
-    assert plateaus[0].cause == "aap" and "keeps only" in plateaus[0].message and "sosialhjelp" in plateaus[0].message
+    assert plateaus[0].cause == "aap" and "keeps only" in plateaus[0].message and "in sosialhjelp" in plateaus[0].message
+    assert "The rule is the reduction of AAP for hours worked: the National Insurance Act (folketrygdloven) § 11-23." \
+        in plateaus[0].message
     kept = sw.steps[4].total - sw.steps[1].total
     gross = sw.steps[4].earnings() - sw.steps[1].earnings()
     assert kept / gross < 0.10 and plateaus[0].loss == gross - kept
@@ -71,3 +85,78 @@ def test_timing_cliff_after_a_three_payment_month() -> None:
     assert first.cause == "aap" and first.kind == "timing"
     assert first.month.month == three[0].month % 12 + 1
     assert "tre utbetalinger av AAP" in first.message and first.loss > 0
+
+
+CODE = re.compile(r"\b[a-z_]+\.[a-z_]+\b|\.kt\b|\.java\b")  # a rule parameter (aap.max_work_share) or source file
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cliff_messages_name_rules_and_laws_in_words_never_parameters_or_source_files(lang: str) -> None:
+    on_sh = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
+    sw = sweep(RULES, on_sh, [0, 5, 10, 15, 20, 25, 30])
+    found = rate_cliffs(RULES, sw, lang) + timing_cliffs(RULES, simulate(RULES, on_sh), lang)
+    assert {c.kind for c in found} == {"cliff", "plateau", "timing"}
+    for c in found:
+        assert not CODE.search(c.message + " " + c.action), (c.message, c.action)
+        assert not CODE.search(c.reference) and (not c.parameter or "." in c.parameter)
+        if c.reference:  # the law by its title, in the message
+            assert c.reference in c.message and c.rule in c.message
+    aap = next(c for c in found if c.kind == "cliff" and c.cause == "aap")
+    assert aap.reference == {"nb": "folketrygdloven § 11-23", "nn": "folketrygdlova § 11-23",
+                             "en": "the National Insurance Act (folketrygdloven) § 11-23"}[lang]
+
+
+# a case whose June brings a tax refund and whose July has no settlement at all (a job with a high percentage card)
+REFUND = {"start": "2026-01", "months": 24, "meldeperiode_start": "2026-01-05", "tax": {"percent": 40},
+          "household": {"municipality": "1860", "rent_per_month": 9000},
+          "client": {"birth_date": "1980-01-01", "benefits": {"aap": {"basis_g": 3.0}}},
+          "work": [{"from": "2026-01", "hours_per_week": 10, "hourly_wage": 250}]}
+CLAIM = {"nb": "må {owe} kr betales", "nn": "må {owe} kr betalast", "en": "{owe} kr must be paid"}
+REFUNDED = {"nb": "tilbake etter skatteoppgjøret", "nn": "tilbake etter skatteoppgjeret", "en": "refund of"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_settlement_sentence_agrees_with_the_sign_of_the_months_settlement(lang: str) -> None:
+    """A refund in June and nothing in July is no claim; a negative settlement is money to pay, with its amount."""
+    results = [simulate(RULES, parse_case(REFUND)),
+               simulate(RULES, load_case(Path(__file__).parent.parent / "examples" / "uforetrygd-deltid.yaml"))]
+    seen = set()
+    for result in results:
+        rows = {m.month: i for i, m in enumerate(result.months)}
+        for c in timing_cliffs(RULES, result, lang):
+            if c.cause != "settlements":
+                continue
+            before, row = result.months[rows[c.month] - 1], result.months[rows[c.month]]
+            if row.settlements < 0:
+                seen.add("claim")
+                assert CLAIM[lang].format(owe=fmt(-row.settlements)) in c.message
+            else:
+                seen.add("no claim")
+                assert not re.search(CLAIM[lang].format(owe=".*"), c.message)
+                assert "krev" not in c.message and "claim" not in c.message
+                assert before.settlements > 0 and REFUNDED[lang] in c.message
+                assert f"{fmt(before.settlements)} kr" in c.message
+    assert seen == {"claim", "no claim"}
+
+
+def test_every_sign_of_the_settlements_has_its_own_words() -> None:
+    def row(month: int, settlements: int) -> Any:  # a month row: only its month and settlements are read
+        return SimpleNamespace(month=date(2027, month, 1), settlements=settlements)
+
+    def result(*settled: tuple[str, int, int]) -> Any:  # the result's settlements: (scheme, month, amount)
+        return SimpleNamespace(settlements=[SimpleNamespace(scheme=s, month=date(2027, m, 1), amount=a)
+                                            for s, m, a in settled])
+
+    june, july = 6, 7
+    refund_then_nothing = _settlement_reason(result(("skatt", june, 5000)), row(june, 5000), row(july, 0), "nb")
+    assert refund_then_nothing == ("måneden før kom det 5 000 kr tilbake etter skatteoppgjøret; denne måneden kommer "
+                                   "det ikke noe oppgjør")
+    smaller = _settlement_reason(result(("skatt", june, 5000), ("uforetrygd", july, 1000)), row(june, 5000),
+                                 row(july, 1000), "nn")
+    assert smaller == "månaden før kom det 5 000 kr tilbake etter skatteoppgjeret, denne månaden 1 000 kr"
+    then_claim = _settlement_reason(result(("skatt", june, 5000), ("uforetrygd", july, -2000)), row(june, 5000),
+                                    row(july, -2000), "en")
+    assert then_claim == ("the month before brought a refund of 5 000 kr after the tax settlement, and this month "
+                          "2 000 kr must be paid after NAV's final settlement (etteroppgjør)")
+    claim = _settlement_reason(result(("skatt", july, -3000)), row(june, 0), row(july, -3000), "nb")
+    assert claim == "denne måneden må 3 000 kr betales etter skatteoppgjøret"

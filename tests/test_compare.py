@@ -32,6 +32,10 @@ def test_compare_runs_the_plan_and_each_scenario_with_settlements() -> None:
     assert data["scenarios"][1]["difference"] == data["scenarios"][1]["total"] - data["scenarios"][0]["total"]
     assert cmp.to_csv().splitlines()[0] == f"month,{PLAN},Rett på 25 timer fra februar"
     assert "Forskjell" in cmp.to_table()
+    en, nn = cmp.to_table("en"), cmp.to_table("nn")
+    assert en.split()[:3] == ["Month", "The", "work"] and "Difference" in en and "Settlements after the period" in en
+    assert nn.split()[:2] == ["Månad", "Arbeidsplanen"] and "Skilnad" in nn and "Oppgjer etter perioden" in nn
+    assert cmp.names_in("en") == ("The work plan", "Rett på 25 timer fra februar") and cmp.names[0] == PLAN
 
 
 def test_compare_without_scenarios_names_the_field() -> None:
@@ -42,7 +46,7 @@ def test_compare_without_scenarios_names_the_field() -> None:
         compare(RULES, case)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_explain_lists_every_amount_and_adds_up(lang: str) -> None:
     result = simulate(RULES, load_case(EXAMPLES / "sosialhjelp-finnmark.yaml"))
     month = date(2027, 3, 1)
@@ -55,10 +59,15 @@ def test_explain_lists_every_amount_and_adds_up(lang: str) -> None:
         assert p["rule"] and p["reference"] and p["text"]
         assert all(u["name"] and u["reference"] for u in p["parameters"])
     aap = next(p for p in data["payments"] if p["scheme"] == "aap")
-    assert ("daily rate" in aap["text"]) == (lang == "en") and ("dagsats" in aap["text"]) == (lang == "nb")
+    assert ("daily rate" in aap["text"]) == (lang == "en") and ("dagsats" in aap["text"]) == (lang != "en")
     text = explain_text(data)
-    assert ("Everything that lands" in text) == (lang == "en")
-    assert "aap.max_work_share = 0.6" in text
+    assert text.splitlines()[0] == {"nb": "Alt som kommer inn i 2027-03", "nn": "Alt som kjem inn i 2027-03",
+                                    "en": "Everything that lands in 2027-03"}[lang]
+    assert "aap.max_work_share = 0.6" in text  # the values used, by name, for the counsellor
+    # each payment named in words, not by its code
+    paid = [line.split(":")[0] for line in text.splitlines() if " kr " in line and not line.startswith(" ")]
+    assert "AAP" in paid and {"nb": "Bostøtte", "nn": "Bustøtte", "en": "Bostøtte"}[lang] in paid
+    assert not {"aap", "bostotte", "sosialhjelp", "barnetrygd", "wages"} & set(paid)
 
 
 def test_explain_outside_the_horizon_names_the_field() -> None:

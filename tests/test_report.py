@@ -1,4 +1,5 @@
-"""The PDF report (report.py): its text in bokmål and English, æøå, the amounts, the stamp and the action list."""
+"""The PDF report (report.py): its text in bokmål, nynorsk and English, æøå, the amounts, the stamp, the inputs and
+assumptions in words and the action list."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from benefit_calc import load_case, load_rules, simulate
 from benefit_calc.app_model import headline
 from benefit_calc.money import fmt
 from benefit_calc.report import build_pdf, changes_lines, inputs_lines
+from benefit_calc.words import LANGS, in_lang
 
 RULES = load_rules()
 CASE = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
@@ -21,6 +24,11 @@ HEAD = headline(RULES, CASE, RESULT)
 
 def text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def words_of(text: str) -> str:
+    """The text with its line breaks and runs of spaces as single spaces (a paragraph wraps in the PDF)."""
+    return " ".join(text.split())
 
 
 def test_bokmal_report_has_every_part_and_renders_aeoeaa() -> None:
@@ -42,19 +50,48 @@ def test_english_report() -> None:
     text = text_of(build_pdf(CASE, RESULT, HEAD, "en", made=date(2026, 11, 23)))
     assert "What happens to your money when you start working?" in text and "Who does what, and when" in text
     assert "tax card" in text
+    flat = words_of(text)
+    assert "municipality 5601" in flat and "kommune" not in flat and "Tax settlement for 2027" in flat
+    assert "skatt 20" not in flat and "same_month" not in flat and "Wages count in: the same month" in flat
+
+
+def test_nynorsk_report() -> None:
+    flat = words_of(text_of(build_pdf(CASE, RESULT, HEAD, "nn", made=date(2026, 11, 23))))
+    for part in ("Kva skjer med pengane når du byrjar å jobbe?", "Det vi har rekna med", "Føresetnader i utrekninga",
+                 "Månad for månad", "Kva endrar seg når", "Kven gjer kva, og når", "Skatteoppgjer og etteroppgjer",
+                 "Laga 23.11.2026", "Hushald: kommune 5601", "Yting: Bustøtte", "Løn tel i: same månad",
+                 "Skatteoppgjeret for 2027", "Bustøtte", "Disponibelt"):
+        assert part in flat, part
+    assert "same_month" not in flat and "bostotte" not in flat
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_lists_every_assumption_and_the_electricity_cost(lang: str) -> None:
+    assert RESULT.notes and CASE.household.electricity_per_month
+    flat = words_of(text_of(build_pdf(CASE, RESULT, HEAD, lang, made=date(2026, 11, 23))))
+    for note in RESULT.notes:
+        assert words_of(in_lang(note, lang)) in flat, note
+    electricity = {"nb": "strøm {} kr i måneden", "nn": "straum {} kr i månaden", "en": "electricity {} kr a month"}
+    assert electricity[lang].format(fmt(CASE.household.electricity_per_month)) in flat
+    assert "same_month" not in flat and ".kt" not in flat
 
 
 def test_inputs_and_changes_lines() -> None:
     lines = inputs_lines(CASE, "nb")
-    assert any("kommune 5601" in line for line in lines) and any("aap" in line for line in lines)
+    assert any("kommune 5601" in line for line in lines) and "Ytelse: AAP (AAP-grunnlag i G: 2,041)." in lines
+    assert any("strøm 1 200 kr i måneden" in line for line in lines)
     assert any("215 kr i timen" in line for line in lines)
     changes = changes_lines(RESULT, "nb")
     assert changes and all(":" in c and "kr" in c for c in changes)
+    assert all(code not in c for c in changes_lines(RESULT, "en") for code in ("aap", "bostotte", "lønn", "skatt"))
+    assert changes_lines(RESULT, "nn")[0].startswith("03.2027: opp ") and "løn +" in changes_lines(RESULT, "nn")[0]
 
 
 def test_inputs_read_as_words_not_code() -> None:
     case = load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml")
     lines = " ".join(inputs_lines(case, "nb"))
-    assert "grunnlag (G) 3,4" in lines and "opptrapping (fra 01.09.2026, måneder 12)" in lines
+    assert "AAP-grunnlag i G: 3,4; Opptrapping fra måned: 09.2026; Opptrapping, antall måneder: 12" in lines
     assert "datetime" not in lines and "Opptrapping(" not in lines and "basis_g" not in lines
-    assert "basis (G) 3.4" in " ".join(inputs_lines(case, "en"))
+    assert "AAP basis in G: 3,4" in " ".join(inputs_lines(case, "en"))
+    assert "AAP-grunnlag i G: 3,4; Opptrapping frå månad: 09.2026" in " ".join(inputs_lines(case, "nn"))
+    assert "Sosialhjelp (Lønn teller i: samme måned)" in " ".join(inputs_lines(CASE, "nb"))

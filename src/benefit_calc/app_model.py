@@ -1,5 +1,8 @@
 """What the app shows, as pure functions of a case and its results: the headline, the month table, the action
 list, and the case-file text (saved cases). No Streamlit here, so every piece is unit-tested.
+
+Every word comes from the catalogue (``headline.*``, ``month_table.*``, ``component.*`` and ``action.*`` in
+``words/<lang>/analysis.yaml``) in bokmål (nb), nynorsk (nn) or English (en).
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ import attrs
 import yaml
 
 from .case import Case, parse_case, read_case_text
+from .cliffs import component_label
 from .engine import simulate
 from .errors import CaseError
 from .money import fmt
 from .result import Result
 from .rules import Ruleset
+from .words import text
 
 MAX_CASE_BYTES = 100_000  # a case file is a few kilobytes; anything bigger is not one
 
@@ -30,13 +35,8 @@ class Headline:
     months: int
 
     def text(self, lang: str = "nb") -> str:
-        if lang == "en":
-            word = "better" if self.per_month >= 0 else "worse"
-            return (f"With the work plan the household is {fmt(abs(self.per_month))} kr a month {word} off after tax "
-                    f"({fmt(abs(self.total))} kr over {self.months} months, settlements included).")
-        word = "mer" if self.per_month >= 0 else "mindre"
-        return (f"Med jobbplanen har husstanden {fmt(abs(self.per_month))} kr {word} i måneden etter skatt "
-                f"({fmt(abs(self.total))} kr over {self.months} måneder, skatteoppgjør medregnet).")
+        return text("headline.better" if self.per_month >= 0 else "headline.worse", lang,
+                    per_month=fmt(abs(self.per_month)), total=fmt(abs(self.total)), months=self.months)
 
 
 def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
@@ -46,21 +46,19 @@ def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
     return Headline(round((a - b) / case.months), a - b, a, b, case.months)
 
 
-COLUMNS = {"nb": {"month": "Måned", "hours": "Timer", "wages": "Lønn", "tax": "Skattetrekk", "settle": "Oppgjør",
-                  "disposable": "Disponibelt", "partner": "Partner netto", "household": "Husstanden"},
-           "en": {"month": "Month", "hours": "Hours", "wages": "Wages", "tax": "Tax withheld", "settle": "Settlement",
-                  "disposable": "Disposable", "partner": "Partner net", "household": "Household"}}
+COLUMNS = ("month", "hours", "wages", "tax", "settle", "disposable", "partner", "household")  # month_table.<column>
 
 
 def month_table(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
-    """One row a month: hours, wages, each benefit, tax withheld, settlements and disposable income."""
-    c = COLUMNS[lang]
-    names = result.benefit_names()
+    """One row a month: hours, wages, each benefit, tax withheld, settlements and disposable income; the columns
+    are named in ``lang``, each benefit by its name ("Bostøtte"), not its code."""
+    c = {k: text(f"month_table.{k}", lang) for k in COLUMNS}
+    names = {n: component_label(n, lang) for n in result.benefit_names()}
     partner = any(m.partner_net for m in result.months)
     rows = []
     for m in result.months:
         row: dict[str, Any] = {c["month"]: f"{m.month:%Y-%m}", c["hours"]: round(m.hours, 1), c["wages"]: m.wages}
-        row.update({n: m.benefits.get(n, 0) for n in names})
+        row.update({label: m.benefits.get(n, 0) for n, label in names.items()})
         row.update({c["tax"]: -m.tax_withheld, c["settle"]: m.settlements, c["disposable"]: m.disposable})
         if partner:
             row.update({c["partner"]: m.partner_net, c["household"]: m.household_disposable})
@@ -77,27 +75,21 @@ class Action:
 
 def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     """Who does what by when: what the client (or the counsellor) must do for the plan to come out as computed."""
-    en = lang == "en"
     b = case.client.benefits
     start = next((s.start for s in case.work if s.hours_per_week), None)
-    when = f"{start:%m.%Y}" if start else ("before the job starts" if en else "før jobben starter")
-    you = "You" if en else "Du"
+    when = f"{start:%m.%Y}" if start else text("action.before_job", lang)
+    you = text("action.you", lang)
     out = []
     if start is not None:
-        out.append(Action(you, "Change the tax card at skatteetaten.no so the new job withholds enough tax" if en else
-                          "Endre skattekortet på skatteetaten.no, så den nye jobben trekker nok skatt", when))
+        out.append(Action(you, text("action.tax_card", lang), when))
     if b.aap or b.dagpenger or b.tiltakspenger:
-        out.append(Action(you, "Send the meldekort every 14 days with every hour worked" if en else
-                          "Send meldekort hver 14. dag med alle timer du har jobbet", "hver 14. dag" if not en else "every 14 days"))
+        out.append(Action(you, text("action.meldekort", lang), text("action.meldekort_when", lang)))
     if b.uforetrygd or b.overgangsstonad:
-        out.append(Action(you, "Report the expected income for the year to NAV (nav.no, «Meld endring»)" if en else
-                          "Meld forventet inntekt for året til NAV (nav.no, «Meld endring»)", when))
+        out.append(Action(you, text("action.report_income", lang), when))
     if b.sosialhjelp:
-        out.append(Action(you, "Tell the NAV office about the wage, and ask whether you may keep part of it" if en else
-                          "Gi NAV-kontoret beskjed om lønna, og spør om du kan beholde en del av den", when))
+        out.append(Action(you, text("action.sosialhjelp", lang), when))
     if b.bostotte is None and (case.household.rent_per_month or 0) > 0:
-        out.append(Action(you, "Apply for bostøtte at husbanken.no" if en else "Søk bostøtte på husbanken.no",
-                          "by the 25th of the month" if en else "innen den 25. i måneden"))
+        out.append(Action(you, text("action.bostotte", lang), text("action.bostotte_when", lang)))
     # warnings whose advice is for the counsellor (estimated rates), or already on the list (the tax card)
     skip = set(FOR_THE_COUNSELLOR) | ({"restskatt"} if start is not None else set())
     seen = set()

@@ -7,44 +7,48 @@ Both are plain Vega-Lite specifications (dicts) for ``st.vega_lite_chart``.
 * :func:`sweep_chart`: disposable income a month against hours a week, with the plan's hours marked ("you are
   here") and each cliff marked and labelled.
 
-Numbers use Norwegian formatting ("30 000 kr") through a Vega-Lite number locale.
+Numbers use Norwegian formatting ("30 000 kr") through a Vega-Lite number locale, the same in every language; the
+words (axis titles, the legend's component names, "you are here") come from the catalogue (``chart.*`` and
+``component.*`` in ``words/<lang>/analysis.yaml``) in bokmål, nynorsk or English.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
+from .cliffs import component_label
 from .result import Result
-from .sweep import Sweep
+from .words import text
+
+if TYPE_CHECKING:
+    from .sweep import Sweep
 
 NB_LOCALE = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]}
 KR = "$,.0f"  # with NB_LOCALE: 30 000 kr
 
-LABELS = {"nb": {"wages": "Lønn", "tax": "Skattetrekk", "settlements": "Skatteoppgjør", "disposable": "Disponibelt",
-                 "month": "Måned", "amount": "Kroner", "what": "Hva", "hours": "Timer i uka",
-                 "per_month": "Disponibelt i måneden (snitt)", "here": "Du er her", "cliff": "Kant"},
-          "en": {"wages": "Wages", "tax": "Tax withheld", "settlements": "Tax settlement", "disposable": "Disposable",
-                 "month": "Month", "amount": "Kroner", "what": "What", "hours": "Hours a week",
-                 "per_month": "Disposable a month (average)", "here": "You are here", "cliff": "Cliff"}}
+
+def _t(key: str, lang: str, **args: Any) -> str:
+    return text(f"chart.{key}", lang, **args)
 
 
 def month_data(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
-    """Long-form rows (month, component, kroner) for the stacked chart; tax withheld is negative."""
-    t = LABELS[lang]
+    """Long-form rows (month, component, kroner) for the stacked chart; tax withheld is negative. Components are
+    named in words in ``lang`` ("Bostøtte", not ``bostotte``)."""
+    names = {k: component_label(k, lang) for k in ("wages", "partner", "tax", "settlements", *result.benefit_names())}
     rows: list[dict[str, Any]] = []
     for m in result.months:
         month = f"{m.month:%Y-%m}"
         if m.wages:
-            rows.append({"month": month, "what": t["wages"], "kr": m.wages})
+            rows.append({"month": month, "what": names["wages"], "kr": m.wages})
         for name, amount in m.benefits.items():
             if amount:
-                rows.append({"month": month, "what": name, "kr": amount})
+                rows.append({"month": month, "what": names[name], "kr": amount})
         if m.partner_net:
-            rows.append({"month": month, "what": "partner", "kr": m.partner_net})
+            rows.append({"month": month, "what": names["partner"], "kr": m.partner_net})
         if m.tax_withheld:
-            rows.append({"month": month, "what": t["tax"], "kr": -m.tax_withheld})
+            rows.append({"month": month, "what": names["tax"], "kr": -m.tax_withheld})
         if m.settlements:
-            rows.append({"month": month, "what": t["settlements"], "kr": m.settlements})
+            rows.append({"month": month, "what": names["settlements"], "kr": m.settlements})
     return rows
 
 
@@ -55,7 +59,7 @@ def _config() -> dict[str, Any]:
 def month_chart(result: Result, lang: str = "nb") -> dict[str, Any]:
     """Vega-Lite spec: stacked bars of what comes in (tax below zero) with the household's disposable income as a
     line. A plain dict (no Altair validation on every rerun: that alone took 50 ms)."""
-    t = LABELS[lang]
+    t = {k: _t(k, lang) for k in ("month", "amount", "what", "disposable")}
     line_data = [{"month": f"{m.month:%Y-%m}", "kr": m.household_disposable} for m in result.months]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -88,7 +92,7 @@ def sweep_data(sw: Sweep) -> list[dict[str, Any]]:
 def sweep_chart(sw: Sweep, here: float, cliffs: Sequence[Any] = (), lang: str = "nb") -> dict[str, Any]:
     """Vega-Lite spec: disposable income a month against hours a week; the plan's hours ("you are here") as a red
     dashed rule, each cliff as an orange rule with its cause in the tooltip."""
-    t = LABELS[lang]
+    t = {k: _t(k, lang) for k in ("hours", "per_month", "wages", "here")}
     layers: list[dict[str, Any]] = [
         {"data": {"values": sweep_data(sw)}, "mark": {"type": "line", "point": True},
          "encoding": {
@@ -103,7 +107,8 @@ def sweep_chart(sw: Sweep, here: float, cliffs: Sequence[Any] = (), lang: str = 
          "encoding": {"x": {"field": "hours", "type": "quantitative"},
                       "tooltip": [{"field": "label", "type": "nominal"}]}},
     ]
-    marks = [{"hours": c.hours_to, "label": f"{t['cliff']}: {c.cause} ({c.hours_from:g}→{c.hours_to:g})"}
+    marks = [{"hours": c.hours_to, "label": _t("cliff", lang, part=component_label(c.cause, lang),
+                                               h0=f"{c.hours_from:g}", h1=f"{c.hours_to:g}")}
              for c in cliffs if c.kind == "cliff"]
     if marks:
         layers.append({"data": {"values": marks}, "mark": {"type": "rule", "color": "orange"},

@@ -18,7 +18,7 @@ from .case import load_case
 from .errors import BenefitCalcError, CaseError
 from .fields import month_text
 from .result import Result
-from .words import LANGS, text
+from .words import LANGS, has, text
 from .rules import Ruleset, load_rules
 
 
@@ -63,44 +63,73 @@ def _kr(x: float) -> str:
     return f"{x:,.0f}".replace(",", " ")
 
 
-def format_table(result: Result) -> str:
-    """A plain-text month table, with meldeperioder and warnings below it."""
+def format_table(result: Result, lang: str = "nb") -> str:
+    """A plain-text month table, with meldeperioder and warnings below it, in ``lang`` (nb, nn or en): columns and
+    benefits named in words from the catalogue, shares in percent."""
+    from .cliffs import component_label, part_name
+    from .words import in_lang
+
+    def t(key: str, **args: Any) -> str:
+        return text(f"cli.table.{key}", lang, **args)
+
+    def col(key: str) -> str:
+        return text(f"month_table.{key}", lang)
     names = result.benefit_names()
-    head = ["Måned", "Timer", "Lønn", *names, "Skattetrekk", "Oppgjør", "Disponibelt"]
+    head = [col("month"), col("hours"), col("wages"), *(component_label(n, lang) for n in names), col("tax"),
+            col("settle"), col("disposable")]
     rows = [[month_text(m.month), f"{m.hours:g}", _kr(m.wages), *[_kr(m.benefits.get(n, 0)) for n in names],
              _kr(m.tax_withheld), _kr(m.settlements), _kr(m.disposable)] for m in result.months]
-    rows.append(["Sum", f"{sum(m.hours for m in result.months):g}", _kr(result.total("wages")),
+    rows.append([t("sum"), f"{sum(m.hours for m in result.months):g}", _kr(result.total("wages")),
                  *[_kr(sum(m.benefits.get(n, 0) for m in result.months)) for n in names],
                  _kr(result.total("tax_withheld")), _kr(result.total("settlements")), _kr(result.total("disposable"))])
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    lines = ["  ".join(str(c).rjust(w) for c, w in zip(r, widths)) for r in [head, *rows]]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = _columns([head, *rows])
     if result.periods:
-        lines += ["", "Meldeperioder:", "  ytelse         periode                  timer  arbeid  utbetalt%   beløp  utbetales"]
-        for p in result.periods:
-            lines.append(f"  {p.benefit:13}  {p.start:%d.%m.%Y}–{p.end:%d.%m.%Y}  {p.hours:6g}  {p.work_share * 100:5.0f} %"
-                         f"  {p.payment_rate * 100:7.0f} %  {_kr(p.amount):>6}  {p.paid_on:%d.%m.%Y}")
+        period_head = [t(f"period_head.{k}") for k in ("benefit", "period", "hours", "work", "paid_share", "amount",
+                                                         "paid_on")]
+        periods = [[component_label(p.benefit, lang), f"{p.start:%d.%m.%Y}–{p.end:%d.%m.%Y}", f"{p.hours:g}",
+                    _percent(p.work_share), _percent(p.payment_rate), _kr(p.amount), f"{p.paid_on:%d.%m.%Y}"]
+                   for p in result.periods]
+        lines += ["", t("periods")] + ["  " + line for line in _columns([period_head, *periods], left=1)]
     others = [s for s in result.settlements if s.scheme != "skatt"]
     if others:
-        lines += ["", "Etteroppgjør og krav fra NAV:"]
-        lines += [f"  {s.scheme} for {s.year}: {'utbetales' if s.amount > 0 else 'kreves tilbake'} {_kr(abs(s.amount))} kr "
-                  f"i {month_text(s.month)}" + ("" if s.in_horizon else " (etter perioden)") for s in others]
+        lines += ["", t("others")]
+        for s in others:
+            name = text("settlement.other", lang, part=part_name(s.scheme, lang), year=s.year)
+            line = t("other_paid" if s.amount > 0 else "other_claimed", name=name, amount=_kr(abs(s.amount)),
+                     month=month_text(s.month))
+            lines.append("  " + line + ("" if s.in_horizon else " " + t("after_period")))
     if result.years:
-        lines += ["", "Skatteoppgjør:"]
+        lines += ["", t("years")]
         for y in result.years:
-            what = "til gode" if y.settlement >= 0 else "restskatt"
-            lines.append(f"  {y.year}: inntekt {_kr(y.taxable_income)}, skatt {_kr(y.tax_assessed)}, trukket "
-                         f"{_kr(y.tax_withheld)} → {what} {_kr(abs(y.settlement))} kr")
+            lines.append("  " + t("year_refund" if y.settlement >= 0 else "year_owe", year=y.year,
+                                  income=_kr(y.taxable_income), tax=_kr(y.tax_assessed), withheld=_kr(y.tax_withheld),
+                                  amount=_kr(abs(y.settlement))))
     if result.warnings:
-        lines += ["", "Varsler:"]
-        lines += [f"  [{month_text(w.month) if w.month else '-'}] {w.message} ({w.reference})"
-                  + (f" Råd: {w.action}" if w.action else "") for w in result.warnings]
+        lines += ["", t("warnings")]
+        for w in result.warnings:
+            action = w.action_in(lang)
+            lines.append(f"  [{month_text(w.month) if w.month else '-'}] {w.message_in(lang)} ({w.reference})"
+                         + (" " + t("advice", action=action) if action else ""))
     if result.notes:
-        lines += ["", "Forutsetninger:"] + [f"  - {n}" for n in result.notes]
+        lines += ["", t("notes")] + [f"  - {in_lang(n, lang)}" for n in result.notes]
     stamp = result.ruleset
-    lines += ["", f"Regelverk {stamp['id']} {stamp['version']} (sha256 {stamp['sha256'][:12]}…)"
-              + (f", overlegg: {', '.join(stamp['overlays'])}" if stamp["overlays"] else "")]
+    lines += ["", t("ruleset", id=stamp["id"], version=stamp["version"], sha=stamp["sha256"][:12])
+              + (", " + t("overlays", names=", ".join(stamp["overlays"])) if stamp["overlays"] else "")]
     return "\n".join(lines)
+
+
+def _percent(share: float) -> str:
+    """A share as a percent, the same in every language: 0.59 → "59 %"."""
+    return f"{share * 100:.0f} %"
+
+
+def _columns(rows: list[list[str]], left: int = 0) -> list[str]:
+    """Rows as lines of columns, right-aligned (the first ``left`` columns left-aligned), with a rule under the head."""
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(c).ljust(w) if i < left else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))
+                       ).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
 
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -130,7 +159,7 @@ def simulate(case_file: str, fmt: str, lang: str, rules_dir: str | None, overlay
     case = load_case(Path(case_file))
     result = run(_rules(rules_dir, overlays), case)
     click.echo(result.to_json() if fmt == "json" else result.to_csv().rstrip("\n") if fmt == "csv"
-               else format_table(result))
+               else format_table(result, lang))
 
 
 @main.group()
@@ -138,49 +167,59 @@ def rules() -> None:
     """List, show, validate and compare the rule files."""
 
 
-def _value_text(value: Any) -> str:
+def _value_text(value: Any, lang: str = "nb") -> str:
     if isinstance(value, tuple) and value and hasattr(value[0], "threshold"):
-        return ", ".join(f"{b.rate:g} over {_kr(b.threshold)}" for b in value)
+        return ", ".join(text("cli.rules.bracket", lang, rate=f"{b.rate:g}", threshold=_kr(b.threshold)) for b in value)
     return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, tuple, list)) else str(value)
+
+
+def _r(key: str, lang: str, **args: Any) -> str:
+    return text(f"cli.rules.{key}", lang, **args)
 
 
 @rules.command("list")
 @_rules_opt
+@LANG
 @_guard
-def rules_list(rules_dir: str | None) -> None:
+def rules_list(rules_dir: str | None, lang: str = "nb") -> None:
     """Every parameter with its current value."""
     rs = _rules(rules_dir, ())
     today = date.today()
     for name, p in sorted(rs.parameters.items()):
         v = p.values[-1] if p.values[-1].valid_from <= today else p.at(today)
-        click.echo(f"{name:45} {_value_text(v.value):>20} {p.unit:10} fra {v.valid_from.isoformat()}")
+        click.echo(f"{name:45} {_value_text(v.value, lang):>20} {p.unit:10} {_r('from', lang, date=v.valid_from.isoformat())}")
 
 
 @rules.command("show")
 @click.argument("name")
 @click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Show the value on this date.")
 @_rules_opt
+@LANG
 @_guard
-def rules_show(name: str, on: Any, rules_dir: str | None) -> None:
+def rules_show(name: str, on: Any, rules_dir: str | None, lang: str = "nb") -> None:
     """One parameter: description, source and dated values."""
     p = _rules(rules_dir, ()).param(name)
     click.echo(f"{p.name} ({p.unit}) — {p.file}\n{p.description}")
     for r in p.references:
-        click.echo(f"  kilde: {r.title} {r.url}".rstrip())
+        click.echo("  " + _r("source", lang, title=r.title, url=r.url).rstrip())
     if on is not None:
         v = p.at(on.date())
-        click.echo(f"{on.date().isoformat()}: {_value_text(v.value)} (fra {v.valid_from.isoformat()})"
-                   + (" — anslag" if p.is_projected(on.date()) else ""))
+        click.echo(_r("at_date", lang, date=on.date().isoformat(), value=_value_text(v.value, lang),
+                      since=v.valid_from.isoformat())
+                   + (" — " + _r("projected", lang) if p.is_projected(on.date()) else ""))
         return
     for v in p.values:
-        click.echo(f"  {v.valid_from.isoformat()}: {_value_text(v.value)}" + (f"  [{v.status}]" if v.status != "in_force" else ""))
-    click.echo(f"  sist kontrollert: {p.verified.isoformat() if p.verified else '-'}")
+        status = _r(f"status.{v.status}", lang) if has(f"cli.rules.status.{v.status}") else v.status
+        click.echo(f"  {v.valid_from.isoformat()}: {_value_text(v.value, lang)}"
+                   + (f"  [{status}]" if v.status != "in_force" else ""))
+    click.echo("  " + _r("checked", lang, date=p.verified.isoformat() if p.verified else "-"))
 
 
 @rules.command("validate")
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
+@LANG
 @_guard
-def rules_validate(directory: str | None) -> None:
+def rules_validate(directory: str | None, lang: str = "nb") -> None:
     """Check every rule file by form and meaning, and that the engine finds every value it reads on every month a
     case may start in; exit 1 naming file, key and problem if not."""
     from .coverage import check
@@ -189,23 +228,23 @@ def rules_validate(directory: str | None) -> None:
     gaps, read = check(rs)
     if gaps:
         for gap in gaps[:20]:
-            click.echo(f"{gap.probe}, start {gap.start:%Y-%m}: {gap.problem}", err=True)
-        raise _Fail(f"{len(gaps)} probe runs failed: the rules do not cover every supported month "
-                    f"({rs.supported[0]:%Y-%m} to {rs.supported[1]:%Y-%m})" if rs.supported else
-                    "the rules say no supported months", 1)
+            click.echo(_r("gap", lang, probe=gap.probe, month=f"{gap.start:%Y-%m}", problem=gap.problem), err=True)
+        raise _Fail(_r("gaps", lang, n=len(gaps), first=f"{rs.supported[0]:%Y-%m}", last=f"{rs.supported[1]:%Y-%m}")
+                    if rs.supported else _r("no_months", lang), 1, lang)
     unused = sorted(set(rs.parameters) - read)
-    click.echo(f"OK: {len(rs.parameters)} parameters ({len(read)} read by the engine's probe cases from "
-               f"{rs.supported[0]:%Y-%m} to {rs.supported[1]:%Y-%m}), ruleset {rs.id} {rs.version}, sha256 {rs.sha256}")
+    click.echo(_r("ok", lang, n=len(rs.parameters), read=len(read), first=f"{rs.supported[0]:%Y-%m}",
+                  last=f"{rs.supported[1]:%Y-%m}", id=rs.id, version=rs.version, sha=rs.sha256))
     if unused:
-        click.echo(f"Not read by any probe: {', '.join(unused)}")
+        click.echo(_r("unused", lang, names=", ".join(unused)))
 
 
 @rules.command("diff")
 @click.option("--from", "d1", required=True, type=click.DateTime(["%Y-%m-%d"]))
 @click.option("--to", "d2", required=True, type=click.DateTime(["%Y-%m-%d"]))
 @_rules_opt
+@LANG
 @_guard
-def rules_diff(d1: Any, d2: Any, rules_dir: str | None) -> None:
+def rules_diff(d1: Any, d2: Any, rules_dir: str | None, lang: str = "nb") -> None:
     """Parameters whose value differs between two dates."""
     rs = _rules(rules_dir, ())
     a, b = d1.date(), d2.date()
@@ -217,8 +256,8 @@ def rules_diff(d1: Any, d2: Any, rules_dir: str | None) -> None:
             continue
         if va != vb:
             changed += 1
-            click.echo(f"{name}: {_value_text(va)} → {_value_text(vb)}")
-    click.echo(f"{changed} parameters changed between {a.isoformat()} and {b.isoformat()}")
+            click.echo(f"{name}: {_value_text(va, lang)} → {_value_text(vb, lang)}")
+    click.echo(_r("changed", lang, n=changed, first=a.isoformat(), last=b.isoformat()))
 
 
 from . import cli_analysis  # noqa: E402,F401  (registers sweep, compare, explain and report on ``main``)

@@ -15,7 +15,7 @@ from .cli import FORMATS, LANG, _guard, _overlay_opt, _rules, _rules_opt, main
 from .errors import CaseError
 from .fields import month_text
 from .money import fmt
-
+from .words import text
 
 
 def _pct(rate: object) -> str:
@@ -24,30 +24,28 @@ def _pct(rate: object) -> str:
 
 
 def sweep_table(sw: object, cliffs: list, lang: str) -> str:
+    """The sweep as a plain-text table in ``lang`` (nb, nn or en), with its cliffs and plateaus in words below it."""
+    from .cliffs import component_label
     from .sweep import Sweep
     assert isinstance(sw, Sweep)
     months = len(sw.months)
-    head = (["Timer", "Lønn/mnd", "Disponibelt/mnd", "PTR", "EMTR", "Største del av EMTR"] if lang == "nb" else
-            ["Hours", "Wages/mo", "Disposable/mo", "PTR", "EMTR", "Largest part of EMTR"])
+    head = [text(f"sweep.{k}", lang) for k in ("hours", "wages", "disposable", "ptr", "emtr", "largest")]
     rows = []
     for i, s in enumerate(sw.steps):
         e = sw.emtr(i)
         top = max(e.parts.items(), key=lambda kv: kv[1]) if e and e.parts else None
         rows.append([f"{s.hours:g}", fmt(s.earnings() / months), fmt(s.total / months), _pct(sw.ptr(i) if i else None),
-                     _pct(e), f"{top[0]} {top[1] * 100:.0f} %" if top else "-"])
+                     _pct(e), f"{component_label(top[0], lang)} {top[1] * 100:.0f} %" if top else "-"])
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append(f"Timelønn {sw.wage:g} kr; snitt over {months} måneder, med skatteoppgjør etter perioden. "
-                 "PTR og EMTR etter OECDs definisjoner." if lang == "nb" else
-                 f"Hourly wage {sw.wage:g} kr; average over {months} months, with settlements after the period. "
-                 "PTR and EMTR as defined by the OECD.")
+    lines.append(text("sweep.note", lang, wage=f"{sw.wage:g}", months=months))
     if cliffs:
-        lines += ["", "Kanter og flate partier:" if lang == "nb" else "Cliffs and plateaus:"]
+        lines += ["", text("sweep.cliffs", lang)]
         for c in cliffs:
-            lines.append(f"  [{c.kind}] {c.message}")
-            lines.append(f"      {c.action} ({c.parameter}: {c.reference})")
+            lines.append(f"  [{text(f'cliff.kind.{c.kind}', lang)}] {c.message}")
+            lines.append(f"      {c.action}")
     return "\n".join(lines)
 
 
@@ -117,10 +115,11 @@ def compare(case_file: str, fmt_: str, lang: str, rules_dir: str | None, overlay
     elif fmt_ == "csv":
         click.echo(cmp.to_csv().rstrip("\n"))
     else:
-        lines = [cmp.to_table()]
+        lines = [cmp.to_table(lang)]
+        shown = dict(zip(cmp.names, cmp.names_in(lang)))  # the work plan by its name in ``lang``
         for name, cliffs in timing.items():
             if cliffs:
-                lines += ["", f"{name}: " + ("måneder med brå fall" if lang == "nb" else "months with sudden drops")]
+                lines += ["", text("compare.sudden_drops", lang, name=shown[name])]
                 lines += [f"  {c.message} {c.action}" for c in cliffs]
         click.echo("\n".join(lines))
 

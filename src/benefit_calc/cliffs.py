@@ -8,92 +8,76 @@
   before because of *when* money is paid — after a month with three meldekort payments, bostøtte reacting a
   month late, feriepenger, restskatt or an etteroppgjør.
 
-Each is attributed to the component that takes most, and through ``CAUSES`` to the rule parameter behind it
-(its legal reference comes from the rule file).
+Each is attributed to the component that takes most, and through ``CAUSES`` to the rule behind it: the rule's name,
+what it does and the law by its title come from the word catalogue (``cliff.rule.<rule>`` in
+``words/<lang>/analysis.yaml``); the rule parameter (``aap.max_work_share``) and the rule file's own reference are
+kept in separate fields for the counsellor and the developer, never in the sentence.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .money import fmt
 from .result import Result
 from .rules import Ruleset
-from .sweep import Sweep, rate_between
+from .words import has, text
+
+if TYPE_CHECKING:  # imported where used: importing this module (for the words) must not load the sweep submodule,
+    from .sweep import Sweep  # which would shadow the package's lazy ``benefit_calc.sweep`` function
 
 PLATEAU_KEEP = 0.10  # presentation threshold, not a legal value: "keeps less than 10 øre of each krone"
 TIMING_DROP = 1000  # kroner; with TIMING_SHARE, the smallest month-to-month drop reported as a timing cliff
 TIMING_SHARE = 0.10
 
-# component → (parameter behind it, what it does in bokmål, in English)
-CAUSES: dict[str, tuple[str, str, str]] = {
-    "aap": ("aap.max_work_share", "AAP reduseres med arbeidstimene og faller helt bort for en meldeperiode der "
-            "arbeidet er over grensen", "AAP is reduced by the hours worked and lost for a whole meldeperiode when "
-            "work is over the limit"),
-    "dagpenger": ("dagpenger.max_work_share", "dagpengene reduseres med arbeidstimene og faller bort over grensen",
-                  "dagpenger is reduced by the hours worked and lost above the limit"),
-    "uforetrygd": ("uforetrygd.income_ceiling_share", "uføretrygden reduseres for inntekt over fribeløpet og "
-                   "stanser ved inntektstaket", "uføretrygd is reduced for income above the free amount and stops "
-                   "at the income ceiling"),
-    "barnetillegg_uforetrygd": ("uforetrygd.barnetillegg_reduction_share", "barnetillegget til uføretrygd "
-                                "reduseres med inntekten", "the uføretrygd child supplement is reduced by income"),
-    "overgangsstonad": ("overgangsstonad.reduction_share", "overgangsstønaden reduseres med 45 % av inntekt over et "
-                        "halvt G", "overgangsstønad is reduced by 45 % of income above half a G"),
-    "kvalifiseringsstonad": ("kvalifiseringsstonad.full_time_hours_per_week", "kvalifiseringsstønaden reduseres i "
-                             "forhold til arbeidstimene", "kvalifiseringsstønad is reduced in proportion to hours"),
-    "bostotte": ("bostotte.egenandel_steps", "egenandelen i bostøtten øker med inntekten, og bostøtten faller bort "
-                 "under minstebeløpet", "the bostøtte egenandel rises with income, and bostøtte stops below the "
-                 "minimum payment"),
-    "sosialhjelp": ("sosialhjelp.rates", "sosialhjelpen reduseres krone for krone med netto inntekt",
-                    "sosialhjelp is reduced krone for krone by net income"),
-    "tax": ("skatt.trinnskatt", "skatten øker med inntekten (trygdeavgift, trinnskatt, 22 %)",
-            "tax rises with income (social security contribution, bracket tax, 22 %)"),
-    "settlements": ("skatt.settlement_restskatt_months", "for lite skattetrekk gir restskatt året etter",
-                    "too little withheld gives restskatt the year after"),
-    "settlements_after_horizon": ("skatt.settlement_restskatt_months", "skatteoppgjøret året etter",
-                                  "the tax settlement the year after"),
+# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law)
+CAUSES: dict[str, tuple[str, str]] = {
+    "aap": ("aap.max_work_share", "aap_limit"),
+    "dagpenger": ("dagpenger.max_work_share", "dagpenger_limit"),
+    "uforetrygd": ("uforetrygd.income_ceiling_share", "uforetrygd"),
+    "barnetillegg_uforetrygd": ("uforetrygd.barnetillegg_reduction_share", "barnetillegg_uforetrygd"),
+    "overgangsstonad": ("overgangsstonad.reduction_share", "overgangsstonad"),
+    "kvalifiseringsstonad": ("kvalifiseringsstonad.full_time_hours_per_week", "kvalifiseringsstonad"),
+    "bostotte": ("bostotte.egenandel_steps", "bostotte"),
+    "sosialhjelp": ("sosialhjelp.rates", "sosialhjelp"),
+    "tax": ("skatt.trinnskatt", "tax"),
+    "settlements": ("skatt.settlement_restskatt_months", "settlements"),
+    "settlements_after_horizon": ("skatt.settlement_restskatt_months", "settlements_after_horizon"),
 }
 
-# what each component is called in a sentence
-PART_NAMES: dict[str, dict[str, str]] = {
-    "nb": {"aap": "AAP", "dagpenger": "dagpenger", "tiltakspenger": "tiltakspenger", "uforetrygd": "uføretrygd",
-           "barnetillegg_uforetrygd": "barnetillegg til uføretrygd", "overgangsstonad": "overgangsstønad",
-           "kvalifiseringsstonad": "kvalifiseringsstønad", "bostotte": "bostøtte", "sosialhjelp": "sosialhjelp",
-           "barnetrygd": "barnetrygd", "kontantstotte": "kontantstøtte", "tax": "skatt",
-           "settlements": "skatteoppgjør i perioden", "settlements_after_horizon": "skatteoppgjør etter perioden",
-           "partner": "partnerens inntekt", "wages": "lønn"},
-    "en": {"aap": "AAP", "dagpenger": "dagpenger", "tiltakspenger": "tiltakspenger", "uforetrygd": "uføretrygd",
-           "barnetillegg_uforetrygd": "uføretrygd child supplement", "overgangsstonad": "overgangsstønad",
-           "kvalifiseringsstonad": "kvalifiseringsstønad", "bostotte": "bostøtte", "sosialhjelp": "sosialhjelp",
-           "barnetrygd": "child benefit", "kontantstotte": "cash-for-care benefit", "tax": "tax",
-           "settlements": "tax settlement in the period", "settlements_after_horizon": "tax settlement after the period",
-           "partner": "partner's income", "wages": "wages"},
+# where a scheme tapers off gradually, the plateau has a different rule from the cliff
+TAPERS: dict[str, tuple[str, str]] = {
+    "aap": ("aap.normal_hours_per_period", "aap_grading"),
+    "dagpenger": ("dagpenger.days_per_year", "dagpenger_grading"),
 }
+
+# the rule behind a timing cliff, by its reason, where it is not the component's own (CAUSES)
+TIMING_RULES = {("three_payments", "aap"): "aap_meldekort", ("three_payments", "dagpenger"): "dagpenger_meldekort",
+                ("holiday_pay", "wages"): "holiday_pay", ("tax", "tax"): "tax_withholding"}
+
+
+def component_label(name: str, lang: str = "nb") -> str:
+    """What a part of the money is called as a column heading or chart legend ("Bostøtte", "Lønn")."""
+    key = f"component.{name}"
+    return text(key, lang) if has(key) else name
 
 
 def part_name(name: str, lang: str) -> str:
-    return PART_NAMES[lang].get(name, name)
-
-
-# where a scheme tapers off gradually, the plateau has a different rule from the cliff
-TAPERS: dict[str, tuple[str, str, str]] = {
-    "aap": ("aap.normal_hours_per_period", "AAP reduseres med arbeidstimene (timer delt på 75 per meldeperiode)",
-            "AAP is reduced by the hours worked (hours divided by 75 per meldeperiode)"),
-    "dagpenger": ("dagpenger.days_per_year", "dagpengene reduseres med arbeidstimene i forhold til vanlig arbeidstid",
-                  "dagpenger is reduced by the hours worked relative to normal working hours"),
-}
+    """What a part of the money is called inside a sentence ("bostøtte", "lønn")."""
+    key = f"part.{name}"
+    return text(key, lang) if has(key) else name
 
 
 @attrs.frozen
 class Cliff:
     kind: str  # "cliff" | "plateau" | "timing"
-    cause: str  # the component that takes most
-    parameter: str
-    reference: str
-    message: str
+    cause: str  # the component that takes most (a code: "aap")
+    parameter: str  # the rule parameter behind it, for the counsellor and the developer ("aap.max_work_share")
+    reference: str  # the law by its title, in the message's language ("folketrygdloven § 11-23")
+    message: str  # for people: what happens, the rule in words and the law by its title
     action: str
     loss: int  # kroner: what is lost (cliff, timing) or how little is kept (plateau)
     hours_from: float | None = None
@@ -101,31 +85,66 @@ class Cliff:
     past_hours: float | None = None  # the hours level where income is back above the level before the cliff
     past_wages: int | None = None  # how much more gross wage a month that takes (against hours_from)
     month: date | None = None  # timing cliffs
+    rule: str = ""  # the rule named in words ("arbeidsgrensen for AAP")
+    source: str = ""  # the rule file's reference for the parameter (may name NAV's source code), for the developer
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.isoformat()[:7] if isinstance(v, date) else v) for k, v in attrs.asdict(self).items()}
 
 
-def _cause(rules: Ruleset, parts: dict[str, float], lang: str, taper: bool = False) -> tuple[str, str, str, str]:
-    """(component, parameter, reference, what it does) for the component that takes most."""
+@attrs.frozen
+class _Rule:
+    cause: str
+    parameter: str
+    name: str  # the rule in words
+    what: str  # what it does (the end of a sentence)
+    law: str  # the law by its title, "" if none
+    source: str  # the rule file's reference title
+
+    def sentence(self, lang: str) -> str:
+        if not self.name:
+            return ""
+        if self.law:
+            return text("cliff.rule_sentence", lang, rule=self.name, law=self.law)
+        return text("cliff.rule_sentence_no_law", lang, rule=self.name)
+
+
+def _rule(rules: Ruleset, cause: str, parameter: str, key: str, lang: str) -> _Rule:
+    """The rule ``cliff.rule.<key>`` (or the generic words for a component without one) in ``lang``."""
+    part = part_name(cause, lang)
+    if not has(f"cliff.rule.{key}.what"):
+        key = "other"
+    name = text(f"cliff.rule.{key}.name", lang) if key != "other" else ""
+    what = text(f"cliff.rule.{key}.what", lang, part=part)
+    law = text(f"cliff.rule.{key}.law", lang) if has(f"cliff.rule.{key}.law") else ""
+    source = ""
+    if parameter and parameter in rules.parameters:
+        refs = rules.param(parameter).references
+        source = refs[0].title if refs else ""
+    return _Rule(cause, parameter, name, what, law, source)
+
+
+def _cause(rules: Ruleset, parts: dict[str, float], lang: str, taper: bool = False) -> _Rule:
+    """The rule behind the component that takes most."""
     if not parts:
-        return "", "", "", ""
+        return _Rule("", "", "", "", "", "")
     name = max(parts, key=lambda k: parts[k])
-    param, nb, en = (TAPERS.get(name) if taper else None) or CAUSES.get(name, ("", name, name))
-    ref = ""
-    if param and param in rules.parameters:
-        refs = rules.param(param).references
-        ref = refs[0].title if refs else ""
-    return name, param, ref, nb if lang == "nb" else en
+    param, key = (TAPERS.get(name) if taper else None) or CAUSES.get(name, ("", ""))
+    return _rule(rules, name, param, key, lang)
 
 
 def _breakdown(parts: dict[str, float], lang: str) -> str:
-    """"Of each extra krone: 59 øre aap, 29 øre sosialhjelp, …" for the parts that take 5 øre or more."""
+    """"Of each extra krone the household loses 59 øre in AAP, 29 øre in sosialhjelp, …" for the parts that take
+    5 øre or more."""
     big = sorted(((v, k) for k, v in parts.items() if v >= 0.05), reverse=True)
     if not big:
         return ""
-    items = ", ".join(f"{v * 100:.0f} øre {part_name(k, lang)}" for v, k in big)
-    return f" Av hver ekstra krone i lønn går {items}." if lang == "nb" else f" Of each extra krone of wages: {items}."
+    items = ", ".join(text("cliff.breakdown_item", lang, ore=f"{v * 100:.0f}", part=part_name(k, lang)) for v, k in big)
+    return text("cliff.breakdown", lang, items=items)
+
+
+def _join(*sentences: str) -> str:
+    return " ".join(s for s in sentences if s)
 
 
 def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
@@ -141,35 +160,26 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             past = next((k for k in range(j, n) if totals[k] > totals[i]), None)
             rate = sw.emtr(i)
             parts = dict(rate.parts) if rate else {}
-            name = _cause(rules, parts, lang)[0]
+            name = _cause(rules, parts, lang).cause
             # a scheme that is only reduced (not lost) is the taper rule, not the limit
             before, after = (sw.steps[i].part(name), sw.steps[i + 1].part(name)) if name else (0, 0)
-            name, param, ref, what = _cause(rules, parts, lang, taper=bool(name) and after > before / 2)
+            rule = _cause(rules, parts, lang, taper=bool(name) and after > before / 2)
+            name = rule.cause
             loss = totals[i] - min(totals[i + 1:j + 1])
             h0, h1 = sw.hours[i], sw.hours[i + 1]
             past_h = sw.hours[past] if past is not None else None
             past_kr = round((sw.steps[past].earnings() - sw.steps[i].earnings()) / len(sw.months)) if past is not None else None
             months = len(sw.months)
             lost_part = before - after
-            if lang == "nb":
-                msg = (f"Fra {h0:g} til {h1:g} timer i uka får husstanden {fmt(loss)} kr mindre over perioden "
-                       f"({fmt(loss / months)} kr i måneden i snitt): {what}"
-                       + (f" ({part_name(name, lang)} går fra {fmt(before / months)} til {fmt(after / months)} kr i "
-                          "måneden i snitt)."
-                          if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
-                action = (f"Hold deg på {h0:g} timer, eller gå opp til minst {past_h:g} timer (ca. {fmt(past_kr or 0)} kr "
-                          f"mer i lønn i måneden) for å få mer enn ved {h0:g} timer." if past_h is not None else
-                          f"Hold deg på {h0:g} timer; ingen timetall opp til {sw.hours[-1]:g} gir mer.")
-            else:
-                msg = (f"From {h0:g} to {h1:g} hours a week the household gets {fmt(loss)} kr less over the period "
-                       f"({fmt(loss / months)} kr a month on average): {what}"
-                       + (f" ({part_name(name, lang)} goes from {fmt(before / months)} to {fmt(after / months)} kr a "
-                          "month on average)."
-                          if lost_part > 0 else ".") + (_breakdown(parts, lang) if max(parts.values(), default=0) < 1 else ""))
-                action = (f"Stay at {h0:g} hours, or go up to at least {past_h:g} hours (about {fmt(past_kr or 0)} kr more "
-                          f"wages a month) to have more than at {h0:g}."
-                          if past_h is not None else f"Stay at {h0:g} hours; no level up to {sw.hours[-1]:g} gives more.")
-            out.append(Cliff("cliff", name, param, ref, msg, action, loss, h0, h1, past_h, past_kr))
+            args = {"h0": f"{h0:g}", "h1": f"{h1:g}", "loss": fmt(loss), "avg": fmt(loss / months), "what": rule.what}
+            msg = (text("cliff.rate.message_lost", lang, part=part_name(name, lang), before=fmt(before / months),
+                        after=fmt(after / months), **args)
+                   if lost_part > 0 else text("cliff.rate.message", lang, **args))
+            msg = _join(msg, _breakdown(parts, lang) if max(parts.values(), default=0) < 1 else "", rule.sentence(lang))
+            action = (text("cliff.rate.action_past", lang, h0=f"{h0:g}", past=f"{past_h:g}", more=fmt(past_kr or 0))
+                      if past_h is not None else text("cliff.rate.action_none", lang, h0=f"{h0:g}", top=f"{sw.hours[-1]:g}"))
+            out.append(Cliff("cliff", name, rule.parameter, rule.law, msg, action, loss, h0, h1, past_h, past_kr,
+                             rule=rule.name, source=rule.source))
             i = j
             continue
         rate = sw.emtr(i)
@@ -179,21 +189,15 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             while j + 1 < n and totals[j + 1] >= totals[j] and _span_rate(sw, i, j + 1)[0] > 1 - PLATEAU_KEEP:
                 j += 1
             whole = _span_rate(sw, i, j)
-            name, param, ref, what = _cause(rules, whole[1], lang, taper=True)
+            rule = _cause(rules, whole[1], lang, taper=True)
             kept = totals[j] - totals[i]
             gross = sw.steps[j].earnings() - sw.steps[i].earnings()
             h0, h1 = sw.hours[i], sw.hours[j]
-            if lang == "nb":
-                msg = (f"Fra {h0:g} til {h1:g} timer i uka øker lønna med {fmt(gross)} kr over perioden, men husstanden "
-                       f"beholder bare {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}."
-                       + _breakdown(whole[1], lang))
-                action = "Regn med at flere timer her mest gir erfaring og opptjening, ikke mer penger nå."
-            else:
-                msg = (f"From {h0:g} to {h1:g} hours a week wages rise by {fmt(gross)} kr over the period, but the "
-                       f"household keeps only {fmt(kept)} kr ({(1 - whole[0]) * 100:.0f} øre per krone): {what}."
-                       + _breakdown(whole[1], lang))
-                action = "More hours here mostly bring experience and pension rights, not more money now."
-            out.append(Cliff("plateau", name, param, ref, msg, action, gross - kept, h0, h1))
+            msg = _join(text("cliff.plateau.message", lang, h0=f"{h0:g}", h1=f"{h1:g}", gross=fmt(gross), kept=fmt(kept),
+                             ore=f"{(1 - whole[0]) * 100:.0f}", what=rule.what),
+                        _breakdown(whole[1], lang), rule.sentence(lang))
+            out.append(Cliff("plateau", rule.cause, rule.parameter, rule.law, msg, text("cliff.plateau.action", lang),
+                             gross - kept, h0, h1, rule=rule.name, source=rule.source))
             i = j
             continue
         i += 1
@@ -201,6 +205,8 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
 
 
 def _span_rate(sw: Sweep, i: int, j: int) -> tuple[float, dict[str, float]]:
+    from .sweep import rate_between
+
     r = rate_between(sw.steps[i], sw.steps[j])
     return (r.rate or 0.0), dict(r.parts)
 
@@ -218,35 +224,60 @@ def timing_cliffs(rules: Ruleset, result: Result, lang: str = "nb") -> list[Clif
         deltas["settlements"] = prev.settlements - row.settlements
         deltas["wages"] = prev.wages - row.wages
         name = max(deltas, key=lambda k: deltas[k])
-        why, why_en = _timing_reason(result, prev, row, name)
-        param, _, _ = CAUSES.get(name, ("", "", ""))
-        ref = rules.param(param).references[0].title if param in rules.parameters and rules.param(param).references else ""
-        if lang == "nb":
-            msg = f"I {row.month:%m.%Y} får husstanden {fmt(drop)} kr mindre enn måneden før: {why}"
-            action = "Sett av penger fra måneden før, så du har nok når denne måneden kommer."
-        else:
-            msg = f"In {row.month:%m.%Y} the household gets {fmt(drop)} kr less than the month before: {why_en}"
-            action = "Put money aside from the month before so this month is covered."
-        out.append(Cliff("timing", name, param, ref, msg, action, drop, month=row.month))
+        reason, why = _timing_reason(result, prev, row, name, lang)
+        param, key = CAUSES.get(name, ("", ""))
+        if reason == "settlement" and not _settled_schemes(result, prev.month, row.month) & {"skatt"}:
+            key = ""  # an etteroppgjør from NAV alone: not the tax rules
+        own = TIMING_RULES.get((reason, name))  # a rule of its own: the component's parameter is not its source
+        rule = _rule(rules, name, "" if own else param, own or key, lang)
+        msg = _join(text("cliff.timing.message", lang, month=f"{row.month:%m.%Y}", drop=fmt(drop), why=why),
+                    rule.sentence(lang))
+        out.append(Cliff("timing", name, param, rule.law, msg, text("cliff.timing.action", lang), drop,
+                         month=row.month, rule=rule.name, source=rule.source))
     return out
 
 
-def _timing_reason(result: Result, prev: Any, row: Any, name: str) -> tuple[str, str]:
+def _timing_reason(result: Result, prev: Any, row: Any, name: str, lang: str = "nb") -> tuple[str, str]:
+    """(the kind of reason, the reason in words) for the drop from ``prev`` to ``row`` led by ``name``."""
     if name in ("aap", "dagpenger") and _meldekort_payments(result, prev, name) >= 3:
-        return (f"forrige måned kom det tre utbetalinger av {part_name(name, 'nb')}, denne måneden to.",
-                f"last month brought three {part_name(name, 'en')} payments, this month two.")
+        return "three_payments", text("cliff.timing.why.three_payments", lang, part=part_name(name, lang))
     if name == "bostotte":
-        return ("bostøtten regnes av inntekten som ble utbetalt måneden før, og den var høyere.",
-                "bostøtte is computed from the income paid the month before, which was higher.")
+        return "bostotte", text("cliff.timing.why.bostotte", lang)
     if name == "settlements":
-        return ("skatteoppgjøret eller et etteroppgjør krever penger tilbake denne måneden.",
-                "the tax settlement or an etteroppgjør claims money back this month.")
+        return "settlement", _settlement_reason(result, prev, row, lang)
     if name == "wages" and prev.holiday_pay:
-        return ("forrige måned kom feriepengene.", "last month brought the holiday pay.")
+        return "holiday_pay", text("cliff.timing.why.holiday_pay", lang)
     if name == "tax" and prev.month.month in (6, 12):
-        return ("skattetrekket er tilbake til vanlig etter juni/desember med lite eller halvt trekk.",
-                "tax withholding is back to normal after June/December with little or half withholding.")
-    return (f"{part_name(name, 'nb')} er lavere enn måneden før.", f"{part_name(name, 'en')} is lower than the month before.")
+        return "tax", text("cliff.timing.why.tax", lang)
+    return "lower", text("cliff.timing.why.lower", lang, part=part_name(name, lang))
+
+
+def _settlement_reason(result: Result, prev: Any, row: Any, lang: str) -> str:
+    """The settlements of the month before and of this month, worded by their sign: a refund last month and none
+    (or a smaller one) now is not a claim; only a negative settlement this month is money to pay."""
+    before, now = prev.settlements, row.settlements
+    what_before = _settled(result, prev.month, lang, refunds=True)
+    what = _settled(result, row.month, lang, refunds=False)
+    if now < 0:
+        if before > 0:
+            return text("cliff.timing.why.refund_then_claim", lang, before=fmt(before), what_before=what_before,
+                        owe=fmt(-now), what=what)
+        return text("cliff.timing.why.claim", lang, owe=fmt(-now), what=what)
+    if now == 0:
+        return text("cliff.timing.why.refund_then_none", lang, before=fmt(before), what_before=what_before)
+    return text("cliff.timing.why.smaller_refund", lang, before=fmt(before), what_before=what_before, after=fmt(now))
+
+
+def _settled(result: Result, month: date, lang: str, refunds: bool) -> str:
+    """Which settlements a month's refunds (or claims) come from, in words: the tax settlement, NAV's etteroppgjør,
+    or both."""
+    schemes = {s.scheme for s in result.settlements if s.month == month and (s.amount > 0) == refunds and s.amount}
+    tax, nav = "skatt" in schemes, bool(schemes - {"skatt"})
+    return text(f"cliff.timing.settled.{'both' if tax and nav else 'nav' if nav else 'skatt'}", lang)
+
+
+def _settled_schemes(result: Result, *months: date) -> set[str]:
+    return {s.scheme for s in result.settlements if s.month in months and s.amount}
 
 
 def _meldekort_payments(result: Result, row: Any, scheme: str) -> int:

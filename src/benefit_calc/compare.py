@@ -22,8 +22,9 @@ from .errors import CaseError
 from .money import fmt
 from .result import Result
 from .rules import Ruleset
+from .words import text
 
-PLAN = "Arbeidsplanen"
+PLAN = "Arbeidsplanen"  # the plan's name in the data (JSON, CSV); shown as ``compare.plan`` in each language
 
 
 @attrs.frozen
@@ -59,21 +60,26 @@ class Comparison:
         w.writerow(["total", *(self.total(r) for r in self.results)])
         return out.getvalue()
 
-    def to_table(self) -> str:
-        width = max(12, *(len(n) for n in self.names)) + 2
-        label = 24
+    def names_in(self, lang: str = "nb") -> tuple[str, ...]:
+        """The names to show: the work plan's in ``lang``, each scenario's as the case names it."""
+        return (text("compare.plan", lang), *self.names[1:])
+
+    def to_table(self, lang: str = "nb") -> str:
+        names = self.names_in(lang)
+        width = max(12, *(len(n) for n in names)) + 2
+        label = max(24, len(text("compare.after", lang)) + 2)
 
         def row(name: str, values: Any) -> str:
             return f"{name:<{label}}" + "".join(f"{fmt(v):>{width}}" for v in values)
-        head = f"{'Måned':<{label}}" + "".join(f"{n:>{width}}" for n in self.names)
+        head = f"{text('compare.month', lang):<{label}}" + "".join(f"{n:>{width}}" for n in names)
         lines = [head, "-" * len(head)]
         for i, m in enumerate(self.results[0].months):
             lines.append(row(f"{m.month:%Y-%m}", (r.months[i].household_disposable for r in self.results)))
-        lines.append(row("Oppgjør etter perioden", (r.later_settlements() for r in self.results)))
-        lines.append(row("Sum", (self.total(r) for r in self.results)))
+        lines.append(row(text("compare.after", lang), (r.later_settlements() for r in self.results)))
+        lines.append(row(text("compare.sum", lang), (self.total(r) for r in self.results)))
         base = self.total(self.results[0])
-        lines.append(row("Forskjell", (self.total(r) - base for r in self.results)))
-        lines += ["", "Disponibelt for husstanden per måned; summen tar med skatteoppgjør som kommer etter perioden."]
+        lines.append(row(text("compare.difference", lang), (self.total(r) - base for r in self.results)))
+        lines += ["", text("compare.note", lang)]
         return "\n".join(lines)
 
 
@@ -106,31 +112,32 @@ def explain(result: Result, month: date, lang: str = "nb") -> dict[str, Any]:
             "warnings": [x.to_dict() for x in result.warnings if x.month == month]}
 
 
-LABELS = {
-    "nb": {"title": "Alt som kommer inn i {m}", "paid": "utbetalt", "tax": "skattetrekk", "rule": "regel",
-           "law": "hjemmel", "params": "verdier brukt", "from": "fra", "settle": "oppgjør", "total": "disponibelt",
-           "partner": "partner netto", "household": "husstanden", "warn": "varsel"},
-    "en": {"title": "Everything that lands in {m}", "paid": "paid", "tax": "tax withheld", "rule": "rule",
-           "law": "legal basis", "params": "values used", "from": "from", "settle": "settlement",
-           "total": "disposable", "partner": "partner net", "household": "household", "warn": "warning"},
-}
-
-
 def explain_text(data: dict[str, Any]) -> str:
-    """The explanation as plain text in its language."""
-    t = LABELS[data["lang"]]
-    lines = [t["title"].format(m=data["month"]), ""]
+    """The explanation as plain text in its language (``data["lang"]``: nb, nn or en); each payment and settlement
+    named in words ("Bostøtte", "Skatteoppgjøret for 2026"), the parameter values used listed by name for the
+    counsellor."""
+    from .cliffs import component_label, part_name
+
+    lang = data["lang"]
+
+    def t(key: str, **args: Any) -> str:
+        return text(f"explain_text.{key}", lang, **args)
+    lines = [t("title", month=data["month"]), ""]
     for it in data["payments"]:
-        lines.append(f"{it['scheme']}: {fmt(it['amount'])} kr {t['paid']} {it['paid_on']}"
-                     + (f", {t['tax']} {fmt(it['tax_withheld'])} kr" if it["tax_withheld"] else ""))
+        paid = {"part": component_label(it["scheme"], lang), "amount": fmt(it["amount"]), "date": it["paid_on"]}
+        lines.append(t("paid_tax", tax=fmt(it["tax_withheld"]), **paid) if it["tax_withheld"] else t("paid", **paid))
         lines.append(f"  {it['text']}")
-        lines.append(f"  {t['rule']}: {it['rule']} — {t['law']}: {it['reference']}")
+        lines.append("  " + t("rule", rule=it["rule"], law=it["reference"]))
         for u in it["parameters"]:
-            lines.append(f"    {u['name']} = {u['value']} ({t['from']} {u['valid_from']}; {u['reference']})")
+            lines.append("    " + t("value", name=u["name"], value=u["value"], date=u["valid_from"], source=u["reference"]))
     for s in data["settlements"]:
-        lines.append(f"{t['settle']} {s['scheme']} {s['year']}: {fmt(s['amount'])} kr")
+        name = (text("settlement.skatt", lang, year=s["year"]) if s["scheme"] == "skatt" else
+                text("settlement.other", lang, part=part_name(s["scheme"], lang), year=s["year"]))
+        lines.append(t("settlement", name=name, amount=fmt(s["amount"])))
     for w in data["warnings"]:
-        lines.append(f"{t['warn']}: {w['message']} {w['action']}")
-    lines += ["", f"{t['total']}: {fmt(data['disposable'])} kr; {t['partner']}: {fmt(data['partner_net'])} kr; "
-                  f"{t['household']}: {fmt(data['household_disposable'])} kr"]
+        message = w.get(f"message_{lang}") or w["message"]
+        action = w.get(f"action_{lang}") or w["action"]
+        lines.append(t("warning", message=message, action=action).rstrip())
+    lines += ["", t("total", disposable=fmt(data["disposable"]), partner=fmt(data["partner_net"]),
+                    household=fmt(data["household_disposable"]))]
     return "\n".join(lines)

@@ -1,46 +1,32 @@
-"""The client's report: a PDF in plain bokmål (or English) to take home.
+"""The client's report: a PDF in plain bokmål, nynorsk or English to take home.
 
-Inputs and where they came from, the headline, the month table, what changes when, the risks (warnings with
-their legal source), an action list (who does what by when) and the settlements next year; stamped with the
-ruleset version and the date. Made with fpdf2 and the bundled DejaVu Sans font, so æ, ø and å render.
+Inputs and where they came from, what the calculation takes for granted (the result's notes), the headline, the
+month table, what changes when, the risks (warnings with their legal source), an action list (who does what by
+when) and the settlements next year; stamped with the ruleset version and the date. Every word comes from the
+catalogue (``report.*`` in ``words/<lang>/report.yaml``, the case fields' labels and the component names); numbers
+are written the same in every language ("30 000", "3,4"). Made with fpdf2 and the bundled DejaVu Sans font, so æ, ø
+and å render.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, Mapping
 
 from fpdf import FPDF
 
 from .app_model import Headline, actions, month_table
 from .case import Case
-from .cliffs import TIMING_DROP
+from .cliffs import TIMING_DROP, component_label, part_name
 from .money import fmt
-from .result import Result
+from .result import Result, Settlement
+from .words import field_label, has, in_lang, text
 
-T = {
-    "nb": {"title": "Hva skjer med pengene når du begynner å jobbe?", "made": "Laget", "rules": "Regelverk",
-           "inputs": "Det vi regnet med", "source": "Tallene er hentet fra vedtakene og opplysningene du ga.",
-           "headline": "Kort fortalt", "table": "Måned for måned (kroner)", "changes": "Hva endrer seg når",
-           "risks": "Risiko og ting å passe på", "todo": "Hva gjør hvem, og når", "who": "Hvem", "what": "Hva",
-           "when": "Når", "settle": "Skatteoppgjør og etteroppgjør", "refund": "til gode", "owe": "å betale",
-           "none": "Ingen.", "note": "Dette er en beregning, ikke et vedtak: de endelige beløpene kan være andre. NAV, "
-           "Husbanken, kommunen og Skatteetaten avgjør dem.", "start": "Start", "months": "Måneder", "born": "Født",
-           "benefits": "Ytelser", "household": "Husstand", "work": "Jobbplan", "hours": "timer i uka",
-           "from": "fra", "kr_hour": "kr i timen", "kr_month": "kr i måneden", "children": "barn", "rent": "husleie",
-           "partner": "partner"},
-    "en": {"title": "What happens to your money when you start working?", "made": "Made", "rules": "Rules",
-           "inputs": "What we assumed", "source": "The figures come from the decision letters and what you told us.",
-           "headline": "In short", "table": "Month by month (kroner)", "changes": "What changes when",
-           "risks": "Risks and things to watch", "todo": "Who does what, and when", "who": "Who", "what": "What",
-           "when": "When", "settle": "Tax and benefit settlements", "refund": "refund", "owe": "to pay",
-           "none": "None.", "note": "This is a calculation, not a decision. NAV, Husbanken, the municipality and the "
-           "Tax Administration decide the final amounts.", "start": "Start", "months": "Months", "born": "Born",
-           "benefits": "Benefits", "household": "Household", "work": "Work plan", "hours": "hours a week",
-           "from": "from", "kr_hour": "kr an hour", "kr_month": "kr a month", "children": "children", "rent": "rent",
-           "partner": "partner"},
-}
+
+def _t(key: str, lang: str, /, **args: Any) -> str:
+    return text(f"report.{key}", lang, **args)
 
 
 def _font_path(name: str) -> str:
@@ -62,73 +48,82 @@ class _Pdf(FPDF):
 
 
 def inputs_lines(case: Case, lang: str) -> list[str]:
-    t = T[lang]
+    """The case in words, a line each: the period, the household (rent and electricity included), each benefit with
+    its fields by their labels, the tax card and the work plan."""
     hh = case.household
-    lines = [f"{t['start']}: {case.start:%m.%Y}, {t['months']}: {case.months}. {t['born']}: {case.client.birth_date:%d.%m.%Y}."]
+    lines = [_t("line.period", lang, start=f"{case.start:%m.%Y}", months=case.months,
+                born=f"{case.client.birth_date:%d.%m.%Y}")]
     parts = []
     if hh.municipality:
-        parts.append(f"kommune {hh.municipality}")
+        parts.append(_t("line.municipality", lang, number=hh.municipality))
     if hh.rent_per_month:
-        parts.append(f"{t['rent']} {fmt(hh.rent_per_month)} kr")
+        parts.append(_t("line.rent", lang, amount=fmt(hh.rent_per_month)))
+    if hh.electricity_per_month:
+        parts.append(_t("line.electricity", lang, amount=fmt(hh.electricity_per_month)))
     if hh.children:
-        parts.append(f"{len(hh.children)} {t['children']}")
+        parts.append(_t("line.children_one" if len(hh.children) == 1 else "line.children", lang, n=len(hh.children)))
     if hh.partner:
-        parts.append(t["partner"])
+        income = hh.partner.income_per_month
+        parts.append(_t("line.partner_income", lang, amount=fmt(income)) if income else _t("line.partner", lang))
+    if hh.utvidet_barnetrygd:
+        parts.append(_t("line.utvidet", lang))
     if parts:
-        lines.append(f"{t['household']}: " + ", ".join(parts) + ".")
-    benefits = case.client.benefits
-    names = FIELDS[lang]
-    for name in benefits.names():
-        value = getattr(benefits, name)
-        fields = {k: v for k, v in _fields(value).items() if v is not None}
-        lines.append(f"{t['benefits']}: {name}" + (": " if fields else "")
-                     + ", ".join(f"{names.get(k, k)} {_show(v, lang)}" for k, v in fields.items()) + ".")
-    for step in case.work:
-        pay = (f"{fmt(step.hourly_wage)} {t['kr_hour']}" if step.hourly_wage is not None else
-               f"{fmt(step.monthly_salary or 0)} {t['kr_month']}")
-        lines.append(f"{t['work']}: {t['from']} {step.start:%m.%Y} {step.hours_per_week:g} {t['hours']}, {pay}.")
+        lines.append(_t("line.household", lang, items=", ".join(parts)))
+    data = case.to_dict()
+    benefits = data.get("client", {}).get("benefits", {})
+    for name in case.client.benefits.names():
+        fields = _field_items(benefits.get(name) or {}, f"client.benefits.{name}", lang)
+        lines.append(_t("line.benefit", lang, name=component_label(name, lang))
+                     + (f" ({'; '.join(fields)})" if fields else "") + ".")
+    tax = _field_items(data.get("tax") or {}, "tax", lang)
+    if tax:
+        lines.append(f"{_t('line.tax', lang)}: {'; '.join(tax)}.")
+    for step, raw in zip(case.work, data.get("work", ())):
+        args = {"month": f"{step.start:%m.%Y}", "hours": _show(float(step.hours_per_week), lang)}
+        line = (_t("line.work_hourly", lang, wage=fmt(step.hourly_wage), **args) if step.hourly_wage is not None else
+                _t("line.work_salary", lang, salary=fmt(step.monthly_salary or 0), **args))
+        extra = _field_items({k: v for k, v in raw.items() if k in ("payday", "holiday_pay")}, "work[]", lang)
+        lines.append(line + (f" ({'; '.join(extra)})" if extra else "") + ".")
     return lines
 
 
-def _fields(value: Any) -> dict[str, Any]:
-    import attrs
-    return attrs.asdict(value, recurse=False) if attrs.has(type(value)) else {}
+def _field_items(values: Mapping[str, Any], prefix: str, lang: str) -> list[str]:
+    """"Label: value" for each field of a part of the case file (nested parts by their own labels)."""
+    out = []
+    for key, value in values.items():
+        path = f"{prefix}.{key}"
+        if isinstance(value, Mapping):
+            out += _field_items(value, path, lang)
+            continue
+        label = field_label(path, lang)
+        out.append(_t("line.field", lang, label=key if label == path else label, value=_show(value, lang)))
+    return out
 
 
-# what the fields of a benefit are called in the report
-FIELDS = {
-    "nb": {"basis_g": "grunnlag (G)", "basis": "grunnlag (kr)", "opptrapping": "opptrapping", "start": "fra",
-           "months": "måneder", "until": "til", "arbeidsevne": "fastsatt arbeidsevne (%)", "yrkesskade": "yrkesskade",
-           "barnetillegg": "barnetillegg", "normal_hours_per_week": "vanlig arbeidstid (t/uke)",
-           "egenandel": "egenandel", "days_per_period": "dager per meldeperiode", "degree": "uføregrad (%)",
-           "ifu": "IFU (kr)", "ieu": "IEU (kr)", "full_benefit": "uføretrygd ved 100 % (kr)", "granted": "innvilget",
-           "vta": "VTA", "reports_income": "melder inntekt", "expected_income": "forventet inntekt (kr)",
-           "heating_in_rent": "oppvarming i husleia", "income_month": "inntekt teller i",
-           "other_costs_per_month": "andre utgifter (kr/mnd)", "shared_housing": "bofellesskap"},
-    "en": {"basis_g": "basis (G)", "basis": "basis (kr)", "opptrapping": "step-up period", "start": "from",
-           "months": "months", "until": "until", "arbeidsevne": "assessed work capacity (%)",
-           "yrkesskade": "occupational injury", "barnetillegg": "child supplement",
-           "normal_hours_per_week": "normal hours a week", "egenandel": "waiting days",
-           "days_per_period": "days per meldeperiode", "degree": "degree (%)", "ifu": "IFU (kr)", "ieu": "IEU (kr)",
-           "full_benefit": "uføretrygd at 100 % (kr)", "granted": "granted", "vta": "VTA",
-           "reports_income": "reports income", "expected_income": "expected income (kr)",
-           "heating_in_rent": "heating in the rent", "income_month": "income counts in",
-           "other_costs_per_month": "other costs (kr a month)", "shared_housing": "shared housing"},
-}
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _show(v: Any, lang: str = "nb") -> str:
+    """A case value in words, the same number format in every language: yes/no, "samme måned" for ``same_month``,
+    03.2026 for a month, 3,4 for a decimal, 12 000 for kroner."""
     if isinstance(v, bool):
-        return ("ja" if v else "nei") if lang == "nb" else ("yes" if v else "no")
+        return _t("answer_yes" if v else "answer_no", lang)
     if isinstance(v, (int, float)) and abs(v) >= 1000:
         return fmt(v)
     if isinstance(v, float):
-        return f"{v:g}".replace(".", ",") if lang == "nb" else f"{v:g}"
+        return f"{v:g}".replace(".", ",")
     if isinstance(v, date):
         return f"{v:%d.%m.%Y}"
-    fields = _fields(v)
-    if fields:  # e.g. the AAP opptrapping: "fra 01.09.2026, måneder 12"
-        return "(" + ", ".join(f"{FIELDS[lang].get(k, k)} {_show(x, lang)}" for k, x in fields.items() if x is not None) + ")"
+    if isinstance(v, str):
+        if has(f"report.option.{v}"):
+            return _t(f"option.{v}", lang)
+        if m := _DAY.match(v):
+            return f"{m[3]}.{m[2]}.{m[1]}"
+        if m := _MONTH.match(v):
+            return f"{m[2]}.{m[1]}"
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_show(x, lang) for x in v)
     return str(v)
 
 
@@ -140,58 +135,83 @@ def changes_lines(result: Result, lang: str) -> list[str]:
         if abs(diff) < TIMING_DROP:
             continue
         moved = {k: row.benefits.get(k, 0) - prev.benefits.get(k, 0) for k in {*row.benefits, *prev.benefits}}
-        moved["lønn" if lang == "nb" else "wages"] = row.wages - prev.wages
-        moved["skatt" if lang == "nb" else "tax"] = prev.tax_withheld - row.tax_withheld
+        moved["wages"] = row.wages - prev.wages
+        moved["tax"] = prev.tax_withheld - row.tax_withheld
         top = sorted(((abs(v), k, v) for k, v in moved.items() if v), reverse=True)[:3]
-        why = ", ".join(f"{k} {'+' if v > 0 else '−'}{fmt(abs(v))}" for _, k, v in top)
-        word = ("opp" if diff > 0 else "ned") if lang == "nb" else ("up" if diff > 0 else "down")
-        out.append(f"{row.month:%m.%Y}: {word} {fmt(abs(diff))} kr ({why}).")
+        why = ", ".join(f"{part_name(k, lang)} {'+' if v > 0 else '−'}{fmt(abs(v))}" for _, k, v in top)
+        out.append(_t("change_up" if diff > 0 else "change_down", lang, month=f"{row.month:%m.%Y}",
+                      amount=fmt(abs(diff)), why=why))
     return out
 
 
+def settlement_name(s: Settlement, lang: str) -> str:
+    """"Skatteoppgjøret for 2026", "Etteroppgjøret for uføretrygd for 2026"."""
+    if s.scheme == "skatt":
+        return text("settlement.skatt", lang, year=s.year)
+    return text("settlement.other", lang, part=part_name(s.scheme, lang), year=s.year)
+
+
+_SOURCE_CODE = re.compile(r"\.(kt|java|py)\b|\bKelvin\b|\bdp-behandling\b|\bfamilie-ef-sak\b")
+
+
+def _law(reference: str) -> str:
+    """A warning's legal source for people: the parts of the reference that name NAV's source code left out."""
+    parts = [p.strip() for p in reference.split(";")]
+    kept = [p for p in parts if p and not _SOURCE_CODE.search(p)]
+    return "; ".join(kept)
+
+
 def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made: date | None = None) -> bytes:
-    """The report as PDF bytes."""
-    t = T[lang]
+    """The report as PDF bytes, in ``lang`` (nb, nn or en)."""
     made = made or date.today()
     stamp = result.ruleset
-    pdf = _Pdf(f"{t['made']} {made:%d.%m.%Y} · {t['rules']} {stamp['id']} {stamp['version']} "
-               f"(sha256 {stamp['sha256'][:12]})" + (f" + {', '.join(stamp['overlays'])}" if stamp["overlays"] else ""))
+    pdf = _Pdf(_t("footer", lang, date=f"{made:%d.%m.%Y}", id=stamp["id"], version=stamp["version"],
+                  sha=stamp["sha256"][:12]) + (f" + {', '.join(stamp['overlays'])}" if stamp["overlays"] else ""))
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
-    _line(pdf, 8, t["title"])
+    _line(pdf, 8, _t("title", lang))
     pdf.set_font("DejaVu", "", 9)
-    _line(pdf, 5, f"{t['made']} {made:%d.%m.%Y}. {t['rules']} {stamp['id']} {stamp['version']}. {t['note']}")
-    _section(pdf, t["headline"])
+    _line(pdf, 5, _t("stamp", lang, date=f"{made:%d.%m.%Y}", id=stamp["id"], version=stamp["version"])
+          + " " + _t("note", lang))
+    _section(pdf, _t("headline", lang))
     pdf.set_font("DejaVu", "B", 11)
     _line(pdf, 6, head.text(lang))
-    _section(pdf, t["inputs"])
+    _section(pdf, _t("inputs", lang))
     pdf.set_font("DejaVu", "", 9)
-    _line(pdf, 5, t["source"])
+    _line(pdf, 5, _t("source", lang))
     for line in inputs_lines(case, lang):
         _line(pdf, 5, "• " + line)
-    _section(pdf, t["table"])
-    _table(pdf, month_table(result, lang))
-    _section(pdf, t["changes"])
+    _section(pdf, _t("notes", lang))
     pdf.set_font("DejaVu", "", 9)
-    for line in changes_lines(result, lang) or [t["none"]]:
+    for note in result.notes or ():
+        _line(pdf, 5, "• " + in_lang(note, lang))
+    if not result.notes:
+        _line(pdf, 5, _t("none", lang))
+    _section(pdf, _t("table", lang))
+    _table(pdf, month_table(result, lang))
+    _section(pdf, _t("changes", lang))
+    pdf.set_font("DejaVu", "", 9)
+    for line in changes_lines(result, lang) or [_t("none", lang)]:
         _line(pdf, 5, "• " + line)
-    _section(pdf, t["risks"])
+    _section(pdf, _t("risks", lang))
+    pdf.set_font("DejaVu", "", 9)
     for w in result.warnings or ():
-        pdf.set_font("DejaVu", "", 9)
-        _line(pdf, 5, f"• {f'{w.month:%m.%Y}: ' if w.month else ''}{w.message_in(lang)} ({w.reference})")
+        law = _law(w.reference)
+        _line(pdf, 5, f"• {f'{w.month:%m.%Y}: ' if w.month else ''}{w.message_in(lang)}" + (f" ({law})" if law else ""))
     if not result.warnings:
-        _line(pdf, 5, t["none"])
-    _section(pdf, t["todo"])
+        _line(pdf, 5, _t("none", lang))
+    _section(pdf, _t("todo", lang))
     pdf.set_font("DejaVu", "", 9)
     for a in actions(case, result, lang):
-        _line(pdf, 5, f"☐ {a.who}: {a.what}" + (f" — {t['when'].lower()}: {a.when}" if a.when else ""))
-    _section(pdf, t["settle"])
+        _line(pdf, 5, "☐ " + (_t("todo_line_when", lang, who=a.who, what=a.what, when=a.when) if a.when else
+                              _t("todo_line", lang, who=a.who, what=a.what)))
+    _section(pdf, _t("settle", lang))
     pdf.set_font("DejaVu", "", 9)
     for s in result.settlements or ():
-        word = t["refund"] if s.amount > 0 else t["owe"]
-        _line(pdf, 5, f"• {s.scheme} {s.year}: {fmt(abs(s.amount))} kr {word}, {s.month:%m.%Y}.")
+        _line(pdf, 5, "• " + _t("refund" if s.amount > 0 else "owe", lang, name=settlement_name(s, lang),
+                                amount=fmt(abs(s.amount)), month=f"{s.month:%m.%Y}"))
     if not result.settlements:
-        _line(pdf, 5, t["none"])
+        _line(pdf, 5, _t("none", lang))
     return bytes(pdf.output())
 
 
@@ -213,14 +233,21 @@ def _table(pdf: FPDF, rows: list[dict[str, Any]]) -> None:
     usable = pdf.w - pdf.l_margin - pdf.r_margin
     widths = [usable / len(heads)] * len(heads)
     size = 7 if len(heads) > 9 else 8
-    pdf.set_font("DejaVu", "B", size)
-    for h, w in zip(heads, widths):
-        pdf.cell(w, 5, str(h)[:18], border=1)
+    for h, w in zip(heads, widths):  # a long heading ("Barnetillegg (uføretrygd)") in a smaller font, not cut
+        pdf.set_font("DejaVu", "B", size)
+        fit = size
+        while fit > 5 and pdf.get_string_width(str(h)) > w - 2:
+            fit -= 0.5
+            pdf.set_font("DejaVu", "B", fit)
+        label = str(h)
+        while pdf.get_string_width(label) > w - 2 and len(label) > 4:
+            label = label[:-2] + "…"
+        pdf.cell(w, 5, label, border=1)
     pdf.ln()
     pdf.set_font("DejaVu", "", size)
     for row in rows:
         texts = [fmt(v) if isinstance(v, int) and not isinstance(v, bool) else
                  f"{v:.1f}".replace(".", ",") if isinstance(v, float) else str(v) for v in row.values()]
-        for text, w in zip(texts, widths):
-            pdf.cell(w, 5, text, border=1, align="R" if text[:1].isdigit() or text[:1] == "-" else "L")
+        for text_, w in zip(texts, widths):
+            pdf.cell(w, 5, text_, border=1, align="R" if text_[:1].isdigit() or text_[:1] == "-" else "L")
         pdf.ln()
