@@ -23,7 +23,7 @@ from benefit_calc.app_model import headline, read_case_file
 from benefit_calc.case import read_case_text
 from benefit_calc.cliffs import rate_cliffs
 from benefit_calc.ui import form, guided, pages
-from benefit_calc.ui.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, session_rules, sync_typed, t
+from benefit_calc.ui.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t
 from benefit_calc.words import LANGS, NAMES
 from benefit_calc.zones import municipalities
 
@@ -105,8 +105,8 @@ def top_bar() -> bool:
     """Language, who is using the tool, and a new case: at the top of the page, where a phone shows them."""
     a, b, c = st.columns([2, 2, 1])
     a.radio("Språk / Mål / Language", list(LANGS), key="lang", horizontal=True, format_func=lambda x: NAMES[x])
-    mode = b.radio(t("mode"), ["counsellor", "self"], key="mode", horizontal=True,
-                   format_func=lambda x: t("mode_counsellor") if x == "counsellor" else t("mode_self"))
+    mode = lang_radio(b, t("mode"), ["counsellor", "self"], "mode", horizontal=True,
+                      names=lambda x: t("mode_counsellor") if x == "counsellor" else t("mode_self"))
     if c.button(t("new_case"), key="new_case", type="primary", help=t("new_case_help")):
         load_into_form(new_case(date.today()))
         st.rerun()

@@ -150,10 +150,10 @@ def test_a_case_at_the_edges_of_the_bounds_loads_into_the_form(app: AppTest) -> 
 def test_errors_speak_bokmal_and_name_the_field_by_its_label(app: AppTest) -> None:
     """Issue 11.5: kroner typed where G is chosen, a bad date — in bokmål, with the field's label."""
     fill_aap_case(app)
-    app.radio(key="f_aap_unit").set_value("G").run()
+    app.radio(key="f_aap_unit__nb").set_value("G").run()
     texts = " ".join(m.value for m in app.markdown)
     assert "AAP-grunnlag i G: 380000 ser ut som kroner, ikke G" in texts
-    app.radio(key="f_aap_unit").set_value("kr").run()
+    app.radio(key="f_aap_unit__nb").set_value("kr").run()
     app.text_input(key="f_birth__text").set_value("31.02.1999").run()
     assert "Fødselsdato: '31.02.1999' er ikke en dato" in " ".join(m.value for m in app.markdown)
 
@@ -179,8 +179,17 @@ def test_nothing_hidden_a_files_extra_settings_are_listed_and_removable(app: App
     assert "barnehage_hours_per_week" not in str(app.session_state["base"])
 
 
+def test_nynorsk_and_english(app: AppTest) -> None:
+    fill_aap_case(app)
+    app.radio(key="lang").set_value("nn").run()
+    assert app.title[0].value.startswith("Kva skjer med pengane") and "i månaden etter skatt" in headline(app)
+    app.radio(key="lang").set_value("en").run()
+    assert app.title[0].value.startswith("What happens to your money") and "a month after tax" in headline(app)
+    assert app.session_state["f_muni"] == "0301"  # choices keep their value when the language changes
+
+
 def test_the_job_seekers_own_flow_gives_the_answer_first(app: AppTest) -> None:
-    app.radio(key="mode").set_value("self").run()
+    app.radio(key="mode__nb").set_value("self").run()
     assert any("Spørsmål 1 av 6" in str(p.value) or True for p in app.get("progress"))
     app.checkbox(key="f_has_aap").check()
     app.button(key="g_next_0").click().run()

@@ -192,6 +192,33 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     page.close()
 
 
+def test_case_two_sosialhjelp_in_bergen_in_nynorsk(server: str, browser: Any) -> None:
+    """Case 2 in nynorsk: a 23-year-old on sosialhjelp and bostøtte in Bergen, 10 hours a week."""
+    page = _open(browser, server)
+    page.get_by_text("Nynorsk", exact=True).click()
+    _settle(page)
+    page.get_by_role("button", name="Ny sak").click()
+    _settle(page)
+    _type(page, "textbox", "Fødselsdato", "02.03.2003")
+    _choose(page, "Kommune", "Bergen")
+    _type(page, "spinbutton", "Husleige i månaden (kr)", "8000")
+    _type(page, "spinbutton", "Straum i månaden (kr)", "700")
+    _tick(page, "Bustøtte (Husbanken)")
+    _tick(page, "Økonomisk sosialhjelp")
+    page.get_by_role("tab", name="Jobbplan").click()
+    page.get_by_role("button", name="Legg til eit trinn").click()
+    _settle(page)
+    _type(page, "spinbutton", "Trinn 1: timar i veka", "10")
+    _type(page, "spinbutton", "Trinn 1: timeløn (kr)", "200")
+    page.get_by_role("tab", name="Resultat").click()
+    shown = _headline(page)
+    assert shown.replace("\u00a0", " ").endswith("kr i månaden etter skatt"), shown
+    _axe(page, "Resultat (nn)")
+    body = page.locator("body").inner_text()
+    assert "dere" not in body and "Feil" not in body
+    page.close()
+
+
 def test_case_three_single_mother_as_a_job_seeker_on_a_phone(server: str, browser: Any, tmp_path: Path) -> None:
     """Case 3 on a 390 × 844 screen in job-seeker mode: two children, overgangsstønad, a 50 % job (18.75 hours).
     The answer is visible without sideways scrolling."""

@@ -130,9 +130,26 @@ def choice(where: Any, label: str, options: list[str], key: str, names: Callable
         options = [*options, value]
     if widget not in st.session_state or st.session_state[widget] not in options:
         st.session_state[widget] = value
-    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=names, **kw)
+    shown = {o: names(o) for o in options}  # in this run's language, even if asked later (AppTest does)
+    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=lambda o: shown.get(o, str(o)),
+                                            **kw)
     _drawn(widget)
     return st.session_state[key]  # type: ignore[no-any-return]
+
+
+def lang_radio(where: Any, label: str, options: list[Any], key: str, names: Callable[[Any], str], **kw: Any) -> Any:
+    """A radio whose option names follow the language (like :func:`choice`): Streamlit keeps a radio's value as
+    its shown name, so the widget's key carries the language and the value itself lives in ``key``."""
+    widget = f"{key}__{lang()}"
+    value = st.session_state.get(key, options[0])
+    if value not in options:
+        value = options[0]
+    if widget not in st.session_state or st.session_state[widget] not in options:
+        st.session_state[widget] = value
+    shown = {o: names(o) for o in options}
+    st.session_state[key] = where.radio(label, options, key=widget, format_func=lambda o: shown.get(o, str(o)), **kw)
+    _drawn(widget)
+    return st.session_state[key]
 
 
 _DATE = re.compile(r"^\s*(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})\s*$")

@@ -10,7 +10,7 @@ from ..app_form import (BENEFITS, MAX_CHILDREN, MAX_SCENARIOS, MAX_STEPS, PAYDAY
                         limits, remove_setting)
 from ..bounds import BOUNDS
 from ..words import field_label
-from .common import choice, date_field, kr, lang, load_into_form, month_name, months_around, t
+from .common import choice, date_field, kr, lang, lang_radio, load_into_form, month_name, months_around, t
 
 HOURS_TOP = float(BOUNDS["work[].hours_per_week"].warn_above or 60)
 
@@ -61,8 +61,8 @@ def situation(counsellor: bool, munis: dict[str, str]) -> None:
 
 def _basis(prefix: str, path: str) -> None:
     a, b = st.columns([1, 2])
-    a.radio(t("unit"), ["kr", "G"], key=f"f_{prefix}_unit", horizontal=True,
-            format_func=lambda u: t("unit_kr") if u == "kr" else t("unit_g"), help=t("unit_help"))
+    lang_radio(a, t("unit"), ["kr", "G"], f"f_{prefix}_unit", horizontal=True,
+               names=lambda u: t("unit_kr") if u == "kr" else t("unit_g"), help=t("unit_help"))
     b.number_input(t(f"{prefix}_basis"), *limits(f"{path}.basis", f"{path}.basis_g"), key=f"f_{prefix}_basis",
                    help=t(f"{prefix}_help"))
 
@@ -145,8 +145,8 @@ def _step(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None
     choice(a, t("step_from", step=label), months_around(start, 0, 72, [st.session_state.get(f"{prefix}w{i}_from")]),
            f"{prefix}w{i}_from", month_name)
     hours_field(b, t("step_hours", step=label), f"{prefix}w{i}_hours")
-    c.radio(t("step_pay_kind", step=label), [False, True], key=f"{prefix}w{i}_salary", horizontal=True,
-            format_func=lambda s: t("pay_month") if s else t("pay_hour"))
+    lang_radio(c, t("step_pay_kind", step=label), [False, True], f"{prefix}w{i}_salary", horizontal=True,
+               names=lambda s: t("pay_month") if s else t("pay_hour"))
     c.number_input(t("step_month_salary", step=label) if st.session_state[f"{prefix}w{i}_salary"]
                    else t("step_wage", step=label), *limits("work[].hourly_wage", "work[].monthly_salary"),
                    step=5.0, key=f"{prefix}w{i}_pay", format="%.2f")

@@ -11,7 +11,7 @@ from typing import Callable
 import streamlit as st
 
 from ..app_form import BENEFITS, MAX_CHILDREN, limits
-from .common import choice, date_field, month_name, months_around, t
+from .common import choice, date_field, lang_radio, month_name, months_around, t
 from .form import benefit_fields, hours_field, muni_name, new_step
 from .pages import Computed, headline, next_cliff_box, settlements, warnings_list
 
@@ -67,8 +67,8 @@ def flow(munis: dict[str, str], computed: Callable[[], tuple[Computed | None, li
         choice(st, t("g_job_from"), months_around(start, 0, 24, [st.session_state.get("f_w0_from")]), "f_w0_from",
                month_name)
         hours_field(st, t("g_job_hours"), "f_w0_hours")
-        st.radio(t("g_job_pay_kind"), [False, True], key="f_w0_salary", horizontal=True,
-                 format_func=lambda s: t("pay_month") if s else t("pay_hour"))
+        lang_radio(st, t("g_job_pay_kind"), [False, True], "f_w0_salary", horizontal=True,
+                   names=lambda s: t("pay_month") if s else t("pay_hour"))
         st.number_input(t("pay_month") if st.session_state["f_w0_salary"] else t("pay_hour"),
                         *limits("work[].hourly_wage", "work[].monthly_salary"), step=5.0, key="f_w0_pay",
                         format="%.2f")
