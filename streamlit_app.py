@@ -42,6 +42,8 @@ div[data-baseweb="slider"] div[role="slider"] {width:24px; height:24px}
 [data-testid="stCaptionContainer"] {opacity:1 !important; color:#4a4a4a !important}
 [data-testid="stSliderTickBar"], [data-testid="stSliderTickBar"] * {opacity:1 !important; color:#4a4a4a !important}
 [data-testid="stSliderThumbValue"] {color:#a4161a !important}
+[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"] {display:none}
+h2 {font-size:1.5rem !important}
 @media (max-width: 640px) { h1 {font-size:1.5rem !important} .block-container {padding:1rem .75rem} }
 </style>
 """

@@ -126,6 +126,25 @@ def _axe(page: Any, where: str) -> None:
                                             f"{[n['target'] for n in v['nodes']][:3]}" for v in bad)
 
 
+def _pdf_has(page: Any, shown: str, tmp_path: Path, name: str) -> None:
+    """Make the PDF, download it, and find the screen's headline amount (with its sign) in it."""
+    from playwright.sync_api import expect
+    from pypdf import PdfReader
+
+    page.get_by_role("button", name="Lag rapport (PDF)").click()
+    download = page.get_by_role("button", name="Last ned rapporten (PDF)")
+    expect(download).to_be_visible(timeout=SLOW)
+    with page.expect_download() as info:
+        download.click()
+    pdf = tmp_path / name
+    info.value.save_as(pdf)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages))
+    amount = shown.replace("\u00a0", " ").split(" kr")[0]
+    sign = "+" if amount.startswith("+") else "−"
+    assert amount.lstrip("+−") in text, (amount, text[:400])
+    assert (sign == "+") == ("mer" in text or "meir" in text or "better" in text), text[:400]
+
+
 def _engine_headline(case: dict[str, Any], lang: str) -> tuple[int, str]:
     from benefit_calc import load_rules, parse_case, simulate
     from benefit_calc.app_model import headline
@@ -168,19 +187,8 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     page.get_by_role("tab", name="Sammenlign").click()
     _axe(page, "Sammenlign")
     page.get_by_role("tab", name="Rapport").click()
-    page.get_by_role("button", name="Lag rapport (PDF)").click()
-    download = page.get_by_role("button", name="Last ned rapporten (PDF)")
-    expect(download).to_be_visible(timeout=SLOW)
     _axe(page, "Rapport")
-    with page.expect_download() as info:
-        download.click()
-    pdf = tmp_path / "rapport.pdf"
-    info.value.save_as(pdf)
-    from pypdf import PdfReader
-
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    amount = shown.split(" kr")[0]
-    assert amount.replace("\u00a0", " ").lstrip("+−") in text.replace("\u00a0", " "), (amount, text[:400])
+    _pdf_has(page, shown, tmp_path, "rapport1.pdf")
     # change the hours: the old PDF is gone, and a new one matches the new headline
     page.get_by_role("tab", name="Jobbplan").click()
     _type(page, "spinbutton", "Trinn 2: timer i uka", "30")
@@ -192,7 +200,7 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     page.close()
 
 
-def test_case_two_sosialhjelp_in_bergen_in_nynorsk(server: str, browser: Any) -> None:
+def test_case_two_sosialhjelp_in_bergen_in_nynorsk(server: str, browser: Any, tmp_path: Path) -> None:
     """Case 2 in nynorsk: a 23-year-old on sosialhjelp and bostøtte in Bergen, 10 hours a week."""
     page = _open(browser, server)
     page.get_by_text("Nynorsk", exact=True).click()
@@ -216,6 +224,8 @@ def test_case_two_sosialhjelp_in_bergen_in_nynorsk(server: str, browser: Any) ->
     _axe(page, "Resultat (nn)")
     body = page.locator("body").inner_text()
     assert "dere" not in body and "Feil" not in body
+    page.get_by_role("tab", name="Rapport").click()
+    _pdf_has(page, shown, tmp_path, "rapport2.pdf")
     page.close()
 
 
@@ -228,22 +238,26 @@ def test_case_three_single_mother_as_a_job_seeker_on_a_phone(server: str, browse
     page.get_by_role("button", name="Ny sak").click()
     _settle(page)
     _tick(page, "Overgangsstønad")
-    _axe(page, "Jobbsøker 1")
+    _axe(page, "Jobbsøker, spørsmål 1")
     page.get_by_role("button", name="Neste").click()
     _settle(page)
+    _axe(page, "Jobbsøker, spørsmål 2")
     _type(page, "spinbutton", "Inntekt NAV regner med i året (kr)", "0")
     page.get_by_role("button", name="Neste").click()
     _settle(page)
+    _axe(page, "Jobbsøker, spørsmål 3")
     _choose(page, "Kommune", "Trondheim")
     _type(page, "spinbutton", "Husleie i måneden (kr)", "11000")
     page.get_by_role("button", name="Neste").click()
     _settle(page)
+    _axe(page, "Jobbsøker, spørsmål 4")
     _type(page, "textbox", "Fødselsdato", "10.10.1992")
     _type(page, "spinbutton", "Antall barn som bor hjemme", "2")
     _type(page, "textbox", "Barn 1: fødselsdato", "01.05.2020")
     _type(page, "textbox", "Barn 2: fødselsdato", "01.09.2023")
     page.get_by_role("button", name="Neste").click()
     _settle(page)
+    _axe(page, "Jobbsøker, spørsmål 5")
     _type(page, "spinbutton", "Timer i uka", "18.75")
     _type(page, "spinbutton", "timelønn (kr)", "230")
     page.get_by_role("button", name="Neste").click()
@@ -255,4 +269,5 @@ def test_case_three_single_mother_as_a_job_seeker_on_a_phone(server: str, browse
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling
     _axe(page, "Jobbsøker svar")
     page.screenshot(path=str(tmp_path / "case3-phone.png"), full_page=True)
+    _pdf_has(page, shown, tmp_path, "rapport3.pdf")
     page.close()

@@ -42,7 +42,7 @@ def situation(counsellor: bool, munis: dict[str, str]) -> None:
     c3.number_input(t("n_children"), 0, MAX_CHILDREN, step=1, key="f_n_children")
     for i in range(int(st.session_state["f_n_children"])):
         date_field(c3, t("child", i=i + 1), f"f_child_{i}")
-    st.subheader(t("benefits"))
+    st.header(t("benefits"))
     st.caption(t("benefits_help"))
     cols = st.columns(4)
     for j, name in enumerate(BENEFITS):

@@ -13,7 +13,7 @@ import streamlit as st
 from ..app_form import BENEFITS, MAX_CHILDREN, limits
 from .common import choice, date_field, lang_radio, month_name, months_around, t
 from .form import benefit_fields, hours_field, muni_name, new_step
-from .pages import Computed, headline, next_cliff_box, settlements, warnings_list
+from .pages import Computed, downloads, headline, next_cliff_box, settlements, warnings_list
 
 STEPS = ("g_money", "g_letters", "g_home", "g_people", "g_job", "g_answer")
 
@@ -90,4 +90,6 @@ def answer(computed: Callable[[], tuple[Computed | None, list[str]]]) -> None:
     next_cliff_box(c, here)
     warnings_list(c.result, counsellor=False)
     settlements(c.result)
+    st.header(t("g_keep"))
+    downloads(c)
     st.caption(t("g_more"))

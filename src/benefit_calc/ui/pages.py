@@ -64,14 +64,21 @@ def _cliff_text(c: Any, counsellor: bool) -> str:
     return f"{c.message} {c.action}{extra}"
 
 
+def _big(x: Any, months: int) -> bool:
+    return x.kind == "cliff" and x.hours_from is not None and abs(x.loss) / max(1, months) >= SMALL_CLIFF
+
+
 def next_cliff_box(c: Computed, here: float) -> None:
-    ahead = [x for x in c.cliffs if x.kind == "cliff" and x.hours_from is not None and x.hours_from >= here]
-    below = [x for x in c.cliffs if x.kind == "cliff" and x.hours_from is not None and x.hours_from < here]
+    """The next cliff above the plan's hours that costs at least ``SMALL_CLIFF`` a month (smaller ones are listed,
+    folded, under Compare)."""
+    ahead = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from >= here]
+    below = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from < here]
     if ahead:
         first = min(ahead, key=lambda x: x.hours_from)
         st.info(f"**{t('next_cliff')}:** {first.message} {first.action}")
     else:
-        st.info(t("no_cliff_ahead", h=f"{here:g}") + (" " + t("cliffs_below", n=len(below)) if below else ""))
+        st.info(t("no_cliff_ahead", h=f"{here:g}", kr=kr(SMALL_CLIFF))
+                + (" " + t("cliffs_below", n=len(below)) if below else ""))
 
 
 def _month_rows(result: Any) -> list[dict[str, Any]]:
@@ -90,9 +97,10 @@ def result_tab(c: Computed, counsellor: bool) -> None:
     headline(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
     next_cliff_box(c, here)
-    st.subheader(t("chart"))
-    st.caption(chart_summary(c.result))
-    st.vega_lite_chart(month_chart(c.result, lang()), width="stretch")
+    st.header(t("chart"))
+    summary = chart_summary(c.result)
+    st.caption(summary)
+    st.vega_lite_chart({**month_chart(c.result, lang()), "description": summary}, width="stretch")
     st.markdown(html_table(_month_rows(c.result), t("table_title")), unsafe_allow_html=True)
     if counsellor and c.result.periods:
         with st.expander(t("periods")):
@@ -121,7 +129,7 @@ def chart_summary(result: Any) -> str:
 
 
 def warnings_list(result: Any, counsellor: bool, skip: Sequence[str] = ()) -> None:
-    st.subheader(t("warnings"))
+    st.header(t("warnings"))
     shown = [w for w in result.warnings if w.code not in skip and (counsellor or not w.code.startswith("projected"))]
     if not shown:
         st.write(t("no_warnings"))
@@ -137,7 +145,7 @@ def warnings_list(result: Any, counsellor: bool, skip: Sequence[str] = ()) -> No
 def settlements(result: Any) -> None:
     if not result.settlements:
         return
-    st.subheader(t("settlements"))
+    st.header(t("settlements"))
     for s in result.settlements:
         what = t("settle_refund" if s.amount > 0 else "settle_claim", scheme=t(f"scheme_{s.scheme}"), year=s.year,
                  amount=kr(abs(s.amount)), month=month_name(f"{s.month:%Y-%m}"))
@@ -146,7 +154,7 @@ def settlements(result: Any) -> None:
 
 def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor: Any) -> None:
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
-    st.subheader(t("scenarios"))
+    st.header(t("scenarios"))
     st.caption(t("scenarios_help"))
     editor(problems)
     if c.case.scenarios:
@@ -160,10 +168,11 @@ def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor:
                    **{n: kr(r.months[i].household_disposable) for n, r in zip(names, cmp.results)}}
                   for i, m in enumerate(cmp.results[0].months)]
         st.markdown(html_table(months, t("scenario_months")), unsafe_allow_html=True)
-    st.subheader(t("sweep"))
+    st.header(t("sweep"))
     st.caption(t("here_is", h=f"{here:g}"))
-    st.vega_lite_chart(sweep_chart(c.sweep, here, c.cliffs, lang()), width="stretch")
-    big = [x for x in c.cliffs if abs(x.loss) / max(1, c.case.months) >= SMALL_CLIFF or x.kind != "cliff"]
+    st.vega_lite_chart({**sweep_chart(c.sweep, here, c.cliffs, lang()), "description": t("sweep_alt", h=f"{here:g}")},
+                       width="stretch")
+    big = [x for x in c.cliffs if _big(x, c.case.months) or x.kind != "cliff"]
     small = [x for x in c.cliffs if x not in big]
     for x in big:
         with st.container(border=True):
@@ -174,7 +183,7 @@ def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor:
                 st.markdown("• " + _cliff_text(x, counsellor))
     drops = timing_cliffs(c.rules, c.result, lang())
     if drops:
-        st.subheader(t("timing"))
+        st.header(t("timing"))
         for d in drops:
             with st.container(border=True):
                 st.markdown(f"{d.message} {d.action}")
@@ -184,10 +193,8 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def report_tab(c: Computed, counsellor: bool, dropped: int) -> None:
-    st.subheader(t("actions"))
-    for k, a in enumerate(actions(c.case, c.result, lang())):
-        st.checkbox(f"{a.who}: {a.what}" + (f" — {a.when}" if a.when else ""), key=f"todo_{k}_{hash(a)}")
+def downloads(c: Computed, dropped: int = 0) -> None:
+    """The report (PDF) and the case file, made from the case as shown: a PDF older than the screen is not offered."""
     saved = case_text(c.case)
     st.session_state["_case_text"] = saved  # what the download button serves (the tests read it back)
     stamp = _fingerprint(saved + lang())  # the PDF belongs to this case, as shown, in this language
@@ -204,6 +211,13 @@ def report_tab(c: Computed, counsellor: bool, dropped: int) -> None:
     st.download_button(t("download_case"), saved, "sak.yaml", "application/x-yaml", key="dl_case")
     if dropped:
         st.caption(t("case_without_invalid", n=dropped))
+
+
+def report_tab(c: Computed, counsellor: bool, dropped: int) -> None:
+    st.header(t("actions"))
+    for k, a in enumerate(actions(c.case, c.result, lang())):
+        st.checkbox(f"{a.who}: {a.what}" + (f" — {a.when}" if a.when else ""), key=f"todo_{k}_{hash(a)}")
+    downloads(c, dropped)
     notes = [in_lang(n, lang()) for n in c.result.notes]
     if notes:
         with st.expander(t("assumptions")):
