@@ -27,7 +27,8 @@ from .result import MonthRow, Result, Warning
 from .rules import Ruleset
 from .scheme import Context
 from .wages import wage_payments
-from .words import Text
+from .money import fmt
+from .words import Text, has
 
 # schemes in the order they run (DESIGN §2); each sees the payments of those before it
 SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
@@ -81,8 +82,10 @@ def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[d
         first = next((m for m in months if p.is_projected(m)), None)
         if first is not None:
             last = p.at(first)
+            label = f"param.{name.replace('.', '_')}"
+            value = last.value if not isinstance(last.value, (int, float)) else fmt(last.value)
             out.append(Warning.of("projected_rule", first, p.references[0].title if p.references else "",
-                                  month=f"{first:%m.%Y}", name=name, value=last.value,
+                                  month=f"{first:%m.%Y}", name=Text(label) if has(label) else name, value=value,
                                   valid_from=f"{last.valid_from:%d.%m.%Y}"))
     return out
 
