@@ -160,3 +160,13 @@ def test_every_sign_of_the_settlements_has_its_own_words() -> None:
                           "2 000 kr must be paid after NAV's final settlement (etteroppgjør)")
     claim = _settlement_reason(result(("skatt", july, -3000)), row(june, 0), row(july, -3000), "nb")
     assert claim == "denne måneden må 3 000 kr betales etter skatteoppgjøret"
+
+
+def test_parts_that_add_to_more_than_a_krone_are_said_as_kroner() -> None:
+    """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled."""
+    from benefit_calc.cliffs import _breakdown
+
+    over = _breakdown({"aap": 0.8, "bostotte": 0.4}, "nb")
+    assert "taper husstanden mer enn den tjener" in over and "1,20 kr" in over and "80 øre" in over
+    under = _breakdown({"aap": 0.6, "tax": 0.3}, "en")
+    assert under.startswith("Of each extra krone") and "0.90" not in under

@@ -140,6 +140,9 @@ def _breakdown(parts: dict[str, float], lang: str) -> str:
     if not big:
         return ""
     items = ", ".join(text("cliff.breakdown_item", lang, ore=f"{v * 100:.0f}", part=part_name(k, lang)) for v, k in big)
+    total = sum(v for v, _ in big)
+    if round(total * 100) > 100:  # the parts add to more than the krone earned: say so, not as øre of a krone
+        return text("cliff.breakdown_over", lang, items=items, total=f"{total:.2f}".replace(".", "," if lang != "en" else "."))
     return text("cliff.breakdown", lang, items=items)
 
 
