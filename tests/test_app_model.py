@@ -8,7 +8,7 @@ import pytest
 
 from benefit_calc import load_case, load_rules, parse_case, simulate
 from benefit_calc.app_model import actions, case_text, headline, month_table, next_cliff, read_case_file
-from benefit_calc.engine import BENEFIT_SCHEMES
+from benefit_calc.registry import BENEFIT_PAYMENTS as BENEFIT_SCHEMES
 from benefit_calc.errors import CaseError
 from benefit_calc.words import LANGS
 

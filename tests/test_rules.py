@@ -40,6 +40,7 @@ def test_every_file_in_the_index_is_loaded():
 def test_parameter_is_documented_and_ordered(name):
     p = RULES.param(name)
     assert p.description.strip()
+    assert set(p.label) == {"nb", "nn", "en"} and all(v.strip() for v in p.label.values())
     assert p.unit.strip()
     assert p.references and all(r.title.strip() for r in p.references)
     assert isinstance(p.verified, date)
@@ -144,9 +145,8 @@ def test_invalid_yaml_names_file_and_line(rules_copy):
 
 
 def test_missing_unit_names_parameter(rules_copy):
-    _edit(rules_copy / "aap.yaml", "compensation_rate:\n  description: Yearly AAP as a share of the grunnlag "
-                                   "(beregningsgrunnlaget).\n  unit: fraction\n",
-          "compensation_rate:\n  description: Yearly AAP as a share of the grunnlag (beregningsgrunnlaget).\n")
+    label = "  label: {nb: AAP som andel av grunnlaget, nn: AAP som del av grunnlaget, en: AAP as a share of the basis}\n"
+    _edit(rules_copy / "aap.yaml", label + "  unit: fraction\n", label)
     msg = _load_error(rules_copy)
     assert "aap.yaml" in msg
     assert "compensation_rate.unit" in msg
@@ -307,6 +307,7 @@ def test_overlay_misspelt_parameter_is_an_error_with_a_suggestion(tmp_path):
 
 def test_overlay_may_add_a_parameter_on_purpose(tmp_path):
     path = _overlay(tmp_path, "new.yaml", "parameters:\n  aap.reform_share:\n    new: true\n    description: d\n"
+                    "    label: {nb: Reformandel, nn: Reformdel, en: Reform share}\n"
                     "    unit: fraction\n    reference: [x]\n    verified: 2026-01-01\n    values:\n      2027-01-01: 0.8\n")
     assert load_rules(overlays=[path]).value("aap.reform_share", date(2027, 1, 1)) == 0.8
 
@@ -346,3 +347,20 @@ def test_overlay_list_of_months_must_hold_months(tmp_path):
                     "      2027-01-01: []\n")
     with pytest.raises(RulesError, match="must be a non-empty list of numbers in month of year"):
         load_rules(overlays=[path])
+
+
+def test_a_parameter_without_a_label_in_every_language_is_refused(rules_copy):
+    label = "  label: {nb: AAP som andel av grunnlaget, nn: AAP som del av grunnlaget, en: AAP as a share of the basis}\n"
+    _edit(rules_copy / "aap.yaml", label, "  label: {nb: AAP som andel av grunnlaget}\n")
+    assert "compensation_rate.label: a label is {nb: text, nn: text, en: text}" in _load_error(rules_copy)
+    _edit(rules_copy / "aap.yaml", "  label: {nb: AAP som andel av grunnlaget}\n", "")
+    assert "compensation_rate.label: is missing" in _load_error(rules_copy)
+
+
+def test_brackets_give_threshold_and_rate_units(rules_copy):
+    p = RULES.param("skatt.trinnskatt")
+    assert p.unit == "NOK/year, fraction" and p.label_in("en") and p.label_in("nn")
+    _edit(rules_copy / "skatt.yaml", "  rate_unit: fraction\n", "")
+    assert "trinnskatt.rate_unit: brackets give both threshold_unit and rate_unit" in _load_error(rules_copy)
+    _edit(rules_copy / "skatt.yaml", "  threshold_unit: NOK/year\n", "  threshold_unit: NOK/year\n  rate_unit: fraction\n  unit: NOK\n")
+    assert "trinnskatt.unit: brackets give threshold_unit and rate_unit instead of unit" in _load_error(rules_copy)

@@ -16,10 +16,10 @@ from typing import Any, Mapping
 
 from .bounds import BOUNDS
 from .case import SCHEMA
+from .registry import INPUTS, WITH_END
 
-BENEFITS = ("aap", "uforetrygd", "dagpenger", "tiltakspenger", "kvalifiseringsstonad", "overgangsstonad",
-            "bostotte", "sosialhjelp")
-UNTIL = ("aap", "dagpenger", "tiltakspenger", "kvalifiseringsstonad", "overgangsstonad")  # benefits with an end date
+BENEFITS = INPUTS  # the benefits a case can have, in the registry's order
+UNTIL = WITH_END  # benefits with an end date
 MAX_CHILDREN = int(BOUNDS["household.children"].high)
 MAX_STEPS = 6  # steps the form shows; a loaded plan may have more (kept, and listed as hidden settings)
 MAX_SCENARIOS = 4

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .money import fmt
+from .registry import CLIFF_CAUSES
 from .result import Result
 from .rules import Ruleset
 from .words import has, text
@@ -33,16 +34,10 @@ PLATEAU_KEEP = 0.10  # presentation threshold, not a legal value: "keeps less th
 TIMING_DROP = 1000  # kroner; with TIMING_SHARE, the smallest month-to-month drop reported as a timing cliff
 TIMING_SHARE = 0.10
 
-# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law)
+# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law): the
+# schemes declare theirs in the registry; tax and settlements are not schemes
 CAUSES: dict[str, tuple[str, str]] = {
-    "aap": ("aap.max_work_share", "aap_limit"),
-    "dagpenger": ("dagpenger.max_work_share", "dagpenger_limit"),
-    "uforetrygd": ("uforetrygd.income_ceiling_share", "uforetrygd"),
-    "barnetillegg_uforetrygd": ("uforetrygd.barnetillegg_reduction_share", "barnetillegg_uforetrygd"),
-    "overgangsstonad": ("overgangsstonad.reduction_share", "overgangsstonad"),
-    "kvalifiseringsstonad": ("kvalifiseringsstonad.full_time_hours_per_week", "kvalifiseringsstonad"),
-    "bostotte": ("bostotte.egenandel_steps", "bostotte"),
-    "sosialhjelp": ("sosialhjelp.rates", "sosialhjelp"),
+    **CLIFF_CAUSES,
     "tax": ("skatt.trinnskatt", "tax"),
     "settlements": ("skatt.settlement_restskatt_months", "settlements"),
     "settlements_after_horizon": ("skatt.settlement_restskatt_months", "settlements_after_horizon"),

@@ -16,8 +16,7 @@ from operator import attrgetter
 from datetime import date
 from typing import Sequence
 
-from . import aap_timeline, bostotte, dagpenger, family, kvalifiseringsstonad, overgangsstonad, sosialhjelp, tiltakspenger
-from . import plausibility, uforetrygd, zones
+from . import plausibility, registry, zones
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
@@ -30,36 +29,19 @@ from .wages import wage_payments
 from .money import fmt
 from .words import Text, has
 
-# schemes in the order they run (DESIGN §2); each sees the payments of those before it
-SCHEMES = (aap_timeline.run, dagpenger.run, tiltakspenger.run, uforetrygd.run, overgangsstonad.run,
-           kvalifiseringsstonad.run, bostotte.run, family.run)
-BENEFIT_SCHEMES = ("aap", "dagpenger", "tiltakspenger", "uforetrygd", "barnetillegg_uforetrygd", "overgangsstonad",
-                   "kvalifiseringsstonad", "bostotte", "sosialhjelp", "barnetrygd", "kontantstotte")
-BENEFITS = frozenset(BENEFIT_SCHEMES)
+BENEFITS = frozenset(registry.BENEFIT_PAYMENTS)
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 
 
 def PAIR_BY_DATE(pair: tuple[Payment, int]) -> tuple[date, str]:  # noqa: N802 — a key like BY_DATE
     return BY_DATE(pair[0])  # type: ignore[no-any-return]
-MELDEKORT_SCHEMES = ("aap", "dagpenger", "tiltakspenger")
-
-
-EXCLUDED = (  # (benefit, benefit): the law does not pay these for the same time; why: ``combo.<a>_<b>`` in the
-    ("aap", "dagpenger"),  # word catalogue, with the legal reference
-    ("tiltakspenger", "aap"),
-    ("tiltakspenger", "dagpenger"),
-    ("tiltakspenger", "uforetrygd"),
-    ("tiltakspenger", "kvalifiseringsstonad"),
-    ("kvalifiseringsstonad", "aap"),
-    ("kvalifiseringsstonad", "uforetrygd"),
-    ("aap", "uforetrygd"),  # not modelled yet (samordning, folketrygdloven § 11-27)
-)
 
 
 def check_combinations(case: Case) -> None:
-    """Refuse benefits the law does not pay together (or combinations this version does not model), naming them."""
+    """Refuse benefits the law does not pay together (or combinations this version does not model), naming them
+    (the pairs are declared in the registry; why is ``combo.<a>_<b>`` in the word catalogue)."""
     have = set(case.client.benefits.names())
-    for a, b in EXCLUDED:
+    for a, b in registry.EXCLUDED:
         if a in have and b in have:
             raise CaseError.of(f"client.benefits.{a}", "not_combinable", other=Text(f"field.client.benefits.{b}"),
                                why=Text(f"combo.{a}_{b}"))
@@ -113,14 +95,14 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
 
     hours_on = cal.DailyHours(plan, first_day, last_day)
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    if detail and case.meldeperiode_start is None and any(getattr(case.client.benefits, s) for s in MELDEKORT_SCHEMES):
+    if detail and case.meldeperiode_start is None and registry.MELDEKORT & set(case.client.benefits.names()):
         notes.append(Text("note.meldeperiode_default", day=f"{anchor:%d.%m.%Y}"))
     check_combinations(case)
     zones.check_supported(rules, case)
     outputs = []
     months, earlier = tuple(horizon), tuple(payments)
-    for run in SCHEMES:
-        out = run(Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail))
+    for scheme in registry.active(case):
+        out = scheme.run(Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail))
         outputs.append(out)
         if out.payments:
             payments += out.payments
@@ -134,9 +116,9 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     settlements = [s for o in outputs for s in o.settlements] + settlements
     if detail:
         warnings += tax_mod.warnings(rules, case, years)
-    if case.client.benefits.sosialhjelp is not None:  # needs net income, so it runs after withholding (DESIGN §2)
+    for scheme in registry.active(case, registry.AFTER_TAX):  # needs net income: runs after withholding
         ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
-        out = sosialhjelp.run(ctx, withheld, settlements)
+        out = scheme.run(ctx, withheld, settlements)
         warnings += out.warnings
         pairs = list(zip(payments, withheld))
         pairs += [(p, 0) for p in out.payments]  # tax-free: nothing withheld
@@ -149,7 +131,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     settle_by_month: dict[date, int] = defaultdict(int)
     for s in settlements:
         settle_by_month[s.month] += s.amount
-    shown = {k: 0 for k in BENEFIT_SCHEMES if getattr(case.client.benefits, k.split("_")[0], None) is not None}
+    shown = dict.fromkeys(registry.shown_payments(case), 0)
     partner = case.household.partner is not None
     hi = 0
     for m in horizon:

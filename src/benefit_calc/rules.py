@@ -39,7 +39,8 @@ __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "defaul
 
 KINDS = ("number", "brackets", "table", "list", "text")
 _PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive",
-               "optional_keys"}
+               "optional_keys", "label", "threshold_unit", "rate_unit"}
+LABEL_LANGS = ("nb", "nn", "en")
 _OVERLAY_PARAM_KEYS = _PARAM_KEYS | {"new"}  # ``new: true``: the overlay adds this parameter on purpose
 _INDEX_KEYS = {"id", "version", "description", "files", "supported"}
 _OVERLAY_KEYS = {"parameters", "meta"}
@@ -109,14 +110,16 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
     if unknown:
         raise RulesError(file, f"{name}.{value_checks.key_text(sorted(map(str, unknown))[0])}",
                          f"unknown key; allowed: {', '.join(sorted(_PARAM_KEYS))}")
-    required = ("values",) if partial else ("description", "unit", "reference", "values", "verified")
-    for key in required:
-        if raw.get(key) in (None, ""):
-            raise RulesError(file, f"{name}.{key}", "is missing")
     base_kind = base.kind if base is not None else "number"
     kind = raw.get("kind", base_kind)
     if kind not in KINDS:
         raise RulesError(file, f"{name}.kind", f"{show(kind)} is not one of {', '.join(KINDS)}")
+    raw = _bracket_units(raw, kind, file, name)
+    required = ("values",) if partial else ("description", "label", "unit", "reference", "values", "verified")
+    for key in required:
+        if raw.get(key) in (None, ""):
+            raise RulesError(file, f"{name}.{key}", "is missing" + (" (brackets give threshold_unit and rate_unit)"
+                                                                  if key == "unit" and kind == "brackets" else ""))
     unit = raw.get("unit", base.unit if base is not None else "")
     if base is not None and unit != base.unit:
         raise RulesError(file, f"{name}.unit", f"{show(unit)} differs from the bundled parameter's unit {base.unit!r}; "
@@ -183,7 +186,31 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
             out[key] = raw[key]
     if "unit" in raw:
         out["unit"] = unit
+    if "label" in raw:
+        out["label"] = _label(raw["label"], file, f"{name}.label")
     return out
+
+
+def _bracket_units(raw: Mapping[str, Any], kind: str, file: str, name: str) -> Mapping[str, Any]:
+    """Brackets name their two units apart (``threshold_unit``, ``rate_unit``); kept together as ``unit``."""
+    if "threshold_unit" not in raw and "rate_unit" not in raw:
+        return raw
+    if kind != "brackets":
+        raise RulesError(file, f"{name}.threshold_unit", "only brackets have threshold_unit and rate_unit")
+    if "unit" in raw:
+        raise RulesError(file, f"{name}.unit", "brackets give threshold_unit and rate_unit instead of unit")
+    parts = [raw.get("threshold_unit"), raw.get("rate_unit")]
+    if not all(isinstance(p, str) and p for p in parts):
+        raise RulesError(file, f"{name}.rate_unit", "brackets give both threshold_unit and rate_unit")
+    return {**{k: v for k, v in raw.items() if k not in ("threshold_unit", "rate_unit")}, "unit": ", ".join(parts)}
+
+
+def _label(raw: Any, file: str, key: str) -> FrozenDict:
+    """A parameter's name for people, in bokmål, nynorsk and English: ``{nb: …, nn: …, en: …}``."""
+    if not isinstance(raw, Mapping) or set(raw) != set(LABEL_LANGS) or not all(
+            isinstance(v, str) and v.strip() for v in raw.values()):
+        raise RulesError(file, key, f"a label is {{{', '.join(f'{lang}: text' for lang in LABEL_LANGS)}}}")
+    return FrozenDict({lang: raw[lang] for lang in LABEL_LANGS})
 
 
 def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:

@@ -58,6 +58,7 @@ class Parameter:
     note: str = ""
     positive: bool = False  # the engine divides by it: every value must be above 0
     optional_keys: tuple[str, ...] = ()  # table keys an overlay may add (e.g. sosialhjelp.rates single_with_children)
+    label: Mapping[str, str] = attrs.field(factory=dict, eq=False)  # the name for people: {nb, nn, en}
     _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -76,6 +77,10 @@ class Parameter:
 
     def value(self, day: date) -> Any:
         return self.at(day).value
+
+    def label_in(self, lang: str = "nb") -> str:
+        """The parameter's name for people in ``lang`` (its dotted name if it has none)."""
+        return self.label.get(lang) or self.label.get("nb") or self.name
 
     def projected_from(self) -> date | None:
         """First date on which the last value is only a projection (next expected renewal), if any."""

@@ -89,8 +89,9 @@ def _assess_income(rules: Ruleset, year: int, income: int, finnmark: bool) -> As
 
 def _payer_modes(case: Case) -> tuple[str, str]:
     """(mode for NAV, mode for the employer): each "table" or "percent"."""
-    taxable_nav = {"aap", "dagpenger", "uforetrygd", "overgangsstonad", "kvalifiseringsstonad"}
-    has_nav = bool(taxable_nav & set(case.client.benefits.names()))
+    from .registry import TAXABLE_NAV  # the registry imports the schemes, which import this module
+
+    has_nav = bool(TAXABLE_NAV & set(case.client.benefits.names()))
     mode = case.tax.withholding or ("table_on_benefits" if has_nav else "table_on_wages")
     return ("table", "percent") if mode == "table_on_benefits" else ("percent", "table")
 

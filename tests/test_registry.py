@@ -1,0 +1,46 @@
+"""The scheme registry (benefit_calc.registry): every scheme declared once and complete (a code-health test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benefit_calc import load_rules, parse_case, simulate
+from benefit_calc.bounds import BOUNDS
+from benefit_calc.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, active, shown_payments)
+from benefit_calc.words import LANGS, has, text
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)
+def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-def]
+    assert scheme.legal_basis.strip() and scheme.payer in ("nav", "husbanken", "kommune")
+    assert scheme.rhythm in ("meldekort", "monthly") and scheme.phase in ("before_tax", "after_tax")
+    assert callable(scheme.run) and scheme.payments
+    for payment in scheme.payments:  # a name for people in every language
+        assert has(f"component.{payment}"), payment
+        assert all(text(f"component.{payment}", lang).strip() for lang in LANGS)
+    if scheme.input:  # a case can switch it on, and the form can name it
+        assert has(f"field.client.benefits.{scheme.input}") and has(f"app.b_{scheme.input}")
+    for other in scheme.excludes:
+        assert other in BY_ID and has(f"combo.{scheme.id}_{other}")
+    for payment, param, rule in scheme.cliffs:
+        assert payment in scheme.payments and param in RULES.parameters and has(f"cliff.rule.{rule}.name")
+    assert any(n.startswith(f"{scheme.id}.") or scheme.id == "family" for n in RULES.parameters)
+
+
+def test_the_lists_every_part_reads_come_from_the_registry() -> None:
+    assert len(BENEFIT_PAYMENTS) == len(set(BENEFIT_PAYMENTS)) == 11
+    assert set(INPUTS) == {b.split(".")[2] for b in BOUNDS if b.startswith("client.benefits.")}
+    assert len(EXCLUDED) == 8 and all(a != b for a, b in EXCLUDED)
+
+
+def test_active_schemes_and_columns_follow_the_case() -> None:
+    case = parse_case({"start": "2026-01", "months": 2, "client": {"birth_date": "1990-01-01", "benefits": {
+        "uforetrygd": {"degree": 50, "ifu": 400000, "full_benefit": 200000, "granted": "2020-01-01"},
+        "sosialhjelp": {}}}})
+    assert [s.id for s in active(case)] == ["uforetrygd", "family"]
+    assert [s.id for s in active(case, "after_tax")] == ["sosialhjelp"]
+    assert shown_payments(case) == ("uforetrygd", "barnetillegg_uforetrygd", "sosialhjelp")
+    row = simulate(RULES, case).months[0]
+    assert set(shown_payments(case)) <= set(row.benefits)
