@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -350,3 +351,33 @@ def test_every_warning_in_the_examples_has_english_text() -> None:
             codes.add(w.code)
             assert w.message_en and w.action_en, (path.name, w.code)
     assert len(codes) >= 6  # the examples exercise most kinds of warning
+
+
+def test_every_parameter_read_is_traced_and_explained() -> None:
+    """Issue 12: a payment's explanation lists every parameter its scheme read for it (bostøtte: all of its own),
+    and the same trace comes back from work the rules remembered (cached) as from work done afresh."""
+    from benefit_calc.ruleset import tracing
+
+    case = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
+    fresh = load_rules()
+    with tracing() as first:
+        simulate(fresh, case)
+    with tracing() as again:  # now mostly from the rules' caches
+        simulate(fresh, case)
+    assert first == again and len(first) > 50
+    res = simulate(RULES, case)
+    bostotte = next(p for p in res.payments if p.scheme == "bostotte").explain()
+    own = {n for n in RULES.parameters if n.startswith("bostotte.")}
+    listed = {u.name for u in bostotte.used}
+    assert len(own & listed) >= 11 and own - listed == {"bostotte.cap_addon"}  # Alta is in no cap group: not read
+    assert all(u.valid_from <= bostotte_day for u in bostotte.used
+               for bostotte_day in [next(p for p in res.payments if p.scheme == "bostotte").earned_to])
+
+
+def test_projected_warnings_cover_every_parameter_read() -> None:
+    """Not a hand-written list: any rule a case reads past its last known value is named, grouped by rule file."""
+    res = simulate(RULES, parse_case({**case(), "start": "2027-03", "months": 12}))
+    projected = [w for w in res.warnings if w.code == "projected_rule"]
+    text = " ".join(w.message for w in projected)
+    assert "Grunnbeløpet (G)" in text and "Personfradrag" in text and "Trinnskatt" in text
+    assert all(w.message_nn and w.message_en for w in projected)

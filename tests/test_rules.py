@@ -364,3 +364,13 @@ def test_brackets_give_threshold_and_rate_units(rules_copy):
     assert "trinnskatt.rate_unit: brackets give both threshold_unit and rate_unit" in _load_error(rules_copy)
     _edit(rules_copy / "skatt.yaml", "  threshold_unit: NOK/year\n", "  threshold_unit: NOK/year\n  rate_unit: fraction\n  unit: NOK\n")
     assert "trinnskatt.unit: brackets give threshold_unit and rate_unit instead of unit" in _load_error(rules_copy)
+
+
+def test_first_projected_month_agrees_with_asking_every_month():
+    from benefit_calc import calendar as cal
+
+    for start in (date(2023, 1, 1), date(2025, 6, 1), date(2026, 12, 1)):
+        months = [cal.add_months(start, i) for i in range(60)]
+        for name, p in RULES.parameters.items():
+            slow = next((m for m in months if m >= p.values[0].valid_from and p.is_projected(m)), None)
+            assert p.first_projected(months) == slow, name

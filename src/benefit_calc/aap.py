@@ -137,7 +137,8 @@ def children_on(rules: Ruleset, children: Sequence[Child], day: date) -> int:
 DAY_PARAMS = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.under_25_share_numerator",
               "aap.under_25_share_denominator", "aap.full_rate_age", "aap.days_per_year", "aap.barnetillegg_per_day",
               "aap.barnetillegg_max_age", "aap.max_work_share", "aap.max_work_share_yrkesskade",
-              "aap.max_work_share_opptrapping", "aap.normal_hours_per_period", "aap.payment_lag_days")
+              "aap.max_work_share_opptrapping", "aap.normal_hours_per_period", "aap.payment_lag_days",
+              "aap.weekdays_per_period")
 
 
 class AapRates:

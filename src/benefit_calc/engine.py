@@ -14,22 +14,28 @@ from bisect import bisect_left
 from collections import defaultdict
 from operator import attrgetter
 from datetime import date
-from typing import Sequence
+from functools import partial
+from typing import Any, Callable, Sequence
+
+import attrs
 
 from . import plausibility, registry, zones
 from . import calendar as cal
 from . import tax as tax_mod
 from .case import Case, WorkStep
 from .errors import CaseError
-from .payments import Payment
+from .payments import Explanation, Payment, used
 from .result import MonthRow, Result, Warning
 from .rules import Ruleset
+from .ruleset import tracing
 from .scheme import Context
 from .wages import wage_payments
 from .money import fmt
 from .words import Text, has
 
 BENEFITS = frozenset(registry.BENEFIT_PAYMENTS)
+PART_OF = {pay: s.id for s in registry.SCHEMES for pay in s.payments}  # payment kind → the scheme that read for it
+NONE: frozenset[str] = frozenset()
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 
 
@@ -57,19 +63,47 @@ def check_supported_period(rules: Ruleset, case: Case) -> None:
                            last=f"{last:%Y-%m}")
 
 
-def _projected_warnings(rules: Ruleset, names: Sequence[str], months: Sequence[date]) -> list[Warning]:
-    out = []
-    for name in names:
+def _projected_warnings(rules: Ruleset, reads: set[str], months: Sequence[date]) -> list[Warning]:
+    """One warning per rule file whose values used in the case's months are not set yet (projected): every
+    parameter the simulation read, not a chosen few. The rules are named in words (their labels)."""
+    found: dict[tuple[date, str], list[str]] = {}  # (first month, rule file) → parameters
+    for name in sorted(reads):
         p = rules.param(name)
-        first = next((m for m in months if p.is_projected(m)), None)
-        if first is not None:
-            last = p.at(first)
-            label = f"param.{name.replace('.', '_')}"
-            value = last.value if not isinstance(last.value, (int, float)) else fmt(last.value)
-            out.append(Warning.of("projected_rule", first, p.references[0].title if p.references else "",
-                                  month=f"{first:%m.%Y}", name=Text(label) if has(label) else name, value=value,
-                                  valid_from=f"{last.valid_from:%d.%m.%Y}"))
+        day = p.first_projected(months)
+        if day is not None:
+            found.setdefault((day, name.split(".", 1)[0]), []).append(name)
+    out = []
+    for (day, _), names in sorted(found.items()):
+        params = [rules.param(n) for n in names]
+        labels = {lang: ", ".join(p.label_in(lang) for p in params) for lang in ("nb", "nn", "en")}
+        out.append(Warning.of("projected_rule", day, params[0].references[0].title if params[0].references else "",
+                              month=f"{day:%m.%Y}", name=_Labels(labels)))
     return out
+
+
+class _Labels(Text):
+    """A list of parameter labels that is already in each language (see :class:`benefit_calc.words.Text`)."""
+
+    def __new__(cls, labels: dict[str, str]) -> "_Labels":
+        self = str.__new__(cls, labels["nb"])
+        self.key, self.args, self.labels = "", {}, labels
+        return self
+
+    def in_(self, lang: str = "nb") -> str:
+        return self.labels.get(lang, self.labels["nb"])
+
+    def __reduce__(self) -> Any:
+        return (_Labels, (self.labels,))
+
+
+def _explained(explanation: Any, rules: Ruleset, names: frozenset[str], end: date) -> Explanation:
+    """The payment's explanation with every parameter its scheme read (the value in force at the end of the earning
+    period), after the ones the scheme named itself."""
+    e = explanation if isinstance(explanation, Explanation) else explanation()
+    have = {u.name for u in e.used}
+    extra = tuple(used(rules, n, end) for n in sorted(names - have)
+                  if not n.startswith("kommunenummer.") and rules.param(n).values[0].valid_from <= end)
+    return attrs.evolve(e, used=e.used + extra)
 
 
 def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None, detail: bool = True) -> Result:
@@ -90,7 +124,18 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     if detail and last_month.month != 12:
         notes.append(Text("note.tax_year_continued", year=last_month.year))
 
-    payments: list[Payment] = [p for p in wage_payments(rules, plan, first_day, last_day.replace(day=1))
+    reads: dict[str, set[str]] = {}  # the parameters each part read (detailed runs only)
+
+    def traced(part: str, work: Callable[[], Any]) -> Any:
+        if not detail:
+            return work()
+        with tracing() as r:
+            out = work()
+        reads.setdefault(part, set()).update(r)
+        return out
+
+    payments: list[Payment] = [p for p in traced("lonn", lambda: wage_payments(rules, plan, first_day,
+                                                                               last_day.replace(day=1)))
                                if first_day <= p.paid_on <= last_day]
 
     hours_on = cal.DailyHours(plan, first_day, last_day)
@@ -102,7 +147,8 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     outputs = []
     months, earlier = tuple(horizon), tuple(payments)
     for scheme in registry.active(case):
-        out = scheme.run(Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail))
+        ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail)
+        out = traced(scheme.id, lambda: scheme.run(ctx))
         outputs.append(out)
         if out.payments:
             payments += out.payments
@@ -111,14 +157,14 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
         notes += out.notes
     payments.sort(key=BY_DATE)
     card_income = tax_mod.card_incomes(payments, first_day.year, sum(o.without_work() for o in outputs))
-    withheld = tax_mod.withhold(rules, case, payments, card_income)
-    years, settlements = tax_mod.assess(rules, case, payments, withheld)
+    withheld = traced("skatt", lambda: tax_mod.withhold(rules, case, payments, card_income))
+    years, settlements = traced("skatt", lambda: tax_mod.assess(rules, case, payments, withheld))
     settlements = [s for o in outputs for s in o.settlements] + settlements
     if detail:
-        warnings += tax_mod.warnings(rules, case, years)
+        warnings += traced("skatt", lambda: tax_mod.warnings(rules, case, years))
     for scheme in registry.active(case, registry.AFTER_TAX):  # needs net income: runs after withholding
         ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
-        out = scheme.run(ctx, withheld, settlements)
+        out = traced(scheme.id, lambda: scheme.run(ctx, withheld, settlements))
         warnings += out.warnings
         pairs = list(zip(payments, withheld))
         pairs += [(p, 0) for p in out.payments]  # tax-free: nothing withheld
@@ -157,11 +203,15 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
                              wages + sum(benefits.values()) - tw + st, n_aap, tuple(range(lo, hi)),
                              tax_mod.partner_net(rules, case, m) if partner else 0))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
-    names = ["grunnbelop.g", "skatt.personfradrag"]
-    if case.client.benefits.aap is not None:
-        names.append("aap.barnetillegg_per_day")
     if detail:
-        warnings = plausibility.warnings(rules, case, plan) + _projected_warnings(rules, names, horizon) + warnings
+        everything = frozenset().union(*reads.values())
+        projected = rules.cached(("projected", everything, tuple(horizon)),  # the same reads give the same words
+                                 lambda: tuple(_projected_warnings(rules, set(everything), horizon)))
+        warnings = plausibility.warnings(rules, case, plan) + list(projected) + warnings
+        names = {part: frozenset(r) for part, r in reads.items()}
+        new = tuple.__new__
+        payments = [new(Payment, (*p[:7], partial(_explained, p[7], rules, names.get(PART_OF.get(p[0], "lonn"), NONE),
+                                                  p[6]), p[8])) for p in payments]
     else:
         period_rows, warnings, notes = (), [], []
     return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),

@@ -7,12 +7,34 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
 
 from .errors import RulesError
+
+
+# the parameter reads of the work in progress, when someone asks (:func:`tracing`); per thread and task
+_TRACE: ContextVar["set[str] | None"] = ContextVar("benefit_calc_trace", default=None)
+
+
+@contextmanager
+def tracing() -> Iterator[set[str]]:
+    """Record the name of every parameter read by the work inside the block, cached work included (by name: a
+    scheme that remembers its own results reads a value once, on its first day); nested blocks also add to the
+    enclosing one."""
+    outer = _TRACE.get()
+    reads: set[str] = set()
+    token = _TRACE.set(reads)
+    try:
+        yield reads
+    finally:
+        _TRACE.reset(token)
+        if outer is not None:
+            outer.update(reads)
 
 
 @attrs.frozen
@@ -93,6 +115,19 @@ class Parameter:
             candidate = date(last.year + 1, month, day)
         return candidate
 
+    def first_projected(self, months: "Sequence[date]") -> date | None:
+        """The first of ``months`` (sorted first days) on which the value used is projected, if any: only the dates
+        where a projection can begin are looked at (a value marked projected, the next renewal after the last)."""
+        starts = {v.valid_from for v in self.values if v.status == "projected"}
+        renewal = self.projected_from()
+        if renewal is not None:
+            starts.add(renewal)
+        for start in sorted(starts):
+            i = bisect.bisect_left(months, start)
+            if i < len(months) and self.is_projected(months[i]):
+                return months[i]
+        return None
+
     def is_projected(self, day: date) -> bool:
         """True when the value used on ``day`` is marked projected or is carried past its next renewal."""
         if self.at(day).status == "projected":
@@ -123,9 +158,14 @@ class Ruleset:
     _lru: "OrderedDict[Any, Any]" = attrs.field(factory=OrderedDict, init=False, repr=False, eq=False)
     # names of the parameters asked for (with those in ``_memo``: every parameter read; see :meth:`read`)
     _asked: set[str] = attrs.field(factory=set, init=False, repr=False, eq=False)
+    # the parameter reads each ``cached`` entry made, where a trace was open (see :func:`tracing`)
+    _reads: dict[Any, frozenset[str]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def param(self, name: str) -> Parameter:
         self._asked.add(name)
+        trace = _TRACE.get()
+        if trace is not None:
+            trace.add(name)
         try:
             return self.parameters[name]
         except KeyError:
@@ -134,6 +174,9 @@ class Ruleset:
 
     def value(self, name: str, day: date) -> Any:
         key = (name, day)
+        trace = _TRACE.get()
+        if trace is not None:
+            trace.add(name)
         try:
             return self._memo[key]
         except KeyError:
@@ -152,14 +195,33 @@ class Ruleset:
 
     def cached(self, key: Any, make: Callable[[], Any], size: int = 4096) -> Any:
         """``make()`` remembered under ``key``: for work that depends only on these rules and the (hashable, frozen)
-        parts of a case named in ``key`` — e.g. what stays the same across the steps of an hours sweep."""
+        parts of a case named in ``key`` — e.g. what stays the same across the steps of an hours sweep. While a
+        :func:`tracing` is open, the parameter reads ``make()`` made are remembered with it and count again on
+        every later hit (an entry made untraced is made again, traced, the first time a trace needs it)."""
+        trace = _TRACE.get()
         try:
             self._lru.move_to_end(key)
-            return self._lru[key]
+            value = self._lru[key]
+            if trace is not None:
+                reads = self._reads.get(key)
+                if reads is None:
+                    with tracing() as inner:
+                        make()
+                    reads = self._reads[key] = frozenset(inner)
+                trace.update(reads)
+            return value
         except KeyError:
-            value = self._lru[key] = make()
+            if trace is None:
+                value = make()
+            else:
+                with tracing() as inner:
+                    value = make()
+                self._reads[key] = frozenset(inner)
+                trace.update(inner)
+            self._lru[key] = value
             if len(self._lru) > size:
-                self._lru.popitem(last=False)
+                old, _ = self._lru.popitem(last=False)
+                self._reads.pop(old, None)
             return value
 
     def with_own_caches(self) -> "Ruleset":
