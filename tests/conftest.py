@@ -1,0 +1,87 @@
+"""Scheme tests written as YAML (``tests/schemes/*.yaml``): a case, what to expect, and where the figure comes from.
+
+Each entry of a file becomes one test, so a rules maintainer adds a published figure without writing Python::
+
+    - name: Kontantstøtte for a child born 15.01.2024 is paid February to August 2025
+      source: NAV familie-ks-sak (2025 law), forskyvning example
+      case: {start: 2025-01, months: 9, client: {birth_date: 1990-01-01}, household: {children: [...]}}
+      overlays: [overlays/what-if.yaml]     # optional, next to the YAML file
+      expect:
+        months:   {2025-02: {kontantstotte: 7500, disposable: 9468}}   # any month-row field or benefit
+        periods:  [{benefit: aap, start: 2024-01-01, amount: 12400}]    # meldeperioder, by start day
+        payments: [{scheme: bostotte, paid_on: 2026-09-20, amount: 63}]
+        warnings: [aap_work_limit]                                      # codes that must be there
+
+Every expectation is checked; the test's failure message names the entry, the field and both values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+SCHEME_TESTS = Path(__file__).parent / "schemes"
+MONTH_FIELDS = ("hours", "wages", "holiday_pay", "taxable_income", "tax_withheld", "settlements", "disposable",
+                "partner_net", "household_disposable", "aap_payments")
+
+
+def pytest_collect_file(parent: Any, file_path: Path) -> Any:
+    if file_path.suffix == ".yaml" and file_path.parent == SCHEME_TESTS:
+        return SchemeFile.from_parent(parent, path=file_path)
+    return None
+
+
+class SchemeFile(pytest.File):
+    def collect(self) -> Iterator["SchemeItem"]:
+        from benefit_calc.safe_load import parse
+
+        entries = parse(self.path.read_bytes())
+        if not isinstance(entries, list):
+            raise ValueError(f"{self.path.name}: a scheme test file is a list of entries")
+        for i, entry in enumerate(entries):
+            missing = {"name", "source", "case", "expect"} - set(entry)
+            if missing:
+                raise ValueError(f"{self.path.name}[{i}]: missing {', '.join(sorted(missing))}")
+            yield SchemeItem.from_parent(self, name=entry["name"], entry=entry)
+
+
+class SchemeItem(pytest.Item):
+    def __init__(self, *, entry: dict[str, Any], **kw: Any) -> None:
+        super().__init__(**kw)
+        self.entry = entry
+
+    def runtest(self) -> None:
+        from benefit_calc import load_rules, parse_case, simulate
+
+        overlays = [self.path.parent / o for o in self.entry.get("overlays", [])]
+        rules = load_rules(overlays=overlays)
+        result = simulate(rules, parse_case(self.entry["case"]))
+        expect = self.entry["expect"]
+        rows = {f"{m.month:%Y-%m}": m for m in result.months}
+        for month, fields in (expect.get("months") or {}).items():
+            row = rows[str(month)]
+            for field, want in fields.items():
+                got = getattr(row, field) if field in MONTH_FIELDS else row.benefits.get(field, 0)
+                assert got == want, f"{month} {field}: got {got}, expected {want} ({self.entry['source']})"
+        periods = {(p.benefit, p.start.isoformat()): p for p in result.periods}
+        for want in expect.get("periods") or []:
+            p = periods[(want["benefit"], str(want["start"]))]
+            for field, value in want.items():
+                if field not in ("benefit", "start"):
+                    got = getattr(p, field)
+                    assert got == value, f"{want['benefit']} {want['start']} {field}: got {got}, expected {value}"
+        for want in expect.get("payments") or []:
+            found = [p.amount for p in result.payments
+                     if p.scheme == want["scheme"] and p.paid_on.isoformat() == str(want["paid_on"])]
+            assert found == [want["amount"]], f"{want['scheme']} {want['paid_on']}: got {found}, expected {want['amount']}"
+        codes = {w.code for w in result.warnings}
+        for code in expect.get("warnings") or []:
+            assert code in codes, f"warning {code} missing (have {sorted(codes)})"
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"{self.path.name}: {self.name} — {self.entry['source']}"
+
+    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        return f"{self.name}\n  source: {self.entry['source']}\n  {excinfo.value}"
