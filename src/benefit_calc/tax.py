@@ -87,11 +87,10 @@ def _assess_income(rules: Ruleset, year: int, income: int, finnmark: bool) -> As
 # ------------------------------------------------------------------------------------------ per payment
 
 
-def _payer_modes(case: Case) -> tuple[str, str]:
-    """(mode for NAV, mode for the employer): each "table" or "percent"."""
-    from .registry import TAXABLE_NAV  # the registry imports the schemes, which import this module
-
-    has_nav = bool(TAXABLE_NAV & set(case.client.benefits.names()))
+def _payer_modes(case: Case, payments: Sequence[Payment]) -> tuple[str, str]:
+    """(mode for NAV, mode for the employer): each "table" or "percent". By default NAV has the table card when it
+    (or the municipality) pays the client a taxable benefit, the employer otherwise."""
+    has_nav = any(p.taxable and p.payer in ("nav", "kommune") for p in payments)
     mode = case.tax.withholding or ("table_on_benefits" if has_nav else "table_on_wages")
     return ("table", "percent") if mode == "table_on_benefits" else ("percent", "table")
 
@@ -146,7 +145,7 @@ _SPECIAL_MONTHS = {6: "june", 12: "december"}
 
 def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_income: dict[int, int]) -> list[int]:
     """Tax withheld on each payment (same order as ``payments``, which are in date order)."""
-    nav_mode, employer_mode = _payer_modes(case)
+    nav_mode, employer_mode = _payer_modes(case, payments)
     holiday_months = {(p.payer, p.paid_on.year, p.paid_on.month) for p in payments if p.scheme == "holiday_pay"}
     count_in_month: dict[tuple[str, int, int], int] = defaultdict(int)
     paid_so_far: dict[int, int] = defaultdict(int)
