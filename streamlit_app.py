@@ -3,7 +3,7 @@
 Two ways in: the job specialist's form (Situasjon → Jobbplan → Resultat → Sammenlign → Rapport) and the job
 seeker's own guided flow (one question at a time, the answer first). A session starts blank ("Ny sak");
 examples load only when asked. Thin: widgets → the library → charts, tables and downloads; the pages live in
-``benefit_calc.ui``, the words in the catalogue (``benefit_calc.words``, bokmål, nynorsk, English). Nothing is
+``benefit_calc.app``, the words in the catalogue (``benefit_calc.words``, bokmål, nynorsk, English). Nothing is
 stored on the server: the case lives in this browser session only, and a user keeps it by downloading it.
 Only the public rules are shared by all sessions.
 """
@@ -18,14 +18,14 @@ import attrs
 import streamlit as st
 
 from benefit_calc import BenefitCalcError, CaseError, parse_case, simulate, sweep
-from benefit_calc.app_form import MAX_SCENARIOS, case_data, form_values, new_case
-from benefit_calc.app_model import headline, read_case_file
-from benefit_calc.case import read_case_text
-from benefit_calc.cliffs import rate_cliffs
-from benefit_calc.ui import form, guided, pages
-from benefit_calc.ui.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t
+from benefit_calc.app.mapping import MAX_SCENARIOS, case_data, form_values, new_case
+from benefit_calc.present.summary import headline, read_case_file
+from benefit_calc.case.model import read_case_text
+from benefit_calc.analysis.cliffs import rate_cliffs
+from benefit_calc.app import form, guided, pages
+from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t
 from benefit_calc.words import LANGS, NAMES
-from benefit_calc.zones import municipalities
+from benefit_calc.schemes.zones import municipalities
 
 RUN_STARTED = time.perf_counter()  # a rerun's server-side time, from here (imports are cached after the first run)
 CSS = """

@@ -27,7 +27,7 @@ CASE = ROOT / "examples" / "sosialhjelp-finnmark.yaml"  # 24 months: AAP, bostø
 def in_process(runs: int = 25) -> tuple[float, float, float]:
     """(median, fastest) of a warm sweep, and the first (cold-cache) sweep, in seconds."""
     from benefit_calc import load_case, load_rules
-    from benefit_calc.sweep import sweep
+    from benefit_calc.analysis.sweep import sweep
 
     rules, case = load_rules(), load_case(CASE)
     hours = list(range(41))

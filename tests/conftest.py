@@ -35,7 +35,7 @@ def pytest_collect_file(parent: Any, file_path: Path) -> Any:
 
 class SchemeFile(pytest.File):
     def collect(self) -> Iterator["SchemeItem"]:
-        from benefit_calc.safe_load import parse
+        from benefit_calc.core.safe_load import parse
 
         entries = parse(self.path.read_bytes())
         if not isinstance(entries, list):

@@ -204,7 +204,7 @@ def hostile_cases(draw: Any) -> dict[str, Any]:
     """A full valid case with one to three fields set at or beyond their bounds (or removed), and maybe a stray key."""
     import copy
 
-    from benefit_calc.bounds import BOUNDS
+    from benefit_calc.case.bounds import BOUNDS
 
     case = copy.deepcopy(_full_case(draw))  # st.just() bodies are shared objects: never mutate them in place
     have = case["client"]["benefits"]

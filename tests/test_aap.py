@@ -18,10 +18,10 @@ from decimal import Decimal
 
 import pytest
 
-from benefit_calc import aap
-from benefit_calc.calendar import Meldeperiode
-from benefit_calc.case import Aap, Child, Opptrapping
-from benefit_calc.rules import load_rules
+from benefit_calc.schemes import aap
+from benefit_calc.core.calendar import Meldeperiode
+from benefit_calc.case.model import Aap, Child, Opptrapping
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 

@@ -13,7 +13,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from benefit_calc import load_case, parse_case
-from benefit_calc.app_form import next_month
+from benefit_calc.app.mapping import next_month
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "streamlit_app.py")

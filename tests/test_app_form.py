@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 
 from benefit_calc import parse_case
-from benefit_calc.app_form import case_data, form_values
+from benefit_calc.app.mapping import case_data, form_values
 
 from .strategies import sosialhjelp_cases
 
@@ -67,8 +67,8 @@ def test_a_plan_longer_than_the_form_keeps_its_later_steps() -> None:
 
 
 def test_a_new_case_is_blank_and_asks_for_a_birth_date() -> None:
-    from benefit_calc.app_form import new_case
-    from benefit_calc.errors import CaseError
+    from benefit_calc.app.mapping import new_case
+    from benefit_calc.core.errors import CaseError
 
     raw = new_case(date(2026, 11, 27))
     assert raw["start"] == "2026-12" and raw["months"] == 12 and not raw["work"] and not raw.get("scenarios")
@@ -79,7 +79,7 @@ def test_a_new_case_is_blank_and_asks_for_a_birth_date() -> None:
 
 
 def test_the_form_shows_the_counsellors_settings_and_lists_the_rest() -> None:
-    from benefit_calc.app_form import hidden_settings, remove_setting
+    from benefit_calc.app.mapping import hidden_settings, remove_setting
 
     raw = {"start": "2026-01", "months": 12, "meldeperiode_start": "2026-01-05",
            "client": {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 2, "opptrapping": {"from": "2026-03",

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.bostotte import monthly_amount, three_payments_warning
-from benefit_calc.money import fmt
-from benefit_calc.rules import load_rules
+from benefit_calc.schemes.bostotte import monthly_amount, three_payments_warning
+from benefit_calc.core.money import fmt
+from benefit_calc.rules.load import load_rules
 
 from .strategies import sosialhjelp_cases
 

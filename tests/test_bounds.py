@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from benefit_calc import parse_case
-from benefit_calc.bounds import BOUNDS, FIRST_DATE, LAST_DATE, KINDS
-from benefit_calc.errors import CaseError
+from benefit_calc.case.bounds import BOUNDS, FIRST_DATE, LAST_DATE, KINDS
+from benefit_calc.core.errors import CaseError
 
 BASE = {"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01"}}
 
@@ -28,7 +28,7 @@ def test_every_bound_is_complete() -> None:
 
 def test_every_field_the_parser_reads_has_a_bound() -> None:
     """Each key the parser allows has a row (or is a mapping of rows): the table is the one source of limits."""
-    from benefit_calc import benefit_inputs
+    from benefit_calc.case import benefits as benefit_inputs
 
     readers = {"aap": ("basis_g", "basis", "yrkesskade", "arbeidsevne", "until", "barnetillegg"),
                "uforetrygd": ("degree", "ifu", "ieu", "full_benefit", "granted", "vta", "reports_income",

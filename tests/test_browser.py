@@ -147,8 +147,8 @@ def _pdf_has(page: Any, shown: str, tmp_path: Path, name: str) -> None:
 
 def _engine_headline(case: dict[str, Any], lang: str) -> tuple[int, str]:
     from benefit_calc import load_rules, parse_case, simulate
-    from benefit_calc.app_model import headline
-    from benefit_calc.money import fmt
+    from benefit_calc.present.summary import headline
+    from benefit_calc.core.money import fmt
     from benefit_calc.words import text
 
     rules = load_rules()

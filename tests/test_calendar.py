@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from benefit_calc import calendar as cal
-from benefit_calc.case import WorkStep
+from benefit_calc.core import calendar as cal
+from benefit_calc.case.model import WorkStep
 
 
 def test_default_anchor_is_first_monday_on_or_after() -> None:

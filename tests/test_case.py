@@ -10,8 +10,8 @@ import pytest
 import yaml
 from hypothesis import given, settings
 
-from benefit_calc.case import Case, load_case, parse_case
-from benefit_calc.errors import BenefitCalcError, CaseError
+from benefit_calc.case.model import Case, load_case, parse_case
+from benefit_calc.core.errors import BenefitCalcError, CaseError
 
 from .strategies import aap_cases, benefit_cases, mutated_cases
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from benefit_calc import load_case, load_rules, parse_case, simulate, sweep
-from benefit_calc.charts import KR, NB_LOCALE, month_chart, month_data, sweep_chart
-from benefit_calc.cliffs import rate_cliffs
-from benefit_calc.registry import BENEFIT_PAYMENTS as BENEFIT_SCHEMES
+from benefit_calc.present.charts import KR, NB_LOCALE, month_chart, month_data, sweep_chart
+from benefit_calc.analysis.cliffs import rate_cliffs
+from benefit_calc.engine.registry import BENEFIT_PAYMENTS as BENEFIT_SCHEMES
 from benefit_calc.words import LANGS
 
 RULES = load_rules()

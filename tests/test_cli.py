@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from benefit_calc.cli import main
+from benefit_calc.cli.main import main
 
 EXAMPLE = "examples/aap-barn-opptrapping.yaml"
 RULES_DIR = Path(__file__).parent.parent / "rules"

@@ -8,7 +8,7 @@ import json
 
 from click.testing import CliRunner
 
-from benefit_calc.cli import main
+from benefit_calc.cli.main import main
 
 CASE = "examples/sosialhjelp-finnmark.yaml"
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from benefit_calc import load_case, parse_case, simulate
-from benefit_calc.cliffs import _settlement_reason, rate_cliffs, timing_cliffs
-from benefit_calc.money import fmt
-from benefit_calc.rules import load_rules
-from benefit_calc.sweep import sweep
+from benefit_calc.analysis.cliffs import _settlement_reason, rate_cliffs, timing_cliffs
+from benefit_calc.core.money import fmt
+from benefit_calc.rules.load import load_rules
+from benefit_calc.analysis.sweep import sweep
 from benefit_calc.words import LANGS
 
 RULES = load_rules()
@@ -164,7 +164,7 @@ def test_every_sign_of_the_settlements_has_its_own_words() -> None:
 
 def test_parts_that_add_to_more_than_a_krone_are_said_as_kroner() -> None:
     """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled."""
-    from benefit_calc.cliffs import _breakdown
+    from benefit_calc.analysis.cliffs import _breakdown
 
     over = _breakdown({"aap": 0.8, "bostotte": 0.4}, "nb")
     assert "taper husstanden mer enn den tjener" in over and "1,20 kr" in over and "80 øre" in over

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from benefit_calc import load_case, simulate
-from benefit_calc.compare import PLAN, compare, explain, explain_text
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
+from benefit_calc.analysis.compare import PLAN, compare, explain, explain_text
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from benefit_calc import load_rules
-from benefit_calc.coverage import PROBES, check, probe_case
+from benefit_calc.analysis.coverage import PROBES, check, probe_case
 
 RULES = load_rules()
 

@@ -25,8 +25,8 @@ from decimal import Decimal
 import pytest
 
 from benefit_calc import parse_case, simulate
-from benefit_calc import dagpenger as dp
-from benefit_calc.rules import load_rules
+from benefit_calc.schemes import dagpenger as dp
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 HALF = Decimal("0.5")  # terskel 50: worked at most 50 % of the FVA (dp-behandling kravTilArbeidstidsreduksjon)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from benefit_calc import load_case, load_rules, parse_case, simulate
-from benefit_calc.errors import BenefitCalcError, CaseError
+from benefit_calc.core.errors import BenefitCalcError, CaseError
 
 from .strategies import aap_cases, benefit_cases, sosialhjelp_cases
 
@@ -356,7 +356,7 @@ def test_every_warning_in_the_examples_has_english_text() -> None:
 def test_every_parameter_read_is_traced_and_explained() -> None:
     """Issue 12: a payment's explanation lists every parameter its scheme read for it (bostøtte: all of its own),
     and the same trace comes back from work the rules remembered (cached) as from work done afresh."""
-    from benefit_calc.ruleset import tracing
+    from benefit_calc.rules.model import tracing
 
     case = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
     fresh = load_rules()

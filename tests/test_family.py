@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.rules import load_rules
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benefit_calc import load_case, load_rules, parse_case, simulate
-from benefit_calc.cli import format_table
-from benefit_calc.compare import compare, explain
-from benefit_calc.errors import BenefitCalcError, CaseError, RulesError
+from benefit_calc.cli.main import format_table
+from benefit_calc.analysis.compare import compare, explain
+from benefit_calc.core.errors import BenefitCalcError, CaseError, RulesError
 
 from .strategies import hostile_cases, hostile_overlays, hostile_texts
 

@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 

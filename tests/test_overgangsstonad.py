@@ -23,9 +23,9 @@ from decimal import Decimal
 
 import pytest
 
-from benefit_calc import overgangsstonad as ef
+from benefit_calc.schemes import overgangsstonad as ef
 from benefit_calc import parse_case, simulate
-from benefit_calc.rules import load_rules
+from benefit_calc.rules.load import load_rules
 
 RULES = load_rules()
 

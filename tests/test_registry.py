@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from benefit_calc import load_rules, parse_case, simulate
-from benefit_calc.bounds import BOUNDS
-from benefit_calc.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, active, shown_payments)
+from benefit_calc.case.bounds import BOUNDS
+from benefit_calc.engine.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, active, shown_payments)
 from benefit_calc.words import LANGS, has, text
 
 RULES = load_rules()

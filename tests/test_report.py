@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from benefit_calc import load_case, load_rules, simulate
-from benefit_calc.app_model import headline
-from benefit_calc.money import fmt
-from benefit_calc.report import build_pdf, changes_lines, inputs_lines
+from benefit_calc.present.summary import headline
+from benefit_calc.core.money import fmt
+from benefit_calc.present.report import build_pdf, changes_lines, inputs_lines
 from benefit_calc.words import LANGS, in_lang
 
 RULES = load_rules()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benefit_calc.errors import RulesError
-from benefit_calc.rules import default_rules_dir, load_rules
+from benefit_calc.core.errors import RulesError
+from benefit_calc.rules.load import default_rules_dir, load_rules
 
 RULES = load_rules()
 
@@ -276,7 +276,7 @@ def test_a_rule_file_may_not_use_aliases_or_write_a_key_twice(rules_copy):
 def test_validate_finds_a_file_the_engine_needs_left_out(rules_copy):
     from click.testing import CliRunner
 
-    from benefit_calc.cli import main
+    from benefit_calc.cli.main import main
 
     _edit(rules_copy / "ruleset.yaml", "  - lonn.yaml\n", "")
     r = CliRunner().invoke(main, ["rules", "validate", str(rules_copy)])
@@ -289,7 +289,7 @@ def test_validate_finds_a_file_the_engine_needs_left_out(rules_copy):
 def test_validate_finds_a_supported_month_without_values(rules_copy):
     from click.testing import CliRunner
 
-    from benefit_calc.cli import main
+    from benefit_calc.cli.main import main
 
     _edit(rules_copy / "ruleset.yaml", "supported: {from: 2023-01,", "supported: {from: 2021-01,")
     r = CliRunner().invoke(main, ["rules", "validate", str(rules_copy)])
@@ -367,7 +367,7 @@ def test_brackets_give_threshold_and_rate_units(rules_copy):
 
 
 def test_first_projected_month_agrees_with_asking_every_month():
-    from benefit_calc import calendar as cal
+    from benefit_calc.core import calendar as cal
 
     for start in (date(2023, 1, 1), date(2025, 6, 1), date(2026, 12, 1)):
         months = [cal.add_months(start, i) for i in range(60)]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benefit_calc.safe_load import MAX_DEPTH, MAX_NODES, SHOWN, DocumentError, parse, show
+from benefit_calc.core.safe_load import MAX_DEPTH, MAX_NODES, SHOWN, DocumentError, parse, show
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -96,6 +96,6 @@ def _depth(value: object) -> int:
 def test_the_json_depth_check_agrees_with_the_parsed_depth(value: object, limit: int) -> None:
     import json
 
-    from benefit_calc.safe_load import _deeper_than
+    from benefit_calc.core.safe_load import _deeper_than
 
     assert _deeper_than(json.dumps(value), limit) == (_depth(value) > limit)

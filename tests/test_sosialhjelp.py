@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.errors import CaseError
-from benefit_calc.money import fmt
-from benefit_calc.rules import load_rules
-from benefit_calc.sosialhjelp import need, rates_need
+from benefit_calc.core.errors import CaseError
+from benefit_calc.core.money import fmt
+from benefit_calc.rules.load import load_rules
+from benefit_calc.schemes.sosialhjelp import need, rates_need
 from .strategies import sosialhjelp_cases
 
 RULES = load_rules()

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benefit_calc import parse_case
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
-from benefit_calc.sweep import parse_hours, rate_between, sweep
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
+from benefit_calc.analysis.sweep import parse_hours, rate_between, sweep
 
 from .strategies import sosialhjelp_cases
 

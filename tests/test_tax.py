@@ -14,9 +14,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
-from benefit_calc.tax import assess_income
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
+from benefit_calc.schemes.tax import assess_income
 
 RULES = load_rules()
 
@@ -129,7 +129,7 @@ def test_trinn_3_was_two_points_lower_in_the_zone_in_2023_only() -> None:
 
 def test_default_table_in_the_zone_matches_the_lower_tax() -> None:
     from benefit_calc import parse_case
-    from benefit_calc.tax import default_table
+    from benefit_calc.schemes.tax import default_table
 
     def case(muni: str):
         return parse_case({"start": "2026-01", "months": 12, "household": {"municipality": muni},

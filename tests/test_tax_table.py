@@ -14,9 +14,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
-from benefit_calc.tax_table import jround, table_deduction, table_withholding
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
+from benefit_calc.schemes.tax_table import jround, table_deduction, table_withholding
 
 from .strategies import grunnlag_2026
 

@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benefit_calc import parse_case, simulate
-from benefit_calc.benefit_inputs import Uforetrygd
-from benefit_calc.errors import CaseError
-from benefit_calc.rules import load_rules
-from benefit_calc.uforetrygd import entitlement, year_rules
+from benefit_calc.case.benefits import Uforetrygd
+from benefit_calc.core.errors import CaseError
+from benefit_calc.rules.load import load_rules
+from benefit_calc.schemes.uforetrygd import entitlement, year_rules
 
 RULES = load_rules()
 UT = Uforetrygd(degree=100, ifu=420000, full_benefit=277200, granted=date(2019, 3, 1))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benefit_calc import load_rules
-from benefit_calc.units import UNITS, numbers_in, split_unit, unknown_unit
+from benefit_calc.rules.units import UNITS, numbers_in, split_unit, unknown_unit
 
 RULES = load_rules()
 

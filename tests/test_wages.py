@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from benefit_calc.case import WorkStep
-from benefit_calc.rules import load_rules
-from benefit_calc.wages import earned_by_month, wage_payments
+from benefit_calc.case.model import WorkStep
+from benefit_calc.rules.load import load_rules
+from benefit_calc.schemes.wages import earned_by_month, wage_payments
 
 RULES = load_rules()
 

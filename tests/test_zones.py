@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from benefit_calc import load_rules, parse_case, simulate
-from benefit_calc.errors import CaseError
-from benefit_calc.zones import municipalities
+from benefit_calc.core.errors import CaseError
+from benefit_calc.schemes.zones import municipalities
 
 RULES = load_rules()
 

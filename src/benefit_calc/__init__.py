@@ -8,17 +8,17 @@ Pure functions over frozen attrs classes; a Ruleset loaded once serves any numbe
 
 from typing import TYPE_CHECKING, Any
 
-from .case import Case, load_case, parse_case
-from .engine import simulate
-from .errors import BenefitCalcError, CalculationError, CaseError, RulesError
-from .result import Result
-from .rules import Ruleset, load_rules
+from benefit_calc.case.model import Case, load_case, parse_case
+from benefit_calc.engine.simulate import simulate
+from benefit_calc.core.errors import BenefitCalcError, CalculationError, CaseError, RulesError
+from benefit_calc.result.model import Result
+from benefit_calc.rules.load import Ruleset, load_rules
 
 if TYPE_CHECKING:
-    from .compare import compare, explain
-    from .sweep import sweep
+    from benefit_calc.analysis.compare import compare, explain
+    from benefit_calc.analysis.sweep import sweep
 
-_LAZY = {"compare": "compare", "explain": "compare", "sweep": "sweep"}  # imported when first used: faster CLI start
+_LAZY = {"compare": "analysis.compare", "explain": "analysis.compare", "sweep": "analysis.sweep"}  # imported when first used: faster CLI start
 
 
 def __getattr__(name: str) -> Any:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..safe_load import parse
+from benefit_calc.core.safe_load import parse
 
 LANGS = ("nb", "nn", "en")
 NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}

@@ -1,0 +1,225 @@
+"""The result, compare and report tabs (and the pieces the job seeker's flow reuses)."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from typing import Any, Sequence
+
+import attrs
+import streamlit as st
+
+from benefit_calc.present.summary import actions, case_text, month_table
+from benefit_calc.present.charts import month_chart, sweep_chart
+from benefit_calc.analysis.cliffs import timing_cliffs
+from benefit_calc.analysis.compare import compare, explain, explain_text
+from benefit_calc.words import in_lang
+from benefit_calc.app.common import kr, lang, month_name, signed_kr, t
+
+SMALL_CLIFF = 100  # kroner a month: a cliff that costs less is folded away (a presentation threshold, not a rule)
+
+
+@attrs.frozen
+class Computed:
+    """Everything the pages show, from one run of the engine."""
+
+    case: Any
+    result: Any
+    head: Any
+    sweep: Any
+    cliffs: Sequence[Any]
+    rules: Any
+
+
+def html_table(rows: list[dict[str, Any]], caption: str, first_is_header: bool = True) -> str:
+    """A real HTML table with a caption and column headers (a screen reader can name and walk it)."""
+    if not rows:
+        return ""
+    cols = list(rows[0])
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in cols)
+    body = []
+    for r in rows:
+        cells = []
+        for k, c in enumerate(cols):
+            value = html.escape(str(r.get(c, "")))
+            cells.append(f'<th scope="row">{value}</th>' if k == 0 and first_is_header else f"<td>{value}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="bc-table" tabindex="0" role="region" aria-label="{html.escape(caption)}"><table>'
+            f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def headline(c: Computed, big: bool = True) -> None:
+    """The answer first: better or worse off a month, after tax, with the plan against no work."""
+    per = c.head.per_month
+    word = t("better") if per >= 0 else t("worse")
+    value = f"{signed_kr(per)} {t('per_month')}"
+    st.markdown(f'<div class="bc-headline" role="status"><span class="bc-label">{html.escape(t("headline"))}</span>'
+                f'<span class="bc-value">{html.escape(value)}</span></div>', unsafe_allow_html=True)
+    st.write(t("headline_text", word=word, amount=kr(abs(per)), total=kr(abs(c.head.total)), months=c.head.months))
+
+
+def _cliff_text(c: Any, counsellor: bool) -> str:
+    extra = f" ({c.parameter}: {c.reference})" if counsellor and c.parameter else ""
+    return f"{c.message} {c.action}{extra}"
+
+
+def _big(x: Any, months: int) -> bool:
+    return x.kind == "cliff" and x.hours_from is not None and abs(x.loss) / max(1, months) >= SMALL_CLIFF
+
+
+def next_cliff_box(c: Computed, here: float) -> None:
+    """The next cliff above the plan's hours that costs at least ``SMALL_CLIFF`` a month (smaller ones are listed,
+    folded, under Compare)."""
+    ahead = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from >= here]
+    below = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from < here]
+    if ahead:
+        first = min(ahead, key=lambda x: x.hours_from)
+        st.info(f"**{t('next_cliff')}:** {first.message} {first.action}")
+    else:
+        st.info(t("no_cliff_ahead", h=f"{here:g}", kr=kr(SMALL_CLIFF))
+                + (" " + t("cliffs_below", n=len(below)) if below else ""))
+
+
+def _month_rows(result: Any) -> list[dict[str, Any]]:
+    """The month table with the household's money right after the month (seen first on a phone)."""
+    rows = month_table(result, lang())
+    out = []
+    for row in rows:
+        keys = list(row)
+        first, last = keys[0], keys[-1]
+        ordered = {first: month_name(str(row[first])), last: row[last], **{k: row[k] for k in keys[1:-1]}}
+        out.append({k: (kr(v) if isinstance(v, int) and k != keys[1] else v) for k, v in ordered.items()})
+    return out
+
+
+def result_tab(c: Computed, counsellor: bool) -> None:
+    headline(c)
+    here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
+    next_cliff_box(c, here)
+    st.header(t("chart"))
+    summary = chart_summary(c.result)
+    st.caption(summary)
+    st.vega_lite_chart({**month_chart(c.result, lang()), "description": summary}, width="stretch")
+    st.markdown(html_table(_month_rows(c.result), t("table_title")), unsafe_allow_html=True)
+    if counsellor and c.result.periods:
+        with st.expander(t("periods")):
+            rows = [{t("period"): f"{p.start:%d.%m}–{p.end:%d.%m.%Y}", t("benefit"): t(f"b_{p.benefit}"),
+                     t("hours_col"): f"{p.hours:g}", t("work_share"): f"{p.work_share * 100:.0f} %",
+                     t("paid_share"): f"{p.payment_rate * 100:.0f} %", t("amount"): kr(p.amount),
+                     t("paid_on"): f"{p.paid_on:%d.%m.%Y}"} for p in c.result.periods]
+            st.markdown(html_table(rows, t("periods")), unsafe_allow_html=True)
+    warnings_list(c.result, counsellor)
+    settlements(c.result)
+    if counsellor:
+        with st.expander(t("explain")):
+            month = st.selectbox(t("month"), [m.month for m in c.result.months], key="explain_month",
+                                 format_func=lambda d: month_name(f"{d:%Y-%m}"))
+            st.text(explain_text(explain(c.result, month, lang())))
+
+
+def chart_summary(result: Any) -> str:
+    """One sentence that says what the month chart shows (its text alternative)."""
+    months = result.months
+    low = min(months, key=lambda m: m.household_disposable)
+    high = max(months, key=lambda m: m.household_disposable)
+    avg = round(sum(m.household_disposable for m in months) / len(months))
+    return t("chart_alt", avg=kr(avg), high=kr(high.household_disposable), high_month=month_name(f"{high.month:%Y-%m}"),
+             low=kr(low.household_disposable), low_month=month_name(f"{low.month:%Y-%m}"))
+
+
+def warnings_list(result: Any, counsellor: bool, skip: Sequence[str] = ()) -> None:
+    st.header(t("warnings"))
+    shown = [w for w in result.warnings if w.code not in skip and (counsellor or not w.code.startswith("projected"))]
+    if not shown:
+        st.write(t("no_warnings"))
+    for w in shown:
+        with st.container(border=True):
+            when = f"**{month_name(f'{w.month:%Y-%m}')}:** " if w.month else ""
+            st.markdown(f"{when}{w.message_in(lang())}")
+            if w.action_in(lang()):
+                st.markdown(f"**{t('todo')}:** {w.action_in(lang())}")
+            st.caption(f"{t('source')}: {w.reference}")
+
+
+def settlements(result: Any) -> None:
+    if not result.settlements:
+        return
+    st.header(t("settlements"))
+    for s in result.settlements:
+        what = t("settle_refund" if s.amount > 0 else "settle_claim", scheme=t(f"scheme_{s.scheme}"), year=s.year,
+                 amount=kr(abs(s.amount)), month=month_name(f"{s.month:%Y-%m}"))
+        st.write(f"• {what}")
+
+
+def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor: Any) -> None:
+    here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
+    st.header(t("scenarios"))
+    st.caption(t("scenarios_help"))
+    editor(problems)
+    if c.case.scenarios:
+        cmp = compare(c.rules, c.case)
+        names = [t("plan") if k == 0 else n for k, n in enumerate(cmp.names)]
+        base = cmp.total(cmp.results[0])
+        rows = [{t("alternative"): n, t("sum_col"): kr(cmp.total(r)), t("diff_col"): signed_kr(cmp.total(r) - base)}
+                for n, r in zip(names, cmp.results)]
+        st.markdown(html_table(rows, t("scenario_totals")), unsafe_allow_html=True)
+        months = [{t("month"): month_name(f"{m.month:%Y-%m}"),
+                   **{n: kr(r.months[i].household_disposable) for n, r in zip(names, cmp.results)}}
+                  for i, m in enumerate(cmp.results[0].months)]
+        st.markdown(html_table(months, t("scenario_months")), unsafe_allow_html=True)
+    st.header(t("sweep"))
+    st.caption(t("here_is", h=f"{here:g}"))
+    st.vega_lite_chart({**sweep_chart(c.sweep, here, c.cliffs, lang()), "description": t("sweep_alt", h=f"{here:g}")},
+                       width="stretch")
+    big = [x for x in c.cliffs if _big(x, c.case.months) or x.kind != "cliff"]
+    small = [x for x in c.cliffs if x not in big]
+    for x in big:
+        with st.container(border=True):
+            st.markdown(("🔻 " if x.kind == "cliff" else "➖ ") + _cliff_text(x, counsellor))
+    if small:
+        with st.expander(t("small_cliffs", n=len(small), kr=kr(SMALL_CLIFF))):
+            for x in small:
+                st.markdown("• " + _cliff_text(x, counsellor))
+    drops = timing_cliffs(c.rules, c.result, lang())
+    if drops:
+        st.header(t("timing"))
+        for d in drops:
+            with st.container(border=True):
+                st.markdown(f"{d.message} {d.action}")
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def downloads(c: Computed, dropped: int = 0) -> None:
+    """The report (PDF) and the case file, made from the case as shown: a PDF older than the screen is not offered."""
+    saved = case_text(c.case)
+    st.session_state["_case_text"] = saved  # what the download button serves (the tests read it back)
+    stamp = _fingerprint(saved + lang())  # the PDF belongs to this case, as shown, in this language
+    if st.button(t("make_pdf"), key="make_pdf"):
+        from benefit_calc.present.report import build_pdf
+        with st.spinner(t("making_pdf")):
+            st.session_state["pdf"] = (stamp, build_pdf(c.case, c.result, c.head, lang()))
+    kept = st.session_state.get("pdf")
+    if kept and kept[0] == stamp:
+        st.download_button(t("download_pdf"), kept[1], "rapport.pdf", "application/pdf", key="dl_pdf")
+    elif kept:
+        st.info(t("pdf_stale"))
+    st.download_button(t("download_csv"), c.result.to_csv(), "maaneder.csv", "text/csv", key="dl_csv")
+    st.download_button(t("download_case"), saved, "sak.yaml", "application/x-yaml", key="dl_case")
+    if dropped:
+        st.caption(t("case_without_invalid", n=dropped))
+
+
+def report_tab(c: Computed, counsellor: bool, dropped: int) -> None:
+    st.header(t("actions"))
+    for k, a in enumerate(actions(c.case, c.result, lang())):
+        st.checkbox(f"{a.who}: {a.what}" + (f" — {a.when}" if a.when else ""), key=f"todo_{k}_{hash(a)}")
+    downloads(c, dropped)
+    notes = [in_lang(n, lang()) for n in c.result.notes]
+    if notes:
+        with st.expander(t("assumptions")):
+            for n in notes:
+                st.markdown(f"• {n}")

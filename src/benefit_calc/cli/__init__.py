@@ -1,0 +1,7 @@
+"""``benefit-calc``: the command line. ``common`` holds the options and the error guard, ``main`` the group, the
+``simulate`` and ``rules`` commands, ``analysis`` the sweep, compare, explain and report commands."""
+
+from benefit_calc.cli import analysis  # noqa: F401  (registers sweep, compare, explain and report on ``main``)
+from benefit_calc.cli.main import main
+
+__all__ = ["main"]

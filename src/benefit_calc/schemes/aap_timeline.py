@@ -1,0 +1,128 @@
+"""AAP over a stretch of time: every meldeperiode paid in a window, its payments and its warnings.
+
+The engine calls :func:`aap_timeline`; the rule itself (one meldeperiode) is in :mod:`benefit_calc.aap`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from functools import partial
+from typing import Callable, Sequence
+
+from benefit_calc.core import calendar as cal
+from benefit_calc.schemes.aap import LAW, AapPeriod, AapRates, aap_period, basis_in_g
+from benefit_calc.core.errors import CaseError
+from benefit_calc.result.payments import Explanation, Payment
+from benefit_calc.result.model import PeriodRow, Warning
+from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
+
+
+def run(ctx: Context) -> SchemeOutput:
+    """Every AAP meldeperiode paid in the simulated years, with the hours of the work plan."""
+    rules, case = ctx.rules, ctx.case
+    aap = case.client.benefits.aap
+    if aap is None:
+        return SchemeOutput()
+    if aap.opptrapping is not None:
+        most = int(rules.value("aap.opptrapping_max_months", aap.opptrapping.start))
+        if aap.opptrapping.months > most:
+            raise CaseError.of("client.benefits.aap.opptrapping.months", "opptrapping_too_long",
+                               months=aap.opptrapping.months, max=most)
+    basis_g = rules.cached(("aap_basis", aap, case.start), lambda: basis_in_g(rules, aap, case.start))
+    # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
+    rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),
+                         lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))
+    window, lag = ctx.window("aap.payment_lag_days")
+    has_right = until_rule(aap.until)
+    one = partial(aap_period, rules, aap, case.client.birth_date, case.household.children, hours_on=ctx.hours_on,
+                  has_right=has_right, basis_g=basis_g, rates=rates)
+
+    def without_work() -> int:  # the same for every work plan: remembered with the day facts
+        key = ("aap_without_work", aap, case.client.birth_date, case.household.children, basis_g, ctx.anchor,
+               ctx.first_day, ctx.last_day)
+        return rules.cached(key, lambda: sum(rates.amount_without_work(mp, has_right) for mp in window  # type: ignore[no-any-return]
+                                             if (mp.end + lag).year == ctx.first_day.year))
+
+    if not ctx.detail and has_right is None and hasattr(ctx.hours_on, "period_total"):
+        return SchemeOutput(tuple(_lean_payments(window, ctx.hours_on, rates, one)), without_work=without_work)
+    periods = [one(period=mp) for mp in window]
+    if not ctx.detail:
+        return SchemeOutput(tuple(aap_payments(periods)), without_work=without_work)
+    rows = tuple(PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate),
+                           p.amount, p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
+                 for p in periods if ctx.in_horizon(p.paid_on))
+    return SchemeOutput(tuple(aap_payments(periods)), rows, tuple(aap_warnings(rules, periods, ctx.horizon)),
+                        without_work=without_work)
+
+
+def explain_period(p: AapPeriod) -> Explanation:
+    """The period's explanation: one work limit for the whole period, or (split where opptrapping or a rule value
+    changes inside it) each part's hours, days, limit and payment rate, listed with " / "."""
+    args = {"start": f"{p.start:%d.%m}", "end": f"{p.end:%d.%m.%Y}", "dagsats": f"{p.dagsats:.2f}",
+            "children": p.children}
+    if len(p.segments) == 1:
+        (s,) = p.segments
+        variant = "one"
+        args.update(hours=f"{s.hours:g}", weekdays=s.weekdays, share=f"{s.work_share * 100:.0f}",
+                    limit=f"{s.limit * 100:.0f}", rate=f"{s.payment_rate * 100:.0f}")
+    else:
+        variant = "split"
+        args.update(hours=" / ".join(f"{s.hours:g}" for s in p.segments),
+                    weekdays=" / ".join(str(s.weekdays) for s in p.segments),
+                    share=f"{p.work_share * 100:.0f}",
+                    limit=" / ".join(f"{s.limit * 100:.0f} %" for s in p.segments),
+                    rate=" / ".join(f"{s.payment_rate * 100:.0f} %" for s in p.segments))
+    key = f"explain.aap.period.{variant}" + ("_children" if p.children else "")
+    return Explanation.of("aap.period", LAW, p.used, key=key, **args)
+
+
+def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours, rates: AapRates,
+                   one: Callable[..., AapPeriod]) -> list[Payment]:
+    """The payments only (for sweeps): the same rule through :meth:`AapRates.uniform_amount`; the period's full
+    calculation is redone when its explanation is asked for."""
+    out = []
+    total = hours_on.period_total
+    for mp in window:
+        u = rates.uniform_amount(mp, total(mp))
+        if u is None:
+            out += aap_payments([one(period=mp)])
+        elif u[0]:
+            out.append(Payment("aap", rates.paid_on(mp), u[0], True, "nav", mp.start, mp.end,
+                               partial(_explain_again, one, mp), "14-day"))
+    return out
+
+
+def _explain_again(one: Callable[..., AapPeriod], mp: cal.Meldeperiode) -> Explanation:
+    return explain_period(one(period=mp))
+
+
+def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:
+    """One payment per period that pays anything; the explanation is made when asked for."""
+    return [Payment("aap", p.paid_on, p.amount, True, "nav", p.start, p.end, partial(explain_period, p), "14-day")
+            for p in periods if p.amount > 0]
+
+
+def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence[date]) -> list[Warning]:
+    """Periods over the work limit (all AAP lost) and months with three payments, inside the horizon."""
+    out = []
+    start, end = horizon[0], cal.add_months(horizon[-1], 1)
+    for p in periods:
+        if p.over_limit and start <= p.paid_on < end:
+            seg = max(p.segments, key=lambda s: s.work_share)
+            normal = Decimal(str(rules.value("aap.normal_hours_per_period", p.start)))
+            opp = rules.value("aap.max_work_share_opptrapping", p.start)
+            months = rules.value("aap.opptrapping_max_months", p.start)
+            out.append(Warning.of(
+                "aap_work_limit", cal.month_of(p.paid_on), "Folketrygdloven § 11-23",
+                start=f"{p.start:%d.%m}", end=f"{p.end:%d.%m.%Y}", share=f"{seg.work_share * 100:.0f}",
+                limit=f"{seg.limit * 100:.0f}", hours=f"{seg.limit * normal:g}", opp_limit=f"{opp * 100:g}",
+                months=months))
+    per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
+    for m in horizon:
+        if per_month[m] >= 3:
+            out.append(Warning.of("aap_three_payments", m, "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
+                                  month=f"{m:%m.%Y}"))
+    return out

@@ -1,0 +1,68 @@
+"""What every scheme gets from the engine (:class:`Context`) and gives back (:class:`SchemeOutput`).
+
+Schemes run in the order of DESIGN §2; each sees the payments of the schemes before it (wages first), never
+those after, so dependencies go one way.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Callable
+
+import attrs
+
+from benefit_calc.core import calendar as cal
+from benefit_calc.case.model import Case
+from benefit_calc.result.payments import Payment
+from benefit_calc.result.model import PeriodRow, Settlement, Warning
+from benefit_calc.rules.load import Ruleset
+
+
+@attrs.frozen
+class Context:
+    rules: Ruleset
+    case: Case
+    hours_on: cal.DailyHours
+    first_day: date  # 1 January of the start year
+    last_day: date  # 31 December of the last simulated month's year
+    horizon: tuple[date, ...]  # the case's months (first days)
+    anchor: date  # a Monday that starts one of the client's meldeperioder
+    earlier: tuple[Payment, ...] = ()  # payments of the schemes that ran before
+    detail: bool = True  # False: amounts only — no period rows or warnings (an hours sweep needs only amounts)
+
+    def partner_gross(self, month: date) -> int:
+        """The partner's gross taxable income a month (0 without a partner)."""
+        partner = self.case.household.partner
+        return int(partner.income_per_month or 0) if partner is not None else 0
+
+    def in_horizon(self, day: date) -> bool:
+        return self.horizon[0] <= day < cal.add_months(self.horizon[-1], 1)
+
+    def window(self, lag_param: str) -> tuple[list[cal.Meldeperiode], timedelta]:
+        """The client's meldeperioder paid from ``first_day`` to ``last_day`` (period end + the lag in the rules)."""
+        lag = timedelta(days=int(self.rules.value(lag_param, self.first_day)))
+
+        def make() -> tuple[cal.Meldeperiode, ...]:
+            periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
+            return tuple(mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day)
+        return list(self.rules.cached(("window", self.anchor, self.first_day, self.last_day, lag), make)), lag
+
+    def earned_in_year(self, year: int) -> int:
+        """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""
+        return sum(p.amount for p in self.earlier if p.paid_on.year == year and p.scheme in ("wages", "holiday_pay"))
+
+
+@attrs.frozen
+class SchemeOutput:
+    payments: tuple[Payment, ...] = ()
+    periods: tuple[PeriodRow, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    settlements: tuple[Settlement, ...] = ()
+    notes: tuple[str, ...] = ()
+    # taxable income the first simulated year had the client not worked: what the tax card is made from
+    without_work: Callable[[], int] = lambda: 0
+
+
+def until_rule(until: date | None) -> Callable[[date], bool] | None:
+    """``has_right`` for a benefit that ends after ``until`` (``None``: no end)."""
+    return None if until is None else (lambda d: d <= until)

@@ -1,0 +1,141 @@
+"""Overgangsstønad for a single parent, month by month, as NAV's familie-ef-sak computes it.
+
+The rule in plain words (folketrygdloven § 15-9; values in ``rules/no/overgangsstonad.yaml``):
+
+* Full stønad a month = G in force that month × 2.25 / 12, rounded half to even.
+* The yearly income NAV has on file (the expected income; a monthly amount × 12 is rounded down to 1 000)
+  reduces it: 45 % of the income above half a G, divided by 12 and rounded half down.
+* Uføretrygd in the same month is deducted krone for krone (samordningsfradrag); never below zero.
+* NAV pays from the expected income. If the client does not report a higher income, NAV's control flags the case
+  when the income has been 10 % or more above the expected monthly income three months in a row; NAV then
+  revurderer and claims what was paid too much (folketrygdloven § 22-15). There is no yearly etteroppgjør.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import partial
+
+from benefit_calc.core import calendar as cal
+from benefit_calc.core.money import dec as _d, fmt
+from benefit_calc.result.payments import Explanation, Payment, used
+from benefit_calc.result.model import Settlement, Warning
+from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.words import Text
+
+LAW = "Folketrygdloven § 15-9"
+ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
+
+
+
+def full_month(rules: Ruleset, month: date) -> int:
+    """Full overgangsstønad for ``month``: G × 2.25 / 12, rounded half to even (familie-ef-sak)."""
+    g = _d(rules.value("grunnbelop.g", month))
+    return int((g * _d(rules.value("overgangsstonad.full_g", month)) / TWELVE).quantize(ONE, rounding=ROUND_HALF_EVEN))
+
+
+def yearly_income(rules: Ruleset, annual: Decimal, monthly: Decimal, day: date) -> Decimal:
+    """familie-ef-sak's total income: annual + 12 × monthly, rounded down to 1 000 if a monthly amount is given
+    or the annual figure is not a multiple of 100."""
+    total = annual + monthly * TWELVE
+    step = _d(rules.value("overgangsstonad.income_rounding", day))
+    if monthly > 0 or annual % 100 != 0:
+        return (total.to_integral_value(rounding=ROUND_FLOOR) // step) * step
+    return total
+
+
+def reduction(rules: Ruleset, income: Decimal, month: date) -> int:
+    """45 % of the yearly income above half a G (to 5 decimals, half down), / 12, half down to kroner."""
+    g = _d(rules.value("grunnbelop.g", month))
+    over = income - g * _d(rules.value("overgangsstonad.free_income_g", month))
+    if over <= 0:
+        return 0
+    yearly = (over * _d(rules.value("overgangsstonad.reduction_share", month))).quantize(Decimal("0.00001"), rounding=ROUND_HALF_DOWN)
+    return int((yearly / TWELVE).quantize(ONE, rounding=ROUND_HALF_DOWN))
+
+
+def amount(rules: Ruleset, income: Decimal, month: date, samordning: int = 0) -> int:
+    return max(0, full_month(rules, month) - reduction(rules, income, month) - samordning)
+
+
+def _step_monthly(step: object) -> Decimal:
+    """A work step's income a month at its steady rate (weekly hours × wage × 52 / 12, or the salary)."""
+    if step is None or not step.hours_per_week:  # type: ignore[attr-defined]
+        return ZERO
+    if step.monthly_salary is not None:  # type: ignore[attr-defined]
+        return _d(step.monthly_salary)  # type: ignore[attr-defined]
+    weekly = _d(step.hours_per_week) * _d(step.hourly_wage or 0)  # type: ignore[attr-defined]
+    return (weekly * 52 / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP)
+
+
+def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) -> Explanation:
+    return Explanation.of("overgangsstonad.month", LAW,
+                          (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
+                           used(rules, "overgangsstonad.reduction_share", month)),
+                          key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
+                          full=fmt(full_month(rules, month)), reduction=fmt(reduction(rules, expected, month)),
+                          expected=fmt(expected), uforetrygd=fmt(samordning))
+
+
+def run(ctx: Context) -> SchemeOutput:
+    os_ = ctx.case.client.benefits.overgangsstonad
+    if os_ is None:
+        return SchemeOutput()
+    rules, case = ctx.rules, ctx.case
+    base = _d(os_.expected_income or 0)
+    ut_by_month: dict[date, int] = {}
+    for p in ctx.earlier:
+        if p.scheme == "uforetrygd":
+            ut_by_month[p.earned_from] = ut_by_month.get(p.earned_from, 0) + p.amount
+    wages_by_month: dict[date, int] = {}
+    for p in ctx.earlier:
+        if p.payer == "employer":
+            wages_by_month[cal.month_of(p.paid_on)] = wages_by_month.get(cal.month_of(p.paid_on), 0) + p.amount
+    payments, warnings, settlements = [], [], []
+    day_no = int(rules.value("overgangsstonad.payment_day", ctx.first_day))
+    above_in_a_row, overpaid, flagged, detect_at = 0, 0, False, None
+    month = ctx.first_day
+    while month <= ctx.last_day:
+        if os_.until is not None and month > os_.until:
+            break
+        prev = cal.add_months(month, -1)
+        if flagged:  # NAV has revurdert after its income control: the actual income rate from now on
+            reported = _step_monthly(cal.step_for(case.work, prev))
+        elif os_.reports_income == "never":
+            reported = ZERO
+        elif isinstance(os_.reports_income, date):
+            reported = _step_monthly(cal.step_for(case.work, os_.reports_income)) if month > os_.reports_income else ZERO
+        else:  # on_job_start: the client reports each change; NAV uses it from the month after
+            reported = _step_monthly(cal.step_for(case.work, prev)) if prev >= case.start else ZERO
+        expected = yearly_income(rules, base, reported, month)
+        samordning = ut_by_month.get(month, 0)
+        paid = amount(rules, expected, month, samordning)
+        if paid:
+            payments.append(Payment(
+                "overgangsstonad", month.replace(day=day_no), paid, True, "nav", month,
+                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning)))
+        # NAV's control: actual income paid in the month against the expected monthly income
+        actual = wages_by_month.get(month, 0)
+        half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE
+        limit = int(expected / TWELVE) * (1 + _d(rules.value("overgangsstonad.control_increase_share", month)))
+        above = detect_at is None and actual >= half_g_month and actual >= limit
+        above_in_a_row = above_in_a_row + 1 if above else 0
+        if detect_at is None and above_in_a_row >= int(rules.value("overgangsstonad.control_months", month)):
+            detect_at = cal.add_months(month, 1)
+        if above or (detect_at is not None and not flagged):
+            overpaid += paid - amount(rules, yearly_income(rules, base, _d(actual), month), month, samordning)
+        if detect_at is not None and month == detect_at:
+            # NAV's control looks back at the three previous months, so it finds the change the month after them
+            flagged = True
+            if ctx.in_horizon(month):
+                warnings.append(Warning.of("overgangsstonad_income_control", month, "Folketrygdloven §§ 15-9 og 22-15",
+                                           overpaid=fmt(overpaid)))
+            if overpaid > 0:
+                when = cal.add_months(month, 1)
+                settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))
+        month = cal.add_months(month, 1)
+    notes = (Text("note.overgangsstonad_control"),) if settlements and ctx.detail else ()
+    return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), notes,
+                        lambda: sum(p.amount for p in payments if p.paid_on.year == ctx.first_day.year))

@@ -1,0 +1,198 @@
+"""Økonomisk stønad (sosialhjelp): the month's need less the household's net resources, krone for krone.
+
+The rule in plain words (sosialtjenesteloven § 18; rates by date in ``rules/no/sosialhjelp.yaml``): the NAV
+office adds up the household's need for the month — the guideline rate for the adults (single, couple or
+shared housing) and for each child by age, plus the accepted rent, electricity and other approved costs — and
+pays what the household's own means do not cover. Every krone of net income (wages and benefits after tax
+withheld, bostøtte, kontantstøtte, the partner's net income, a tax refund) reduces the stønad by one krone;
+barnetrygd is not counted from 1 September 2022 (§ 18 tredje ledd). The stønad is discretionary and
+municipalities may use their own rates (load them as an overlay). Tax-free, and not income for bostøtte.
+
+Runs after tax withholding (it needs net income) and is income for nothing that runs before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from datetime import date
+from functools import partial
+from typing import Any, Mapping, Sequence
+
+from benefit_calc.core import calendar as cal
+from benefit_calc.case.model import Case
+from benefit_calc.core.errors import RulesError
+from benefit_calc.core.money import fmt
+from benefit_calc.result.payments import Explanation, Payment, used
+from benefit_calc.result.model import Settlement, Warning
+from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.schemes.tax import partner_net
+
+LAW = "Sosialtjenesteloven § 18"
+
+
+def rates_table(rules: Ruleset, month: date) -> Any:
+    """The rates in force in ``month``, checked: a municipal overlay with a missing category names file and key."""
+    p = rules.param("sosialhjelp.rates")
+    rates = p.at(month).value
+    key = f"rates.values.{p.at(month).valid_from}"
+    for cat in ("single", "couple", "shared_housing"):
+        if not isinstance(rates.get(cat), (int, float)):
+            raise RulesError(p.file, f"{key}.{cat}", "missing or not a number (kroner a month)")
+    bands = rates.get("children")
+    if not isinstance(bands, (list, tuple)) or not bands or not all(
+            isinstance(b, Mapping) and isinstance(b.get("from_age"), int) and isinstance(b.get("amount"), (int, float))
+            for b in bands) or min(b["from_age"] for b in bands) != 0:
+        raise RulesError(p.file, f"{key}.children", "must be a list of {from_age, amount} starting at from_age 0")
+    return rates
+
+
+def rates_parts(rules: Ruleset, case: Case, month: date) -> tuple[int, str, int, int]:
+    """The guideline rates for the household in ``month`` (composition on its first day): the total, the kind of
+    household ("couple", "shared_housing", "single_parent" or "single"), the adults' rate and the children counted."""
+    rates = rates_table(rules, month)
+    hh = case.household
+    sh = case.client.benefits.sosialhjelp
+    limit = int(rules.value("sosialhjelp.child_age_limit", month))
+    ages = [a for a in (cal.age_on(c.birth_date, month) for c in hh.children if c.birth_date <= month) if a < limit]
+    if hh.partner is not None:
+        adult, kind = int(rates["couple"]), "couple"
+    elif sh is not None and sh.shared_housing:
+        adult, kind = int(rates["shared_housing"]), "shared_housing"
+    elif ages and "single_with_children" in rates:
+        adult, kind = int(rates["single_with_children"]), "single_parent"
+    else:
+        adult, kind = int(rates["single"]), "single"
+    total = adult
+    for age in ages:
+        band = max((b for b in rates["children"] if int(b["from_age"]) <= age), key=lambda b: int(b["from_age"]))
+        total += int(band["amount"])
+    return total, kind, adult, len(ages)
+
+
+def rates_need(rules: Ruleset, case: Case, month: date) -> tuple[int, str]:
+    """The guideline rates for the household in ``month`` and the kind of household they are for (see
+    :func:`rates_parts`)."""
+    total, kind, _, _ = rates_parts(rules, case, month)
+    return total, kind
+
+
+def need(rules: Ruleset, case: Case, month: date) -> int:
+    """The month's need: guideline rates + rent + electricity + other accepted costs."""
+    hh, sh = case.household, case.client.benefits.sosialhjelp
+    other = (sh.other_costs_per_month or 0) if sh is not None else 0
+    return rates_need(rules, case, month)[0] + int(hh.rent_per_month or 0) + int(hh.electricity_per_month or 0) + int(other)
+
+
+def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Sequence[int],
+                   settlements: Sequence[Settlement], months: Sequence[date], net_wages: bool = True
+                   ) -> tuple[Counter[date], Counter[date]]:
+    """Net resources counted for each month's stønad, and the client's net wages among them.
+
+    Income paid in a month counts for that month's stønad, or the next month's with ``income_month: next_month``.
+    ``payments`` are in date order (as the engine keeps them), with ``withheld`` the tax on each.
+    """
+    sh = case.client.benefits.sosialhjelp
+    lag = 1 if sh is not None and sh.income_month == "next_month" else 0
+    counted: Counter[date] = Counter()
+    wages: Counter[date] = Counter()
+    dates = [p.paid_on for p in payments]  # in date order: a month's payments are one slice
+    hi = 0
+    for m in cal.months_between(dates[0].replace(day=1), dates[-1]) if dates else ():
+        lo = bisect_left(dates, m, hi)
+        hi = bisect_left(dates, cal.add_months(m, 1), lo)
+        if lo == hi:
+            continue
+        skip = frozenset(rules.value("sosialhjelp.not_counted", m))
+        target = cal.add_months(m, lag) if lag else m
+        counted[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.scheme not in skip])
+        if net_wages:  # for the warning that names the net wages
+            wages[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.payer == "employer"])
+    for s in settlements:
+        if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
+            counted[cal.add_months(s.month, lag)] += s.amount
+    if case.household.partner is not None:
+        for m in months:
+            counted[m] += partner_net(rules, case, cal.add_months(m, -lag))
+    return counted, wages
+
+
+def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int, amount: int) -> Explanation:
+    hh, sh = case.household, case.client.benefits.sosialhjelp
+    _, kind, adult, children = rates_parts(rules, case, month)
+    variant = kind if kind == "single_parent" else kind + ("_children" if children else "")
+    return Explanation.of("sosialhjelp.month", LAW,
+                          (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)),
+                          key=f"explain.sosialhjelp.month.{variant}", month=f"{month:%m.%Y}", need=fmt(need_kr),
+                          adult=fmt(adult), children=children, rent=fmt(int(hh.rent_per_month or 0)),
+                          electricity=fmt(int(hh.electricity_per_month or 0)),
+                          other=fmt(int((sh.other_costs_per_month or 0) if sh is not None else 0)),
+                          counted=fmt(counted), amount=fmt(amount))
+
+
+def _household(ctx: Context, month: date) -> str:
+    """Who a sosialhjelp warning speaks to: "single" (one adult: du) or "couple" (dere), with "_children" when
+    barnetrygd is paid in ``month`` (then the warning says it comes on top, not counted)."""
+    who = "couple" if ctx.case.household.partner is not None else "single"
+    barnetrygd = any(p.scheme == "barnetrygd" and cal.month_of(p.paid_on) == month for p in ctx.earlier)
+    return who + ("_children" if barnetrygd else "")
+
+
+def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]) -> SchemeOutput:
+    """Sosialhjelp each month; ``ctx.earlier`` holds every other payment and ``withheld`` the tax on each."""
+    sh = ctx.case.client.benefits.sosialhjelp
+    if sh is None:
+        return SchemeOutput()
+    rules, case = ctx.rules, ctx.case
+
+    def per_month() -> tuple[tuple[date, int, date, date], ...]:  # (month, need, paid on, last day): no work in it
+        out = []
+        m = ctx.first_day
+        while m <= ctx.last_day:
+            nxt = cal.add_months(m, 1)
+            out.append((m, need(rules, case, m), m.replace(day=int(rules.value("sosialhjelp.payment_day", m))),
+                        nxt - cal.ONE_DAY))
+            m = nxt
+        return tuple(out)
+    months = rules.cached(("sosialhjelp", case.household, sh, ctx.first_day, ctx.last_day), per_month)
+    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months], ctx.detail)
+    payments, amounts = [], {}
+    for m, need_kr, paid_on, month_end in months:
+        got = counted.get(m, 0)
+        amount = need_kr - got if need_kr > got else 0
+        amounts[m] = (amount, need_kr)
+        if amount:
+            payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, month_end,
+                                    partial(_explain, rules, case, m, need_kr, got, amount)))
+    return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)) if ctx.detail else ())
+
+
+def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Counter[date], wages: Counter[date]
+              ) -> list[Warning]:
+    out = []
+    horizon = ctx.horizon
+    rules = ctx.rules
+    working = next((m for m in horizon if amounts[m][0] > 0 and wages[m] > 0), None)
+    if working is not None:
+        amount, need_kr = amounts[working]
+        out.append(Warning.of("sosialhjelp_krone_for_krone", working, LAW,
+                              key=f"warning.sosialhjelp_krone_for_krone_{_household(ctx, working)}",
+                              month=f"{working:%m.%Y}", wages=fmt(wages[working]), need=fmt(need_kr),
+                              more=fmt(amount)))
+    before = amounts[cal.add_months(horizon[0], -1)][0] if cal.add_months(horizon[0], -1) in amounts else amounts[horizon[0]][0]
+    for m in horizon:
+        if before > 0 and amounts[m][0] == 0:
+            out.append(Warning.of("sosialhjelp_independent", m, LAW, month=f"{m:%m.%Y}", income=fmt(counted[m]),
+                                  need=fmt(amounts[m][1])))
+            break
+        before = amounts[m][0]
+    p = rules.param("sosialhjelp.rates")
+    projected = next((m for m in horizon if p.is_projected(m) and amounts[m][0] > 0), None)
+    if projected is not None:
+        out.append(Warning.of("sosialhjelp_rates_estimated", projected, LAW, year=projected.year,
+                              month=f"{projected:%m.%Y}"))
+    if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
+            and any(amounts[m][0] > 0 for m in horizon):
+        out.append(Warning.of("sosialhjelp_without_bostotte", None, LAW))
+    return out

@@ -1,0 +1,75 @@
+"""Tiltakspenger: a flat daily rate for each day of participation in a labour-market measure, paid per meldeperiode.
+
+The rule in plain words (arbeidsmarkedsloven § 13, forskrift om tiltakspenger; rates by year in
+``rules/no/tiltakspenger.yaml``): every day of participation in the measure (up to the days in the vedtak,
+normally the ten weekdays of a meldeperiode) pays the year's daily rate, plus barnetillegg per child; the
+meldekort is sent after the 14-day period and the period is paid a few days later. Tiltakspenger are tax-free.
+
+Paid work outside the measure: the tiltakspenger calculation has no income input (NAV's case system only
+knows days of participation, and a day with *wages from the measure itself* pays nothing). An IPS job is an
+ordinary job with an ordinary employer, so this model does not reduce tiltakspenger for it, and says so in the
+result. That is an assumption to check with NAV for the client (see the rule file).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from benefit_calc.core import calendar as cal
+from benefit_calc.core.money import fmt
+from benefit_calc.result.payments import Explanation, Payment, used
+from benefit_calc.result.model import PeriodRow
+from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
+from benefit_calc.words import Text
+
+LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
+
+
+def children_under(ctx: Context, param: str, day: date) -> int:
+    births = [c.birth_date for c in ctx.case.household.children]
+    return cal.children_under(births, int(ctx.rules.value(param, day)), day)
+
+
+def _explain(rules: Ruleset, mp: cal.Meldeperiode, days: int, probe: date, bt_total: int) -> Explanation:
+    return Explanation.of("tiltakspenger.period", LAW,
+                          (used(rules, "tiltakspenger.rate_per_day", probe),
+                           used(rules, "tiltakspenger.barnetillegg_per_day", probe),
+                           used(rules, "tiltakspenger.payment_lag_days", mp.end)),
+                          key="explain.tiltakspenger.period." + ("children" if bt_total else "plain"),
+                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", days=days,
+                          rate=fmt(rules.value("tiltakspenger.rate_per_day", probe)), bt=fmt(bt_total))
+
+
+def run(ctx: Context) -> SchemeOutput:
+    """Every tiltakspenger meldeperiode paid in the simulated years."""
+    tp = ctx.case.client.benefits.tiltakspenger
+    if tp is None:
+        return SchemeOutput()
+    rules = ctx.rules
+    has_right = until_rule(tp.until)
+    window, lag = ctx.window("tiltakspenger.payment_lag_days")
+    payments, rows = [], []
+    for mp in window:
+        days = [d for d in mp.weekdays() if has_right is None or has_right(d)][: tp.days_per_period or None]
+        amount = bt_total = 0
+        for d in days:
+            rate = int(rules.value("tiltakspenger.rate_per_day", d))
+            kids = children_under(ctx, "tiltakspenger.barnetillegg_max_age", d) if tp.barnetillegg is not False else 0
+            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids
+            amount += rate + bt
+            bt_total += bt
+        if not amount:
+            continue
+        paid_on = mp.end + lag
+        probe = days[0]
+        payments.append(Payment("tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
+                                partial(_explain, rules, mp, len(days), probe, bt_total), "14-day"))
+        if ctx.in_horizon(paid_on):
+            hours = float(sum(ctx.hours_on(d) for d in mp.days()))
+            rows.append(PeriodRow("tiltakspenger", mp.start, mp.end, hours, 0.0, 1.0, amount, paid_on, bt_total,
+                                  float(rules.value("tiltakspenger.rate_per_day", probe)), ()))
+    worked = ctx.detail and any(s.hours_per_week for s in ctx.case.work)
+    note = Text("note.tiltakspenger_work") if worked else ""
+    return SchemeOutput(tuple(payments), tuple(rows), notes=(note,) if note else ())
