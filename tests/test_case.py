@@ -39,7 +39,7 @@ def test_examples_load_and_round_trip(path: Path) -> None:
 
 
 def test_design_example_parses() -> None:
-    """The case in DESIGN §5 (with the benefits this version models) loads as written."""
+    """The case of the input contract (docs/architecture.md §5) (with the benefits this version models) loads as written."""
     text = """
 schema: benefit-calc/case@1
 start: 2026-01

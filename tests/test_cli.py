@@ -1,4 +1,4 @@
-"""The command line: formats, errors as one line, and the exit codes of DESIGN §7."""
+"""The command line: formats, errors as one line, and the exit codes of the CLI contract (docs/architecture.md §5)."""
 
 from __future__ import annotations
 

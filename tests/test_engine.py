@@ -1,4 +1,4 @@
-"""The engine: month rows on real dates, meldeperioder, settlements, and the properties of DESIGN §10."""
+"""The engine: month rows on real dates, meldeperioder, settlements, and the properties the engine promises (docs/architecture.md §2)."""
 
 from __future__ import annotations
 

@@ -104,13 +104,26 @@ class _Rule:
         return text("cliff.rule_sentence_no_law", lang, rule=self.name)
 
 
+def _rule_numbers(rules: Ruleset, key: str) -> dict[str, str]:
+    """Numbers a rule's words name, from the rules as they stand now (never copied into the words)."""
+    latest = {n: p.values[-1].value for n, p in rules.parameters.items()
+              if n in ("aap.normal_hours_per_period", "overgangsstonad.reduction_share", "overgangsstonad.free_income_g")}
+    if key == "aap_grading":
+        return {"hours": f"{latest['aap.normal_hours_per_period']:g}"}
+    if key == "overgangsstonad":
+        free = float(latest["overgangsstonad.free_income_g"])
+        return {"share": f"{float(latest['overgangsstonad.reduction_share']) * 100:g} %",
+                "free": "½" if free == 0.5 else f"{free:g}"}
+    return {}
+
+
 def _rule(rules: Ruleset, cause: str, parameter: str, key: str, lang: str) -> _Rule:
     """The rule ``cliff.rule.<key>`` (or the generic words for a component without one) in ``lang``."""
     part = part_name(cause, lang)
     if not has(f"cliff.rule.{key}.what"):
         key = "other"
     name = text(f"cliff.rule.{key}.name", lang) if key != "other" else ""
-    what = text(f"cliff.rule.{key}.what", lang, part=part)
+    what = text(f"cliff.rule.{key}.what", lang, part=part, **_rule_numbers(rules, key))
     law = text(f"cliff.rule.{key}.law", lang) if has(f"cliff.rule.{key}.law") else ""
     source = ""
     if parameter and parameter in rules.parameters:

@@ -1,4 +1,4 @@
-"""The case: a person's situation and work plan (contract ``benefit-calc/case@1``, DESIGN §5).
+"""The case: a person's situation and work plan (contract ``benefit-calc/case@1``, docs/architecture.md §5).
 
 ``load_case`` reads YAML or JSON (a path, a text or an already parsed mapping) into frozen attrs classes and
 names the field in every error. ``Case.to_dict`` writes it back so that ``load_case(case.to_dict()) == case``:

@@ -1,4 +1,4 @@
-"""``benefit-calc sweep | compare | explain | report`` (DESIGN §7): the analysis and report commands, registered on the
+"""``benefit-calc sweep | compare | explain | report`` (docs/architecture.md §5): the analysis and report commands, registered on the
 main group."""
 
 from __future__ import annotations

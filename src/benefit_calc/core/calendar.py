@@ -1,4 +1,4 @@
-"""Calendar facts: months, weekdays, meldeperioder and how planned hours fall on real days (DESIGN §4).
+"""Calendar facts: months, weekdays, meldeperioder and how planned hours fall on real days (docs/architecture.md §2).
 
 Hours per week are spread evenly over the weekdays (Monday to Friday) of each week; a week's hours follow
 the work-plan step in force in the month each day belongs to. Meldeperioder are 14-day periods that start on

@@ -1,6 +1,6 @@
 """``simulate``: the case's situation and work plan → what lands in the account, month by month.
 
-Order within the simulation (DESIGN §2): calendar → wages → period benefits (AAP) → tax withheld on each
+Order within the simulation (docs/architecture.md §2): calendar → wages → period benefits (AAP) → tax withheld on each
 payment → the year's assessment and its settlement the following year → month totals.
 
 The engine simulates whole calendar years (from 1 January of the start year to 31 December of the last
@@ -200,9 +200,11 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
             if scheme == "aap":
                 n_aap += 1
         st = settle_by_month.get(m, 0)
-        rows.append(MonthRow(m, float(hours_on.in_month(m)), wages, holiday, benefits, taxable, tw, st,
-                             wages + sum(benefits.values()) - tw + st, n_aap, tuple(range(lo, hi)),
-                             tax_mod.partner_net(rules, case, m) if partner else 0))
+        rows.append(MonthRow(month=m, hours=float(hours_on.in_month(m)), wages=wages, holiday_pay=holiday,
+                             benefits=benefits, taxable_income=taxable, tax_withheld=tw, settlements=st,
+                             disposable=wages + sum(benefits.values()) - tw + st, aap_payments=n_aap,
+                             payment_index=tuple(range(lo, hi)),
+                             partner_net=tax_mod.partner_net(rules, case, m) if partner else 0))
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     if detail:
         everything = frozenset().union(*reads.values())
@@ -215,5 +217,6 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
                                                   p[6]), p[8])) for p in payments]
     else:
         period_rows, warnings, notes = (), [], []
-    return Result(rules.stamp(), case.start, case.months, tuple(rows), period_rows, tuple(years),
-                  tuple(settlements), tuple(warnings), tuple(notes), tuple(payments), tuple(withheld), anchor)
+    return Result(ruleset=rules.stamp(), start=case.start, months_count=case.months, months=tuple(rows),
+                  periods=period_rows, years=tuple(years), settlements=tuple(settlements), warnings=tuple(warnings),
+                  notes=tuple(notes), payments=tuple(payments), withheld=tuple(withheld), meldeperiode_start=anchor)

@@ -1,4 +1,4 @@
-"""The result of a simulation (contract ``benefit-calc/result@1``, DESIGN §6) and its JSON, CSV and table forms."""
+"""The result of a simulation (contract ``benefit-calc/result@1``, docs/architecture.md §5) and its JSON, CSV and table forms."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Load, validate and query the dated rule files in ``rules/``.
 
-A rule file is a YAML mapping from parameter name to a parameter (DESIGN §3)::
+A rule file is a YAML mapping from parameter name to a parameter (docs/architecture.md §4)::
 
     minimum_annual:
       description: Lowest yearly AAP for a person aged 25 or over, in G.

@@ -51,8 +51,10 @@ def run(ctx: Context) -> SchemeOutput:
     periods = [one(period=mp) for mp in window]
     if not ctx.detail:
         return SchemeOutput(tuple(aap_payments(periods)), without_work=without_work)
-    rows = tuple(PeriodRow("aap", p.start, p.end, float(p.hours), float(p.work_share), float(p.payment_rate),
-                           p.amount, p.paid_on, p.barnetillegg, float(p.dagsats), tuple(float(s.limit) for s in p.segments))
+    rows = tuple(PeriodRow(benefit="aap", start=p.start, end=p.end, hours=float(p.hours), work_share=float(p.work_share),
+                           payment_rate=float(p.payment_rate), amount=p.amount, paid_on=p.paid_on,
+                           barnetillegg=p.barnetillegg, dagsats=float(p.dagsats),
+                           limits=tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))
     return SchemeOutput(tuple(aap_payments(periods)), rows, tuple(aap_warnings(rules, periods, ctx.horizon)),
                         without_work=without_work)

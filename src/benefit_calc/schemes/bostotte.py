@@ -1,6 +1,6 @@
 """Bostøtte from Husbanken, one month at a time, paid on the 20th of the next month.
 
-The rule in plain words (forskrift om bustøtte §§ 1, 3, 4, 7, 13; values in ``rules/no/bostotte.yaml``):
+The rule in plain words (forskrift om bustøtte §§ 1–4, 7 og 13; values in ``rules/no/bostotte.yaml``):
 the household's taxable income *paid* in the month (a-ordningen, cash principle) × 12, divided by the household
 weight (1 for the first person, 0.13 for each further adult, 0.15 for each child), gives the yearly income that
 decides the egenandel: a minimum plus 16.44 % above one threshold and 63.56 % more above the next. Bostøtte =

@@ -1,6 +1,6 @@
 """What every scheme gets from the engine (:class:`Context`) and gives back (:class:`SchemeOutput`).
 
-Schemes run in the order of DESIGN §2; each sees the payments of the schemes before it (wages first), never
+Schemes run in the order of the registry (docs/architecture.md §3); each sees the payments of the schemes before it (wages first), never
 those after, so dependencies go one way.
 """
 

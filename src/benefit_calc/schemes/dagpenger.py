@@ -155,8 +155,10 @@ def run(ctx: Context) -> SchemeOutput:
             over_in_a_row = 0
         paid_on = mp.end + lag
         if ctx.in_horizon(paid_on):
-            rows.append(PeriodRow("dagpenger", mp.start, mp.end, float(hours), float(hours / normal) if normal else 0.0,
-                                  float(factor), amount, paid_on, _kr(bt_paid), float(rate), (float(limit_share),)))
+            rows.append(PeriodRow(benefit="dagpenger", start=mp.start, end=mp.end, hours=float(hours),
+                                  work_share=float(hours / normal) if normal else 0.0, payment_rate=float(factor),
+                                  amount=amount, paid_on=paid_on, barnetillegg=_kr(bt_paid), dagsats=float(rate),
+                                  limits=(float(limit_share),)))
         if amount:
             payments.append(Payment("dagpenger", paid_on, amount, True, "nav", mp.start, mp.end, partial(
                 _explain, rules, mp, start, rate, kids_max, len(days), normal, hours), "14-day"))

@@ -76,7 +76,14 @@ def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) ->
                            used(rules, "overgangsstonad.reduction_share", month)),
                           key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
                           full=fmt(full_month(rules, month)), reduction=fmt(reduction(rules, expected, month)),
-                          expected=fmt(expected), uforetrygd=fmt(samordning))
+                          expected=fmt(expected), uforetrygd=fmt(samordning), **rule_words(rules, month))
+
+
+def rule_words(rules: Ruleset, day: date) -> dict[str, str]:
+    """The reduction share and the free income in G as words say them ("45 %", "½"), from the rules on ``day``."""
+    share = float(rules.value("overgangsstonad.reduction_share", day))
+    free = float(rules.value("overgangsstonad.free_income_g", day))
+    return {"share": f"{share * 100:g} %", "free": "½" if free == 0.5 else f"{free:g}"}
 
 
 def run(ctx: Context) -> SchemeOutput:

@@ -68,8 +68,9 @@ def run(ctx: Context) -> SchemeOutput:
                                 partial(_explain, rules, mp, len(days), probe, bt_total), "14-day"))
         if ctx.in_horizon(paid_on):
             hours = float(sum(ctx.hours_on(d) for d in mp.days()))
-            rows.append(PeriodRow("tiltakspenger", mp.start, mp.end, hours, 0.0, 1.0, amount, paid_on, bt_total,
-                                  float(rules.value("tiltakspenger.rate_per_day", probe)), ()))
+            rows.append(PeriodRow(benefit="tiltakspenger", start=mp.start, end=mp.end, hours=hours, work_share=0.0,
+                                  payment_rate=1.0, amount=amount, paid_on=paid_on, barnetillegg=bt_total,
+                                  dagsats=float(rules.value("tiltakspenger.rate_per_day", probe)), limits=()))
     worked = ctx.detail and any(s.hours_per_week for s in ctx.case.work)
     note = Text("note.tiltakspenger_work") if worked else ""
     return SchemeOutput(tuple(payments), tuple(rows), notes=(note,) if note else ())
