@@ -120,6 +120,12 @@ def work_share(rules: Ruleset, hours: Decimal, weekdays: int, day: date) -> Deci
     return _round(share, CENT)
 
 
+def payment_rate(share: Decimal, limit: Decimal, arbeidsevne: Decimal) -> Decimal:
+    """The share of the dagsats paid (gradering, folketrygdloven § 11-23): nothing when work is over the day's limit,
+    else 1 − the work share, or 1 − the fastsatt arbeidsevne if that is higher (Kelvin's GraderingArbeidRegel)."""
+    return Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
+
+
 def _limit(rules: Ruleset, aap: Aap, day: date) -> Decimal:
     opp: Opptrapping | None = aap.opptrapping
     if opp is not None and opp.start <= day < cal.add_months(opp.start, opp.months):
@@ -225,13 +231,13 @@ class AapRates:
         if out is None:
             _, _, _, limit = self.on(days[0])
             share = self.work_share(hours, len(days), period.start)
-            rate = Decimal(0) if share > limit else ONE - max(share, self._arbeidsevne)
+            rate = payment_rate(share, limit, self._arbeidsevne)
             out = self._uniform[(key, hours)] = (len(days) * self.paid(key, rate), rate)
         return out
 
     def amount_without_work(self, period: cal.Meldeperiode, has_right: Callable[[date], bool] | None) -> int:
         """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""
-        rate = ONE - _d(self.aap.arbeidsevne or 0) / 100
+        rate = payment_rate(Decimal(0), ONE, self._arbeidsevne)
         days = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
         if days and self.key(days[0]) == self.key(days[-1]):
             self.on(days[0])
@@ -255,8 +261,8 @@ class AapRates:
 
 
 def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], period: cal.Meldeperiode,
-               hours_on: Callable[[date], Decimal], has_right: Callable[[date], bool] | None, basis_g: Decimal,
-               rates: AapRates | None = None) -> AapPeriod:
+               hours_on: cal.DailyHours | Callable[[date], Decimal], has_right: Callable[[date], bool] | None,
+               basis_g: Decimal, rates: AapRates | None = None) -> AapPeriod:
     """Compute one meldeperiode of AAP (see the module docstring for the rule).
 
     ``has_right`` says which days carry a right to AAP (``None``: all). ``rates`` caches the day facts across
@@ -265,11 +271,11 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     rates = rates or AapRates(rules, aap, birth, children, basis_g)
     right_days: list[date] = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
     arbeidsevne = _d(aap.arbeidsevne or 0) / 100
-    weekdays_only = getattr(hours_on, "weekdays_only", False)
-    if weekdays_only and has_right is None and hasattr(hours_on, "period_total"):
-        hours = hours_on.period_total(period)  # type: ignore[attr-defined]
-    elif weekdays_only and hasattr(hours_on, "total"):
-        hours = hours_on.total(right_days)  # type: ignore[attr-defined]
+    weekdays_only = isinstance(hours_on, cal.DailyHours)  # a work plan: hours only on weekdays, summed fast
+    if isinstance(hours_on, cal.DailyHours) and has_right is None:
+        hours = hours_on.period_total(period)
+    elif isinstance(hours_on, cal.DailyHours):
+        hours = hours_on.total(right_days)
     else:
         hours = sum((hours_on(d) for d in right_days), Decimal(0))
     if not weekdays_only:
@@ -291,7 +297,7 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
         # no change inside the period, but not every weekday carries the right
         key = rates.key(right_days[0])
         first_rate, bt, n_children, limit = rates.on(right_days[0])
-        rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
+        rate = payment_rate(share, limit, arbeidsevne)
         runs.append([right_days[0], right_days[-1], len(right_days), hours, limit, rate])
         amount = len(right_days) * rates.paid(key, rate)
         bt_total = bt * rate * len(right_days)
@@ -299,7 +305,7 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
         for d in right_days:
             h = hours_on(d)
             ds, bt, kids, limit = rates.on(d)
-            rate = Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
+            rate = payment_rate(share, limit, arbeidsevne)
             if runs and runs[-1][4] == limit:
                 run = runs[-1]
                 run[1], run[2], run[3] = d, run[2] + 1, run[3] + h
