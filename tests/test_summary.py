@@ -1,4 +1,4 @@
-"""Headline, month table, action list and saved-case files (app_model.py)."""
+"""Headline, month table, action list and saved-case files (present/summary.py)."""
 
 from __future__ import annotations
 

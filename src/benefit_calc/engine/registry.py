@@ -2,7 +2,7 @@
 
 The engine, tax withholding, the analysis (cliffs), the charts and the app read this table; nothing else lists
 schemes. Adding a scheme is one :class:`Scheme` here, its module with a ``run(ctx)``, its rule file, its case
-input (``benefit_inputs.py`` and ``bounds.py``) and its words in the catalogue (``docs/adding-a-scheme.md``).
+input (``case/benefits.py`` and ``case/bounds.py``) and its words in the catalogue (``docs/adding-a-scheme.md``).
 
 Words for people are in the catalogue, not here: ``component.<payment>`` names each kind of payment in every
 language, ``field.client.benefits.<input>`` names the benefit on the form, ``combo.<a>_<b>`` says why two are not

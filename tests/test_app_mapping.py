@@ -1,4 +1,4 @@
-"""The app form ↔ case mapping (app_form.py): every example survives the round trip; fields the form does not
+"""The app form ↔ case mapping (app/mapping.py): every example survives the round trip; fields the form does not
 show are kept; widget values become the case fields they name."""
 
 from __future__ import annotations
