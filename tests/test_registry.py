@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from benefit_calc import load_rules, parse_case, simulate
+from benefit_calc import load_case, load_rules, parse_case, simulate
 from benefit_calc.case.bounds import BOUNDS
-from benefit_calc.engine.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, active, shown_payments)
+from benefit_calc.engine.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, SHARED_RULE_FILES, active,
+                                            shown_payments)
 from benefit_calc.words import LANGS, has, text
 
 RULES = load_rules()
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)
@@ -26,7 +30,24 @@ def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-de
         assert other in BY_ID and has(f"combo.{scheme.id}_{other}")
     for payment, param, rule in scheme.cliffs:
         assert payment in scheme.payments and param in RULES.parameters and has(f"cliff.rule.{rule}.name")
-    assert any(n.startswith(f"{scheme.id}.") or scheme.id == "family" for n in RULES.parameters)
+    for file in scheme.parameter_files:  # its parameters: a rule file that exists and has some
+        assert any(n.startswith(f"{file}.") for n in RULES.parameters), file
+
+
+def test_each_scheme_reads_only_its_own_rule_files_and_the_shared_ones() -> None:
+    """The traced reads behind every payment of every example stay inside what its scheme declares: a scheme
+    that starts reading another scheme's parameters has to say so in the registry."""
+    owner = {p: s for s in SCHEMES for p in s.payments}
+    seen: dict[str, set[str]] = {}
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        for payment in simulate(RULES, load_case(path)).payments:
+            if payment.scheme in owner:
+                files = {u.name.split(".")[0] for u in payment.explain().used}
+                seen.setdefault(owner[payment.scheme].id, set()).update(files)
+                allowed = set(owner[payment.scheme].parameter_files) | set(SHARED_RULE_FILES)
+                assert files <= allowed, (path.name, payment.scheme, files - allowed)
+    assert len(seen) == len(SCHEMES)  # the examples exercise every scheme, so the check above covers them all
+    assert all(set(BY_ID[s].parameter_files) <= files for s, files in seen.items())  # and each reads its own files
 
 
 def test_the_lists_every_part_reads_come_from_the_registry() -> None:

@@ -44,6 +44,16 @@ class Scheme:
     excludes: tuple[str, ...] = ()  # schemes it is never paid together with (why: combo.<id>_<other>)
     cliffs: tuple[tuple[str, str, str], ...] = ()  # (payment, rule parameter, rule in cliff.rule.<rule>) per cliff
     has_end: bool = False  # the case may give the last day (``until``)
+    # the rule files (rules/no/<file>.yaml) that hold its parameters, besides the shared SHARED_RULE_FILES; empty: <id>
+    rule_files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def parameter_files(self) -> tuple[str, ...]:
+        """The rule files of its own parameters: its declared ``rule_files``, or the file named like the scheme."""
+        return self.rule_files or (self.id,)
+
+
+SHARED_RULE_FILES = ("grunnbelop", "kommuner")  # read by many schemes: G, and the municipality's zone and cap group
 
 
 SCHEMES: tuple[Scheme, ...] = (  # in the order they run; each sees the payments of those before it
@@ -66,7 +76,7 @@ SCHEMES: tuple[Scheme, ...] = (  # in the order they run; each sees the payments
     Scheme("bostotte", bostotte.run, ("bostotte",), "Bustøttelova; forskrift om bustøtte", "husbanken", False,
            "monthly", "bostotte", cliffs=(("bostotte", "bostotte.egenandel_steps", "bostotte"),)),
     Scheme("family", family.run, ("barnetrygd", "kontantstotte"), "Barnetrygdloven; kontantstøtteloven", "nav", False,
-           "monthly", None),
+           "monthly", None, rule_files=("barnetrygd", "kontantstotte")),
     Scheme("sosialhjelp", sosialhjelp.run, ("sosialhjelp",), "Sosialtjenesteloven § 18", "kommune", False, "monthly",
            "sosialhjelp", phase=AFTER_TAX, cliffs=(("sosialhjelp", "sosialhjelp.rates", "sosialhjelp"),)),
 )
