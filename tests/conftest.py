@@ -8,7 +8,7 @@ Each entry of a file becomes one test, so a rules maintainer adds a published fi
       overlays: [overlays/what-if.yaml]     # optional, next to the YAML file
       expect:
         months:   {2025-02: {kontantstotte: 7500, disposable: 9468}}   # any month-row field or benefit
-        periods:  [{benefit: aap, start: 2024-01-01, amount: 12400}]    # meldeperioder, by start day
+        periods:  [{benefit: aap, start: 2024-01-01, amount: 12400}]    # meldeperioder by start day; fields as in the JSON result
         payments: [{scheme: bostotte, paid_on: 2026-09-20, amount: 63}]
         warnings: [aap_work_limit]                                      # codes that must be there
 
@@ -61,16 +61,19 @@ class SchemeItem(pytest.Item):
         expect = self.entry["expect"]
         rows = {f"{m.month:%Y-%m}": m for m in result.months}
         for month, fields in (expect.get("months") or {}).items():
+            assert str(month) in rows, f"month {month} is not in the result (it has {', '.join(rows)})"
             row = rows[str(month)]
             for field, want in fields.items():
                 got = getattr(row, field) if field in MONTH_FIELDS else row.benefits.get(field, 0)
                 assert got == want, f"{month} {field}: got {got}, expected {want} ({self.entry['source']})"
-        periods = {(p.benefit, p.start.isoformat()): p for p in result.periods}
+        periods = {(p.benefit, p.start.isoformat()): p.to_dict() for p in result.periods}  # as in the JSON result
         for want in expect.get("periods") or []:
-            p = periods[(want["benefit"], str(want["start"]))]
+            key = (want["benefit"], str(want["start"]))
+            assert key in periods, f"no {key[0]} meldeperiode starts on {key[1]} (have {sorted(periods)})"
             for field, value in want.items():
                 if field not in ("benefit", "start"):
-                    got = getattr(p, field)
+                    assert field in periods[key], f"a period has no field {field!r} (it has {sorted(periods[key])})"
+                    got = periods[key][field]
                     assert got == value, f"{want['benefit']} {want['start']} {field}: got {got}, expected {value}"
         for want in expect.get("payments") or []:
             found = [p.amount for p in result.payments
