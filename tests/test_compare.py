@@ -63,7 +63,13 @@ def test_explain_lists_every_amount_and_adds_up(lang: str) -> None:
     text = explain_text(data)
     assert text.splitlines()[0] == {"nb": "Alt som kommer inn i 2027-03", "nn": "Alt som kjem inn i 2027-03",
                                     "en": "Everything that lands in 2027-03"}[lang]
-    assert "aap.max_work_share = 0.6" in text  # the values used, by name, for the counsellor
+    # the values used, by their label in the language and in their unit, with the name in the rules for the counsellor
+    limit = {"nb": "Arbeidsgrense for AAP: 60 % (fra 01.03.2010;", "nn": "Arbeidsgrense for AAP: 60 % (frå 01.03.2010;",
+             "en": "Work limit for AAP: 60 % (from 01.03.2010;"}[lang]
+    assert any(line.strip().startswith(limit) and line.endswith("[aap.max_work_share]") for line in text.splitlines())
+    for p in data["payments"]:
+        for u in p["parameters"]:
+            assert u["label"] and u["label"] != u["name"] and u["shown"], u
     # each payment named in words, not by its code
     paid = [line.split(":")[0] for line in text.splitlines() if " kr " in line and not line.startswith(" ")]
     assert "AAP" in paid and {"nb": "Bostøtte", "nn": "Bustøtte", "en": "Bostøtte"}[lang] in paid

@@ -1,9 +1,13 @@
-"""The unit vocabulary of rule parameters and each unit's domain (benefit_calc.units)."""
+"""The unit vocabulary of rule parameters, each unit's domain, and values as people read them (benefit_calc.rules.units)."""
 
 from __future__ import annotations
 
+import pytest
+
 from benefit_calc import load_rules
-from benefit_calc.rules.units import UNITS, numbers_in, split_unit, unknown_unit
+from benefit_calc.rules.model import Bracket
+from benefit_calc.rules.units import LIST_SHOWN, UNITS, numbers_in, split_unit, unknown_unit, value_text
+from benefit_calc.words import LANGS
 
 RULES = load_rules()
 
@@ -27,3 +31,37 @@ def test_brackets_have_two_units_and_numbers_are_found_everywhere() -> None:
     assert split_unit("NOK/year, fraction", "brackets") == ("NOK/year", "fraction")
     assert "two units" in unknown_unit("NOK/year", "brackets")
     assert sorted(v for _, v in numbers_in({"a": [1, {"b": 2}], "c": "x"})) == [1, 2]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_unit_reads_as_words(lang: str) -> None:
+    for unit in UNITS:
+        shown = value_text(3, unit, "number", lang)
+        assert "3" in shown and "{" not in shown, (unit, shown)
+
+
+def test_values_in_their_unit() -> None:
+    assert value_text(136549, "NOK/year", "number") == "136 549 kr i året"
+    assert value_text(136549, "NOK/year", "number", "en") == "136 549 kr a year"
+    assert value_text(0.66, "fraction", "number") == "66 %"
+    assert value_text(2 / 3, "fraction", "number", "nn") == "66,67 %"  # two decimals of a percent
+    assert value_text(2.041, "G", "number") == "2,041 G" and value_text(2.041, "G", "number", "en") == "2.041 G"
+    assert value_text(20, "day of month", "number") == "den 20."
+    steps = (Bracket(226100, 0.017), Bracket(318300, 0.04))
+    assert value_text(steps, "NOK/year, fraction", "brackets") == "over 226 100 kr i året: 1,7 %; over 318 300 kr i året: 4 %"
+    table = {"single": 8350, "children": [{"from_age": 0, "amount": 4050}, {"from_age": 6, "amount": 4150}]}
+    assert value_text(table, "NOK/month", "table") == "single: 8 350 kr i måneden; children: 2 rader"
+    many = [f"56{i:02}" for i in range(25)]
+    shown = value_text(many, "list", "list", "en")
+    assert shown.count(",") == LIST_SHOWN - 1 and shown.endswith("(25 in all)")
+    assert value_text([], "list", "list") == "ingen" and value_text([], "list", "list", "en") == "none"
+    assert value_text({"oslo": ["0301"], "city": ["4601", "5001"]}, "list", "table") == "oslo: (0301); city: (4601, 5001)"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_bundled_value_reads_as_words(lang: str) -> None:
+    """No Python shapes ({'…': …}, Bracket(…), [..]) reach a person, whatever the parameter."""
+    for name, p in RULES.parameters.items():
+        for v in p.values:
+            shown = value_text(v.value, p.unit, p.kind, lang)
+            assert shown and not any(c in shown for c in "{}[]'") and "Bracket" not in shown, (name, shown)

@@ -114,8 +114,8 @@ def explain(result: Result, month: date, lang: str = "nb") -> dict[str, Any]:
 
 def explain_text(data: dict[str, Any]) -> str:
     """The explanation as plain text in its language (``data["lang"]``: nb, nn or en); each payment and settlement
-    named in words ("Bostøtte", "Skatteoppgjøret for 2026"), the parameter values used listed by name for the
-    counsellor."""
+    named in words ("Bostøtte", "Skatteoppgjøret for 2026"), each parameter value used by its label and in its unit
+    ("Grunnbeløpet (G): 136 549 kr i året"), with the date it applies from, its source and its name in the rules."""
     from benefit_calc.analysis.cliffs import component_label, part_name
 
     lang = data["lang"]
@@ -129,7 +129,9 @@ def explain_text(data: dict[str, Any]) -> str:
         lines.append(f"  {it['text']}")
         lines.append("  " + t("rule", rule=it["rule"], law=it["reference"]))
         for u in it["parameters"]:
-            lines.append("    " + t("value", name=u["name"], value=u["value"], date=u["valid_from"], source=u["reference"]))
+            since = ".".join(reversed(u["valid_from"].split("-")))
+            lines.append("    " + t("value", label=u["label"], value=u["shown"], date=since, source=u["reference"],
+                                    name=u["name"]))
     for s in data["settlements"]:
         name = (text("settlement.skatt", lang, year=s["year"]) if s["scheme"] == "skatt" else
                 text("settlement.other", lang, part=part_name(s["scheme"], lang), year=s["year"]))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Mapping, NamedTuple
 
 import attrs
 
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.rules.units import value_text
 from benefit_calc.words import Text
 
 
@@ -19,20 +20,31 @@ class Used:
     value: Any
     valid_from: date
     reference: str
+    label: Mapping[str, str] = attrs.field(factory=dict, eq=False)  # the parameter's name for people: {nb, nn, en}
+    unit: str = ""
+    kind: str = "number"
 
-    def to_dict(self) -> dict[str, Any]:
+    def label_in(self, lang: str = "nb") -> str:
+        return self.label.get(lang) or self.label.get("nb") or self.name
+
+    def shown_in(self, lang: str = "nb") -> str:
+        """The value as a person reads it (``136 549 kr i året``, ``66 %``), by the parameter's unit."""
+        return value_text(self.value, self.unit, self.kind, lang) if self.unit else str(self.value)
+
+    def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         value = self.value
         if isinstance(value, tuple):
             value = [attrs.asdict(v) if attrs.has(type(v)) else v for v in value]
-        return {"name": self.name, "value": value, "valid_from": self.valid_from.isoformat(), "reference": self.reference}
+        return {"name": self.name, "value": value, "valid_from": self.valid_from.isoformat(), "reference": self.reference,
+                "label": self.label_in(lang), "unit": self.unit, "shown": self.shown_in(lang)}
 
 
 def used(rules: Ruleset, name: str, day: date) -> Used:
-    """Record which value of ``name`` was in force on ``day`` and where it comes from."""
+    """Record which value of ``name`` was in force on ``day``, where it comes from, and its name for people."""
     p = rules.param(name)
     v = p.at(day)
     refs = v.references or p.references
-    return Used(name, v.value, v.valid_from, refs[0].title if refs else "")
+    return Used(name, v.value, v.valid_from, refs[0].title if refs else "", label=p.label, unit=p.unit, kind=p.kind)
 
 
 @attrs.frozen
@@ -58,7 +70,7 @@ class Explanation:
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         return {"rule": self.rule, "text": self.text_in(lang), "reference": self.reference,
-                "parameters": [u.to_dict() for u in self.used]}
+                "parameters": [u.to_dict(lang) for u in self.used]}
 
 
 class Payment(NamedTuple):

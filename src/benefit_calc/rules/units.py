@@ -90,3 +90,52 @@ def numbers_in(value: Any) -> list[tuple[str, Any]]:
         elif isinstance(v, (int, float)) and not isinstance(v, bool):
             out.append((path, v))
     return out
+
+
+LIST_SHOWN = 6  # items of a list shown before "… (n in all)"
+
+
+def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
+    """A rule value as a person reads it in ``lang``: ``136 549 kr i året``, ``66 %``, ``2,041 G``, ``den 20.``; a
+    bracket schedule step by step; a table entry by entry, a long list shortened and a nested table by its size.
+    Words from the catalogue (``rule_unit.*``)."""
+    from benefit_calc.words import text
+
+    def number(x: Any, scale: int = 1) -> str:
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            return str(x)
+        y = round(x * scale, 2 if scale != 1 else 4)
+        if y == int(y):
+            return f"{int(y):,}".replace(",", " ")
+        shown = f"{y:,.4f}".rstrip("0").replace(",", " ")
+        return shown if lang == "en" else shown.replace(".", ",")
+
+    def one(x: Any, part: str) -> str:
+        if part not in UNITS or part in ("list", "table") or isinstance(x, bool) or not isinstance(x, (int, float)):
+            return number(x)
+        key = "".join(c if c.isalnum() else "_" for c in part.lower())
+        return text(f"rule_unit.{key}", lang, n=number(x, 100 if part == "fraction" else 1))
+
+    def items(xs: list[str], sep: str = ", ") -> str:
+        if not xs:
+            return text("rule_unit.none", lang)
+        if len(xs) <= LIST_SHOWN:
+            return sep.join(xs)
+        return text("rule_unit.more", lang, items=sep.join(xs[:LIST_SHOWN]), count=len(xs))
+
+    def inner(x: Any) -> str:  # a value inside a table: a plain list in brackets, anything deeper by its size
+        if isinstance(x, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in x):
+            return f"({items([one(v, unit) for v in x])})"
+        if isinstance(x, (list, tuple, dict)):
+            return text("rule_unit.rows", lang, count=len(x))
+        return one(x, unit)
+
+    parts = split_unit(unit, kind)
+    if kind == "brackets" and isinstance(value, (list, tuple)):
+        return "; ".join(text("rule_unit.bracket", lang, threshold=one(getattr(b, "threshold", 0), parts[0]),
+                              rate=one(getattr(b, "rate", 0), parts[-1])) for b in value)
+    if isinstance(value, dict):
+        return items([f"{k}: {inner(v)}" for k, v in value.items()], "; ")
+    if isinstance(value, (list, tuple)):
+        return items([inner(v) if isinstance(v, (list, tuple, dict)) else one(v, parts[0]) for v in value])
+    return one(value, parts[0])
