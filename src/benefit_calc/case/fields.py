@@ -89,13 +89,19 @@ def _limit(x: Any, b: Bound) -> str:
     return _fmt(x) if isinstance(x, (int, float)) else str(x)
 
 
-def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | None:
-    """A number within the field's bounds; ``None`` if absent and not required."""
+def _given(raw: Mapping[str, Any], key: str, path: str, spec: str) -> tuple[Bound, str, Any]:
+    """The field's bounds, its name where it was found, and its value (``None``: absent, allowed as it is optional)."""
     b, field = BOUNDS[spec], where(path, key)
     value = raw.get(key)
+    if value is None and b.required:
+        raise _missing(b, field)
+    return b, field, value
+
+
+def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | None:
+    """A number within the field's bounds; ``None`` if absent and not required."""
+    b, field, value = _given(raw, key, path, spec)
     if value is None:
-        if b.required:
-            raise _missing(b, field)
         return None
     if not is_number(value):
         raise CaseError.of(field, "not_a_number_text" if isinstance(value, str) else "not_a_number", value=show(value))
@@ -126,11 +132,8 @@ def choice(raw: Mapping[str, Any], key: str, path: str, spec: str) -> str | None
 
 
 def text(raw: Mapping[str, Any], key: str, path: str, spec: str) -> str | None:
-    b, field = BOUNDS[spec], where(path, key)
-    value = raw.get(key)
+    b, field, value = _given(raw, key, path, spec)
     if value is None:
-        if b.required:
-            raise _missing(b, field)
         return None
     if not isinstance(value, str) or not value.strip():
         raise CaseError.of(field, "not_text", value=show(value))
@@ -141,11 +144,8 @@ def text(raw: Mapping[str, Any], key: str, path: str, spec: str) -> str | None:
 
 def day(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None:
     """A date written ``YYYY-MM-DD`` within the field's bounds."""
-    b, field = BOUNDS[spec], where(path, key)
-    value = raw.get(key)
+    b, field, value = _given(raw, key, path, spec)
     if value is None:
-        if b.required:
-            raise _missing(b, field)
         return None
     parsed = _as_date(value)
     if parsed is None:
@@ -173,11 +173,8 @@ def _as_date(value: Any) -> date | None:
 
 def month(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None:
     """A month written ``YYYY-MM`` (or a first-of-month date) within the field's bounds; its first day."""
-    b, field = BOUNDS[spec], where(path, key)
-    value = raw.get(key)
+    b, field, value = _given(raw, key, path, spec)
     if value is None:
-        if b.required:
-            raise _missing(b, field)
         return None
     parsed = parse_month(value)
     if parsed is None:
