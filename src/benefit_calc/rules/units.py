@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from benefit_calc.words import text
+
 
 @attrs.frozen
 class Domain:
@@ -99,7 +101,6 @@ def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
     """A rule value as a person reads it in ``lang``: ``136 549 kr i året``, ``66 %``, ``2,041 G``, ``den 20.``; a
     bracket schedule step by step; a table entry by entry, a long list shortened and a nested table by its size.
     Words from the catalogue (``rule_unit.*``)."""
-    from benefit_calc.words import text
 
     def number(x: Any, scale: int = 1) -> str:
         if isinstance(x, bool) or not isinstance(x, (int, float)):
