@@ -25,12 +25,12 @@ def case(birth: str = "1990-01-01", work: list | None = None, children: list | N
 
 
 def test_full_rate_paid_the_month_after() -> None:
-    """25+: 2.041 × 130 160 / 12 = 22 138.05 → 22 138 for January 2026, paid 15 February."""
+    """25+: 2.041 × 130 160 / 12 = 22 138.05 → 22 138 for January 2026, due 15 February (a Sunday): paid Friday 13."""
     res = simulate(RULES, parse_case(case()))
     feb = res.months[1]
     assert feb.benefits["kvalifiseringsstonad"] == 22138
     pay = [p for p in res.payments if p.scheme == "kvalifiseringsstonad" and p.earned_from == date(2026, 1, 1)]
-    assert [(p.paid_on, p.amount) for p in pay] == [(date(2026, 2, 15), 22138)]
+    assert [(p.paid_on, p.amount) for p in pay] == [(date(2026, 2, 13), 22138)]
     # May 2026 at the new G: 2.041 × 136 549 / 12 = 23 225.04 → 23 225, paid in June
     assert res.months[5].benefits["kvalifiseringsstonad"] == 23225
 

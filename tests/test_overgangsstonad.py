@@ -181,7 +181,12 @@ def test_full_amount_2026_and_from_may_2026():
     by = os_by_month(res)
     assert [by[date(2026, m, 1)] for m in (1, 4)] == [24405, 24405]
     assert {by[date(2026, m, 1)] for m in range(5, 13)} == {25603}
-    assert {p.paid_on.day for p in res.payments if p.scheme == "overgangsstonad"} == {20}
+    # by the 20th, the banking day before on a weekend (2026: Jun 20 Sat → 19, Sep 20 Sun → 18) and around the 12th in
+    # December (12.12.2026 is a Saturday → 11); nav.no Payment dates
+    days = {p.paid_on for p in res.payments if p.scheme == "overgangsstonad" and p.paid_on.year == 2026}
+    assert days == {date(2026, 1, 20), date(2026, 2, 20), date(2026, 3, 20), date(2026, 4, 20), date(2026, 5, 20),
+                    date(2026, 6, 19), date(2026, 7, 20), date(2026, 8, 20), date(2026, 9, 18), date(2026, 10, 20),
+                    date(2026, 11, 20), date(2026, 12, 11)}
     assert not res.settlements or all(s.scheme != "overgangsstonad" for s in res.settlements)
 
 

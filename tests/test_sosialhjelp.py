@@ -24,10 +24,16 @@ from .strategies import sosialhjelp_cases
 
 RULES = load_rules()
 OVERLAY = Path(__file__).parent.parent / "examples" / "overlays" / "sosialhjelp-kommune-eksempel.yaml"
+DAY_BEFORE = Path(__file__).parent / "data" / "sosialhjelp-dagen-for.yaml"
 # the 2026 rates are an estimate in the rule file (no circular found): the month sequences below follow the file
 RATES_2026 = RULES.value("sosialhjelp.rates", date(2026, 1, 1))
 SINGLE, SHARED = RATES_2026["single"], RATES_2026["shared_housing"]
 CHILD_0_5, CHILD_6_10 = (band["amount"] for band in RATES_2026["children"][:2])
+
+
+def stonad(r: Any) -> dict[date, int]:
+    """The stønad for each month (by the month it is for; it may land in the month before, see test_paydays)."""
+    return {p.earned_from: p.amount for p in r.payments if p.scheme == "sosialhjelp"}
 
 
 def case(**over: Any) -> Any:
@@ -74,23 +80,47 @@ def test_need_adds_rent_electricity_and_other_costs() -> None:
     assert need(RULES, c, date(2026, 3, 1)) == SHARED + 7000 + 800 + 350  # the bofellesskap rate + rent + electricity + other
 
 
-def test_without_income_the_whole_need_is_paid_on_the_first() -> None:
+def test_without_income_the_whole_need_is_paid_on_the_first_banking_day() -> None:
     r = simulate(RULES, case())
     assert [m.benefits["sosialhjelp"] for m in r.months] == [SINGLE + 7800] * 12
-    paid = [p for p in r.payments if p.scheme == "sosialhjelp" and p.paid_on.year == 2026]
-    assert {p.paid_on.day for p in paid} == {1} and not any(p.taxable for p in paid)
+    paid = [p.paid_on for p in r.payments if p.scheme == "sosialhjelp"]
+    # the model's assumption (utbetaling.roll: sosialhjelp after): 1 Jan (holiday) → Fri 2 Jan, 1 Feb (Sun) → Mon 2,
+    # 1 Mar (Sun) → Mon 2, 1 May (holiday) → Mon 4, 1 Aug (Sat) → Mon 3, 1 Nov (Sun) → Mon 2
+    assert paid == [date(2026, 1, 2), date(2026, 2, 2), date(2026, 3, 2), date(2026, 4, 1), date(2026, 5, 4),
+                    date(2026, 6, 1), date(2026, 7, 1), date(2026, 8, 3), date(2026, 9, 1), date(2026, 10, 1),
+                    date(2026, 11, 2), date(2026, 12, 1)]
+    assert not any(p.taxable for p in r.payments if p.scheme == "sosialhjelp")
+    assert not [w for w in r.warnings if w.code == "sosialhjelp_paid_early"]
+
+
+def test_an_office_paying_the_day_before_moves_the_stonad_into_the_month_before() -> None:
+    """nav.no: "Hvis utbetalingsdatoen faller på en helg eller helligdag, får du vanligvis pengene dagen før" — an
+    office paying on the 1st that way (an overlay) pays some months' stønad in the month before, and the result
+    names them."""
+    rules = load_rules(overlays=[DAY_BEFORE])
+    r = simulate(rules, case())
+    paid = {p.earned_from: p.paid_on for p in r.payments if p.scheme == "sosialhjelp"}
+    assert [paid[date(2026, k, 1)] for k in (1, 2, 3, 4, 5, 8, 11)] == [
+        date(2025, 12, 31), date(2026, 1, 30), date(2026, 2, 27), date(2026, 4, 1), date(2026, 4, 30),
+        date(2026, 7, 31), date(2026, 10, 30)]
+    # the month table shows what lands: twice in some months, none in others
+    assert [m.benefits["sosialhjelp"] // (SINGLE + 7800) for m in r.months] == [1, 1, 0, 2, 0, 1, 2, 0, 1, 2, 0, 1]
+    (early,) = [w for w in r.warnings if w.code == "sosialhjelp_paid_early"]
+    assert early.month == date(2026, 1, 1) and "01.2026 (31.12.2025)" in early.message
+    assert "03.2026 (27.02.2026)" in early.message_en and "sett av" in early.action.lower()
 
 
 def test_aap_counts_net_krone_for_krone_and_a_third_payment_wipes_out_that_month() -> None:
     c = case(client__benefits={"aap": {"basis_g": 2.041}, "sosialhjelp": {}}, household__rent_per_month=12000)
     r = simulate(RULES, c)
-    for m in r.months:
+    got = stonad(r)
+    for m in r.months:  # the stønad for a month: the need less the net AAP landing in that month
         net_aap = m.benefits["aap"] - m.tax_withheld
-        assert m.benefits["sosialhjelp"] == max(0, SINGLE + 12000 + 800 - net_aap), m.month
-    three = [m for m in r.months if m.aap_payments == 3]
-    two = [m for m in r.months if m.aap_payments == 2 and m.month.month not in (6, 12)]
+        assert got.get(m.month, 0) == max(0, SINGLE + 12000 + 800 - net_aap), m.month
+    three = [m.month for m in r.months if m.aap_payments == 3]
+    two = [m.month for m in r.months if m.aap_payments == 2 and m.month.month not in (6, 12)]
     assert three and two
-    assert min(m.benefits["sosialhjelp"] for m in three) < min(m.benefits["sosialhjelp"] for m in two)
+    assert min(got.get(m, 0) for m in three) < min(got.get(m, 0) for m in two)
 
 
 def test_next_month_option_moves_income_one_month_later() -> None:
@@ -98,9 +128,10 @@ def test_next_month_option_moves_income_one_month_later() -> None:
     same = simulate(RULES, case(client__benefits={**base, "sosialhjelp": {}}, household__rent_per_month=12000))
     nxt = simulate(RULES, case(client__benefits={**base, "sosialhjelp": {"income_month": "next_month"}},
                                household__rent_per_month=12000))
+    got = stonad(nxt)
     for before, now in zip(nxt.months, nxt.months[1:]):
-        assert now.benefits["sosialhjelp"] == max(0, SINGLE + 12800 - (before.benefits["aap"] - before.tax_withheld))
-    assert [m.benefits["sosialhjelp"] for m in same.months] != [m.benefits["sosialhjelp"] for m in nxt.months]
+        assert got.get(now.month, 0) == max(0, SINGLE + 12800 - (before.benefits["aap"] - before.tax_withheld))
+    assert stonad(same) != got
 
 
 def test_barnetrygd_not_counted_but_kontantstotte_is() -> None:
@@ -109,9 +140,9 @@ def test_barnetrygd_not_counted_but_kontantstotte_is() -> None:
     feb = r.months[1]
     assert feb.benefits["barnetrygd"] > 0 and feb.benefits["kontantstotte"] == 7500
     expected_need = SINGLE + CHILD_0_5 + 7800
-    assert feb.benefits["sosialhjelp"] == expected_need - 7500
+    assert stonad(r)[feb.month] == expected_need - 7500
     oct_ = r.months[9]
-    assert oct_.benefits.get("kontantstotte", 0) == 0 and oct_.benefits["sosialhjelp"] == expected_need
+    assert oct_.benefits.get("kontantstotte", 0) == 0 and stonad(r)[oct_.month] == expected_need
 
 
 def test_before_september_2022_barnetrygd_could_be_counted() -> None:
@@ -128,10 +159,10 @@ def test_wages_warn_krone_for_krone_and_show_when_independent() -> None:
     assert warn.month == date(2026, 4, 1)  # March's wages are paid in April (payday next month by default)
     april = r.months[3]
     assert f"{fmt(april.wages - april.tax_withheld)} kr i nettolønn" in warn.message  # the real amount
-    assert f"{fmt(april.benefits['sosialhjelp'])} kr mer netto" in warn.message
+    assert f"{fmt(stonad(r)[april.month])} kr mer netto" in warn.message
     independent = codes["sosialhjelp_independent"].month
-    assert r.months[independent.month - 1].benefits["sosialhjelp"] == 0
-    assert r.months[independent.month - 2].benefits["sosialhjelp"] > 0
+    assert stonad(r).get(independent, 0) == 0
+    assert stonad(r)[date(independent.year, independent.month - 1, 1)] > 0
     assert "sosialhjelp_without_bostotte" in codes
     assert "sosialhjelp_rates_estimated" in codes  # 2026 rates are an estimate
 
@@ -157,8 +188,8 @@ def test_a_single_adults_warning_says_du_and_leaves_out_barnetrygd() -> None:
 def test_bostotte_counts_as_income() -> None:
     without = simulate(RULES, case())
     with_bs = simulate(RULES, case(client__benefits={"sosialhjelp": {}, "bostotte": {}}))
-    for a, b in zip(without.months, with_bs.months):
-        assert b.benefits["sosialhjelp"] == a.benefits["sosialhjelp"] - b.benefits["bostotte"]
+    for a, b in zip(without.months, with_bs.months):  # bostøtte landing in a month lowers that month's stønad
+        assert stonad(with_bs).get(b.month, 0) == stonad(without)[a.month] - b.benefits["bostotte"]
     assert any(m.benefits["bostotte"] for m in with_bs.months)
 
 
@@ -191,11 +222,13 @@ def test_household_never_below_need_and_stonad_only_tops_up(data: dict[str, Any]
     for s in r.settlements:
         if s.amount < 0:
             negative[s.month] = negative.get(s.month, 0) + s.amount
-    for m in r.months:
-        stonad = m.benefits["sosialhjelp"]
-        means = m.household_disposable - m.benefits.get("barnetrygd", 0) - negative.get(m.month, 0)
-        assert stonad >= 0
-        if stonad:
-            assert means == need(RULES, c, m.month), m.month
+    for_month = stonad(r)
+    for m in r.months:  # the month's means without any stønad landing in it, + the stønad for the month
+        got = for_month.get(m.month, 0)
+        means = m.household_disposable - m.benefits["sosialhjelp"] - m.benefits.get("barnetrygd", 0) \
+            - negative.get(m.month, 0)
+        assert got >= 0
+        if got:
+            assert means + got == need(RULES, c, m.month), m.month
         else:
             assert means >= need(RULES, c, m.month), m.month

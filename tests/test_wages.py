@@ -31,7 +31,7 @@ def test_feriepenger_and_ferietrekk() -> None:
     pays = wage_payments(RULES, work, date(2025, 1, 1), date(2026, 6, 1))
     june_2025 = [p for p in pays if p.paid_on.year == 2025 and p.paid_on.month == 6]
     assert [(p.scheme, p.amount) for p in june_2025] == [("wages", 20000)]  # first year: no feriepenger, no trekk
-    june_2026 = {p.scheme: p.amount for p in pays if p.paid_on == date(2026, 6, 20)}
+    june_2026 = {p.scheme: p.amount for p in pays if p.paid_on == date(2026, 6, 19)}  # the 20th is a Saturday
     assert june_2026["holiday_pay"] == 24480  # 10.2 % of 240 000 earned in 2025 (ferieloven § 10)
     assert june_2026["wages"] == 769  # 20 000 − 25/26 × 20 000 = 769.23: ferietrekk for 25 virkedager
 
@@ -48,7 +48,7 @@ def test_feriepenger_follow_the_step_the_wages_were_earned_under() -> None:
     earned_with = (WorkStep(date(2025, 1, 1), 20, monthly_salary=20000),
                    WorkStep(date(2026, 5, 1), 20, monthly_salary=20000, holiday_pay=False))
     pays = wage_payments(RULES, earned_with, date(2025, 1, 1), date(2026, 6, 1))
-    june = {p.scheme: p.amount for p in pays if p.paid_on == date(2026, 6, 20)}
+    june = {p.scheme: p.amount for p in pays if p.paid_on == date(2026, 6, 19)}  # the 20th is a Saturday
     assert june == {"holiday_pay": 24480, "wages": 20000}  # paid; no ferietrekk from a salary without feriepenger
     earned_without = (WorkStep(date(2025, 1, 1), 20, monthly_salary=20000, holiday_pay=False),
                       WorkStep(date(2026, 5, 1), 20, monthly_salary=20000))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Iterator, Protocol, Sequence
 
 import attrs
+import holidays
 
 
 class WorkStep(Protocol):
@@ -191,3 +192,39 @@ def children_under(births: Sequence[date], max_age: int, day: date) -> int:
 def age_on(birth: date, day: date) -> int:
     """Whole years of age on ``day``."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+@functools.lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[date]:
+    """Norway's public holidays in ``year`` (lov om helligdager og helligdagsfred § 2 and lov om 1. og 17. mai):
+    nyttårsdag, skjærtorsdag, langfredag, 1. and 2. påskedag, 1. mai, 17. mai, Kristi himmelfartsdag, 1. and 2.
+    pinsedag, 1. and 2. juledag — from the well-kept ``holidays`` library (Sundays are not counted as holidays
+    there; weekends are handled by :func:`is_weekday`)."""
+    return frozenset(holidays.country_holidays("NO", years=year))
+
+
+def is_banking_day(day: date, closed: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """Monday to Friday, not a public holiday, and not one of the ``closed`` (month, day) dates (e.g. 24 December,
+    when Norges Bank's settlement system is closed)."""
+    return is_weekday(day) and day not in public_holidays(day.year) and (day.month, day.day) not in closed
+
+
+def banking_day_on_or_before(day: date, closed: frozenset[tuple[int, int]] = frozenset()) -> date:
+    while not is_banking_day(day, closed):
+        day -= ONE_DAY
+    return day
+
+
+def banking_day_on_or_after(day: date, closed: frozenset[tuple[int, int]] = frozenset()) -> date:
+    while not is_banking_day(day, closed):
+        day += ONE_DAY
+    return day
+
+
+def banking_days_after(day: date, n: int, closed: frozenset[tuple[int, int]] = frozenset()) -> date:
+    """The ``n``-th banking day after ``day`` (``day`` itself not counted; ``n`` = 0 gives ``day``)."""
+    while n > 0:
+        day += ONE_DAY
+        if is_banking_day(day, closed):
+            n -= 1
+    return day

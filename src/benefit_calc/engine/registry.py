@@ -53,7 +53,7 @@ class Scheme:
         return self.rule_files or (self.id,)
 
 
-SHARED_RULE_FILES = ("grunnbelop", "kommuner")  # read by many schemes: G, and the municipality's zone and cap group
+SHARED_RULE_FILES = ("grunnbelop", "kommuner", "utbetaling")  # G; the municipality's zone and cap group; payment days
 
 
 SCHEMES: tuple[Scheme, ...] = (  # in the order they run; each sees the payments of those before it

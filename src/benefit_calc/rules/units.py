@@ -51,6 +51,7 @@ UNITS: dict[str, Domain] = {
     "day of month": Domain(1, 28, True, "a day 1–28 (a day every month has)"),
     "month of year": Domain(1, 12, True, "a month 1–12"),
     "days": Domain(0, 366, False, "0 to 366 days"),
+    "banking days": Domain(0, 30, True, "a whole number of banking days 0–30"),
     "months": Domain(0, 120, True, "0 to 120 months"),
     "years": Domain(0, 120, True, "0 to 120 years"),
     "count": Domain(0, 1000, True, "a whole number 0 to 1000"),

@@ -17,7 +17,7 @@ The rule in plain words (folketrygdloven §§ 11-19, 11-20, 11-23; rates by date
 from __future__ import annotations
 
 import bisect
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
@@ -28,6 +28,7 @@ from benefit_calc.core.money import dec as _d
 from benefit_calc.case.model import Aap, Child, Opptrapping
 from benefit_calc.result.payments import Used, used
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 
 LAW = "Folketrygdloven §§ 11-19, 11-20 og 11-23"
 CENT = Decimal("0.01")
@@ -169,7 +170,6 @@ class AapRates:
         self._used: dict[int, tuple[Used, ...]] = {}
         self._paid: dict[tuple[int, Decimal], int] = {}
         self._shares: dict[tuple[Decimal, int, int], Decimal] = {}
-        self._lags: dict[int, timedelta] = {}
         self._uniform: dict[tuple[int, Decimal], tuple[int, Decimal]] = {}
         self._paid_on: dict[date, date] = {}
         self._arbeidsevne = _d(aap.arbeidsevne or 0) / 100
@@ -182,18 +182,11 @@ class AapRates:
             out = self._shares[k] = work_share(self.rules, hours, weekdays, day)
         return out
 
-    def lag(self, day: date) -> timedelta:
-        k = bisect.bisect_right(self._changes, day)
-        out = self._lags.get(k)
-        if out is None:
-            out = self._lags[k] = timedelta(days=int(self.rules.value("aap.payment_lag_days", day)))
-        return out
-
     def paid_on(self, period: cal.Meldeperiode) -> date:
         """The day ``period`` is paid: its end + the payment lag."""
         out = self._paid_on.get(period.end)
         if out is None:
-            out = self._paid_on[period.end] = period.end + self.lag(period.end)
+            out = self._paid_on[period.end] = paydays.after_period(self.rules, "aap.payment_lag_days", period.end)
         return out
 
     def key(self, day: date) -> int:
@@ -316,8 +309,7 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
             bt_total += bt * rate
             amount += rates.paid(rates.key(d), rate)
     segments = [AapSegment(r[0], r[1], r[2], r[3], share, r[4], r[5]) for r in runs]
-    lag = rates.lag(period.end)
     probe = right_days[0] if right_days else period.start
-    return AapPeriod(period.start, period.end, period.end + lag, hours, len(right_days),
+    return AapPeriod(period.start, period.end, rates.paid_on(period), hours, len(right_days),
                      tuple(segments), amount, int(_round(bt_total, ONE)), first_rate, n_children,
                      any(s.work_share > s.limit for s in segments), rates.used(probe))

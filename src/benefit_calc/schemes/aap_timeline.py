@@ -35,7 +35,7 @@ def run(ctx: Context) -> SchemeOutput:
     # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
     rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),
                          lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))
-    window, lag = ctx.window("aap.payment_lag_days")
+    window, paid = ctx.window("aap.payment_lag_days")
     has_right = until_rule(aap.until)
     one = partial(aap_period, rules, aap, case.client.birth_date, case.household.children, hours_on=ctx.hours_on,
                   has_right=has_right, basis_g=basis_g, rates=rates)
@@ -44,7 +44,7 @@ def run(ctx: Context) -> SchemeOutput:
         key = ("aap_without_work", aap, case.client.birth_date, case.household.children, basis_g, ctx.anchor,
                ctx.first_day, ctx.last_day)
         return rules.cached(key, lambda: sum(rates.amount_without_work(mp, has_right) for mp in window  # type: ignore[no-any-return]
-                                             if (mp.end + lag).year == ctx.first_day.year))
+                                             if paid(mp).year == ctx.first_day.year))
 
     if not ctx.detail and has_right is None and hasattr(ctx.hours_on, "period_total"):
         return SchemeOutput(tuple(_lean_payments(window, ctx.hours_on, rates, one)), without_work=without_work)

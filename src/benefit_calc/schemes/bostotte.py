@@ -22,6 +22,7 @@ from benefit_calc.core.money import dec as _d, fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
@@ -127,7 +128,8 @@ def run(ctx: Context) -> SchemeOutput:
         same: dict[MonthRules, MonthRules] = {}  # months with the same rules share one object (and its amounts)
         month = max(cal.add_months(ctx.first_day, -1), first_month)
         while month < ctx.last_day.replace(day=1):
-            paid_on = cal.add_months(month, 1).replace(day=int(rules.value("bostotte.payment_day_next_month", month)))
+            paid_on = paydays.monthly(rules, "bostotte", cal.add_months(month, 1),
+                                      int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
                                       month)
             mr = month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent)

@@ -16,6 +16,7 @@ from benefit_calc.case.model import Case
 from benefit_calc.result.payments import Payment
 from benefit_calc.result.model import PeriodRow, Settlement, Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 
 
 @attrs.frozen
@@ -38,14 +39,19 @@ class Context:
     def in_horizon(self, day: date) -> bool:
         return self.horizon[0] <= day < cal.add_months(self.horizon[-1], 1)
 
-    def window(self, lag_param: str) -> tuple[list[cal.Meldeperiode], timedelta]:
-        """The client's meldeperioder paid from ``first_day`` to ``last_day`` (period end + the lag in the rules)."""
-        lag = timedelta(days=int(self.rules.value(lag_param, self.first_day)))
+    def window(self, lag_param: str) -> tuple[list[cal.Meldeperiode], Callable[[cal.Meldeperiode], date]]:
+        """The client's meldeperioder paid from ``first_day`` to ``last_day``, and the day each is paid (the
+        ``lag_param``-th banking day after its end, :func:`benefit_calc.schemes.paydays.after_period`)."""
+        rules = self.rules
+
+        def paid(mp: cal.Meldeperiode) -> date:
+            return paydays.after_period(rules, lag_param, mp.end)
 
         def make() -> tuple[cal.Meldeperiode, ...]:
-            periods = cal.meldeperioder(self.anchor, self.first_day - lag - timedelta(days=cal.PERIOD_DAYS), self.last_day)
-            return tuple(mp for mp in periods if self.first_day <= mp.end + lag <= self.last_day)
-        return list(self.rules.cached(("window", self.anchor, self.first_day, self.last_day, lag), make)), lag
+            early = self.first_day - timedelta(days=3 * cal.PERIOD_DAYS)  # a lag of up to 30 banking days
+            periods = cal.meldeperioder(self.anchor, early, self.last_day)
+            return tuple(mp for mp in periods if self.first_day <= paid(mp) <= self.last_day)
+        return list(rules.cached(("window", lag_param, self.anchor, self.first_day, self.last_day), make)), paid
 
     def earned_in_year(self, year: int) -> int:
         """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""

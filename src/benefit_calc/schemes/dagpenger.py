@@ -113,7 +113,7 @@ def run(ctx: Context) -> SchemeOutput:
     if dp.egenandel:  # a new claim starts at the case's start: no dagpenger before it
         until = has_right
         has_right = (lambda d: d >= start and (until is None or until(d)))
-    window, lag = ctx.window("dagpenger.payment_lag_days")
+    window, paid = ctx.window("dagpenger.payment_lag_days")
     egenandel_due = bool(dp.egenandel)  # a new claim: the egenandel is taken from the first payments
     egenandel_left = 0
     first_failing = ctx.first_day
@@ -148,12 +148,12 @@ def run(ctx: Context) -> SchemeOutput:
             if over_in_a_row >= int(rules.value("dagpenger.periods_without_loss_to_stop", mp.end)):
                 stopped_after = mp.end
                 if ctx.detail:
-                    warnings.append(Warning.of("dagpenger_stopped", cal.month_of(mp.end + lag),
+                    warnings.append(Warning.of("dagpenger_stopped", cal.month_of(paid(mp)),
                                                "Dagpengeforskriften § 10-4", limit=pct,
                                                date=f"{first_failing:%d.%m.%Y}"))
         else:
             over_in_a_row = 0
-        paid_on = mp.end + lag
+        paid_on = paid(mp)
         if ctx.in_horizon(paid_on):
             rows.append(PeriodRow(benefit="dagpenger", start=mp.start, end=mp.end, hours=float(hours),
                                   work_share=float(hours / normal) if normal else 0.0, payment_rate=float(factor),
@@ -171,7 +171,7 @@ def run(ctx: Context) -> SchemeOutput:
     def without_work() -> int:
         # no hours: every weekday pays the full rate; the first year's egenandel is ignored (a small overestimate)
         year = ctx.first_day.year
-        return sum(with_barnetillegg(rules, basis, rate, 0, d) for mp in window if (mp.end + lag).year == year
+        return sum(with_barnetillegg(rules, basis, rate, 0, d) for mp in window if paid(mp).year == year
                    for d in mp.weekdays() if has_right is None or has_right(d))
 
     return SchemeOutput(tuple(payments), tuple(rows), tuple(warnings), without_work=without_work)

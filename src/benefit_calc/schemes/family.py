@@ -21,6 +21,7 @@ from functools import partial
 from benefit_calc.core import calendar as cal
 from benefit_calc.schemes.overgangsstonad import full_month
 from benefit_calc.result.payments import Explanation, Payment, used
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.schemes.zones import in_tiltakssone
 
@@ -76,7 +77,7 @@ def _run(ctx: Context) -> SchemeOutput:
     zone = partial(in_tiltakssone, rules, case.household.municipality)
     month = ctx.first_day
     while month <= ctx.last_day:
-        day = month.replace(day=int(rules.value("barnetrygd.payment_day", month)))
+        day = paydays.monthly(rules, "barnetrygd", month, int(rules.value("barnetrygd.payment_day", month)))
         end = cal.add_months(month, 1) - cal.ONE_DAY
         bt = 0
         entitled = []
@@ -105,7 +106,7 @@ def _run(ctx: Context) -> SchemeOutput:
             if int(rules.value("kontantstotte.age_from_months", month)) <= age < int(rules.value("kontantstotte.age_to_months", month)):
                 ks += float(rules.value("kontantstotte.rate", month)) * barnehage_share(rules, c.barnehage_hours_per_week, month)
         if ks:
-            ks_day = month.replace(day=int(rules.value("kontantstotte.payment_day", month)))
+            ks_day = paydays.monthly(rules, "kontantstotte", month, int(rules.value("kontantstotte.payment_day", month)))
             payments.append(Payment("kontantstotte", ks_day, int(ks + 0.5), False, "nav", month, end, partial(
                 _explain, "kontantstotte.month", "explain.kontantstotte.month", LAW_KS, rules, ("kontantstotte.rate",),
                 month)))

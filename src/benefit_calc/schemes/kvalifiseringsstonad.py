@@ -17,6 +17,7 @@ from benefit_calc.core import calendar as cal
 from benefit_calc.core.money import dec as _d, fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 
@@ -63,7 +64,8 @@ def run(ctx: Context) -> SchemeOutput:
         worked = ctx.hours_on.in_month(month) if month >= ctx.first_day else ZERO
         share = min(ONE, worked / full_time) if full_time else ZERO
         before = (yearly / TWELVE + bt) * (ONE - share)
-        paid_on = nxt.replace(day=int(rules.value("kvalifiseringsstonad.payment_day_next_month", month)))
+        paid_on = paydays.monthly(rules, "kvalifiseringsstonad", nxt,
+                                  int(rules.value("kvalifiseringsstonad.payment_day_next_month", month)))
         dp = dagpenger_by_month.get(month, 0)
         amount = max(0, int(before.quantize(ONE, rounding=ROUND_HALF_UP)) - dp)
         if amount and ctx.first_day <= paid_on <= ctx.last_day:

@@ -22,6 +22,7 @@ from benefit_calc.core.money import dec as _d, fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 
@@ -121,7 +122,7 @@ def run(ctx: Context) -> SchemeOutput:
         paid = amount(rules, expected, month, samordning)
         if paid:
             payments.append(Payment(
-                "overgangsstonad", month.replace(day=day_no), paid, True, "nav", month,
+                "overgangsstonad", paydays.monthly(rules, "overgangsstonad", month, day_no), paid, True, "nav", month,
                 cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning)))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)

@@ -26,6 +26,7 @@ from benefit_calc.core.money import fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.schemes.tax import partner_net
 
@@ -151,7 +152,7 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
         m = ctx.first_day
         while m <= ctx.last_day:
             nxt = cal.add_months(m, 1)
-            out.append((m, need(rules, case, m), m.replace(day=int(rules.value("sosialhjelp.payment_day", m))),
+            out.append((m, need(rules, case, m), paydays.monthly(rules, "sosialhjelp", m, int(rules.value("sosialhjelp.payment_day", m))),
                         nxt - cal.ONE_DAY))
             m = nxt
         return tuple(out)
@@ -165,7 +166,23 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
         if amount:
             payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, month_end,
                                     partial(_explain, rules, case, m, need_kr, got, amount)))
-    return SchemeOutput(tuple(payments), warnings=tuple(_warnings(ctx, amounts, counted, wages)) if ctx.detail else ())
+    warnings = (*_warnings(ctx, amounts, counted, wages), *_paid_early(ctx, payments)) if ctx.detail else ()
+    return SchemeOutput(tuple(payments), warnings=tuple(warnings))
+
+
+EARLY_LISTED = 6  # months named in the warning
+
+
+def _paid_early(ctx: Context, payments: Sequence[Payment]) -> list[Warning]:
+    """One warning naming the case's months whose stønad lands in the month before (the 1st not a banking day)."""
+    early = [p for p in payments if p.paid_on < p.earned_from and p.earned_from in ctx.horizon]
+    if not early:
+        return []
+    months = ", ".join(f"{p.earned_from:%m.%Y} ({p.paid_on:%d.%m.%Y})" for p in early[:EARLY_LISTED])
+    refs = ctx.rules.param("utbetaling.roll").references  # the source that says sosialhjelp comes the day before
+    source = next((r.title for r in refs if "sosialhjelp" in r.title), refs[0].title if refs else "")
+    return [Warning.of("sosialhjelp_paid_early", early[0].earned_from, source,
+                       months=months + (" …" if len(early) > EARLY_LISTED else ""))]
 
 
 def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Counter[date], wages: Counter[date]

@@ -49,7 +49,7 @@ def run(ctx: Context) -> SchemeOutput:
         return SchemeOutput()
     rules = ctx.rules
     has_right = until_rule(tp.until)
-    window, lag = ctx.window("tiltakspenger.payment_lag_days")
+    window, paid = ctx.window("tiltakspenger.payment_lag_days")
     payments, rows = [], []
     for mp in window:
         days = [d for d in mp.weekdays() if has_right is None or has_right(d)][: tp.days_per_period or None]
@@ -62,7 +62,7 @@ def run(ctx: Context) -> SchemeOutput:
             bt_total += bt
         if not amount:
             continue
-        paid_on = mp.end + lag
+        paid_on = paid(mp)
         probe = days[0]
         payments.append(Payment("tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
                                 partial(_explain, rules, mp, len(days), probe, bt_total), "14-day"))

@@ -32,6 +32,7 @@ from benefit_calc.case.benefits import Uforetrygd
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 
@@ -162,7 +163,7 @@ def run(ctx: Context) -> SchemeOutput:
                 cut[scheme] += unreduced[i] - amount
                 if kr:
                     payments.append(Payment(
-                        scheme, m.replace(day=day_no), kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
+                        scheme, paydays.monthly(rules, "uforetrygd", m, day_no), kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
                         partial(_explain, rules, scheme, m, unreduced[i], expected, yr.limit, yr.share)))
         owed = dict(zip(("uforetrygd", "barnetillegg_uforetrygd"), entitlement(rules, yr, actual)))
         when = date(year + 1, int(rules.value("uforetrygd.etteroppgjor_month", date(year + 1, 1, 1))), 1)

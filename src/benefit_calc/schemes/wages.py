@@ -25,6 +25,7 @@ from benefit_calc.core.money import fmt, kroner as _kr
 from benefit_calc.case.model import WorkStep
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import paydays
 
 FERIE_REF = "Ferieloven §§ 5, 10 og 11"
 
@@ -87,7 +88,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
             feriepenger = _kr(base * rate)
             if feriepenger > 0:
                 payments.append(Payment(
-                    "holiday_pay", month.replace(day=day_no), feriepenger, True, "employer",
+                    "holiday_pay", paydays.monthly(rules, "lonn", month, day_no), feriepenger, True, "employer",
                     date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
                     partial(_explain_holiday_pay, rules, month, rate, base)))
                 if step is not None and step.monthly_salary is not None and step.holiday_pay is not False:
@@ -103,7 +104,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         if kr is None:
             kr = rounded[amount] = _kr(amount)
         payments.append(Payment(
-            "wages", (following if next_month else month).replace(day=day_no), kr, True, "employer",
+            "wages", paydays.monthly(rules, "lonn", following if next_month else month, day_no), kr, True, "employer",
             month, following - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
     return payments
 
