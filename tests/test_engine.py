@@ -258,7 +258,6 @@ def test_opptrapping_longer_than_the_law_allows_is_refused() -> None:
     ("aap", "dagpenger", "choose one"),
     ("tiltakspenger", "aap", "§ 7"),
     ("tiltakspenger", "uforetrygd", "§ 7"),
-    ("aap", "uforetrygd", "samordning"),
 ])
 def test_combinations_the_law_excludes_are_refused(a: str, b: str, words: str) -> None:
     bodies = {"aap": {"basis_g": 3}, "dagpenger": {"basis": 300000, "normal_hours_per_week": 37.5}, "tiltakspenger": {},

@@ -47,6 +47,9 @@ PROBES: dict[str, dict[str, Any]] = {
                                   "client": {"benefits": {"aap": {"basis_g": 2.2}}}},
     "kvalifiseringsstønad, under 25": {"household": {**_HOME, "children": _KIDS[:1]},
                                        "client": {"birth_date": "{young}", "benefits": {"kvalifiseringsstonad": {}}}},
+    "aap beside graded uføretrygd, granted a year before": {
+        "household": _HOME, "client": {"benefits": {"aap": {"basis_g": 3, "granted": "{year_before}"},
+                                                    "uforetrygd": {**_UT, "degree": 40}}}},
 }
 
 
@@ -62,7 +65,8 @@ def probe_case(name: str, start: date) -> dict[str, Any]:
     """The probe ``name`` as case-file data, starting in ``start`` and running two years."""
     later = date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
     words = {"start": f"{start:%Y-%m}", "later": f"{later:%Y-%m}", "kid": f"{start.year - 7}-05-05",
-             "baby": f"{start.year - 1}-{start.month:02d}-03", "young": f"{start.year - 22}-06-06"}
+             "baby": f"{start.year - 1}-{start.month:02d}-03", "young": f"{start.year - 22}-06-06",
+             "year_before": f"{start.year - 1}-{start.month:02d}-01"}
     body = _fill(PROBES[name], words)
     client = {"birth_date": "1980-04-04", **body["client"]}
     return {"start": words["start"], "months": 24, "household": body["household"], "client": client,

@@ -38,6 +38,8 @@ class Aap:
     opptrapping: Opptrapping | None = None
     until: date | None = None  # last day with a right to AAP, if known
     barnetillegg: bool | None = None  # default true for each child under 18 in the household
+    granted: date | None = None  # first day of the AAP period: the maximum period (§ 11-12) counts from it
+    days_used: int | None = None  # weekdays of the period used before the case starts (default: all since granted)
 
 
 @attrs.frozen(cache_hash=True)
@@ -147,7 +149,8 @@ def _reporting(m: Any, path: str, scheme: str) -> str | date | None:
 
 
 def _aap(raw: Any, path: str) -> Aap:
-    m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg"))
+    m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg",
+                              "granted", "days_used"))
     basis_g, basis = _basis(m, path, "aap")
     opp = None
     if m.get("opptrapping") is not None:
@@ -157,7 +160,8 @@ def _aap(raw: Any, path: str) -> Aap:
                           f.integer(op, "months", p, f"{B}.aap.opptrapping.months") or 0)
     return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, f"{B}.aap.yrkesskade"),
                f.number(m, "arbeidsevne", path, f"{B}.aap.arbeidsevne"), opp, f.day(m, "until", path, f"{B}.aap.until"),
-               f.boolean(m, "barnetillegg", path, f"{B}.aap.barnetillegg"))
+               f.boolean(m, "barnetillegg", path, f"{B}.aap.barnetillegg"), f.day(m, "granted", path, f"{B}.aap.granted"),
+               f.integer(m, "days_used", path, f"{B}.aap.days_used"))
 
 
 def _dagpenger(raw: Any, path: str) -> Dagpenger:

@@ -92,6 +92,8 @@ _ALL = (
     Bound("client.benefits.aap.opptrapping.months", "integer", "months", 1, 60, required=True),
     _dates("client.benefits.aap.until"),
     Bound("client.benefits.aap.barnetillegg", "boolean"),
+    _dates("client.benefits.aap.granted"),
+    Bound("client.benefits.aap.days_used", "integer", "days", 0, 2000),
     Bound("client.benefits.dagpenger.basis", "number", "kr/year", 0, MONEY_YEAR),
     Bound("client.benefits.dagpenger.basis_g", "number", "G", 0, 20),
     Bound("client.benefits.dagpenger.normal_hours_per_week", "number", "hours/week", 0.5, 100, required=True),

@@ -11,7 +11,10 @@ The rule in plain words (folketrygdloven §§ 11-19, 11-20, 11-23; rates by date
   yrkesskade, 80 % inside an approved opptrapping period — nothing is paid for the period. Otherwise every
   weekday pays (dagsats + barnetillegg) × (100 % − the work share or the fastsatt arbeidsevne if higher),
   rounded to whole kroner per day. 45 h of 75 is 60 % and pays 40 %; 45.5 h is 60.67 % → 61 % → nothing.
-* The period is paid after the meldekort is sent: period end + the lag in the rules.
+* With graded uføretrygd (§ 11-28) AAP is paid for the rest: the uføregrad is taken off that payment rate (50 %
+  uføretrygd and no work pays 50 %; with 20 % work 30 %), never below 0; the 60 % limit still tests the hours.
+  With 100 % uføretrygd no AAP is paid (§ 11-27). This is how Kelvin grades it (samordningUføregradering).
+* The period is paid after the meldekort is sent: period end + the lag in banking days in the rules.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class AapPeriod:
     children: int
     over_limit: bool
     used: tuple[Used, ...]
+    uforegrad: Decimal = Decimal(0)  # taken off the payment rate (graded uføretrygd, § 11-28)
 
     @property
     def work_share(self) -> Decimal:
@@ -121,10 +125,12 @@ def work_share(rules: Ruleset, hours: Decimal, weekdays: int, day: date) -> Deci
     return _round(share, CENT)
 
 
-def payment_rate(share: Decimal, limit: Decimal, arbeidsevne: Decimal) -> Decimal:
+def payment_rate(share: Decimal, limit: Decimal, arbeidsevne: Decimal, uforegrad: Decimal = Decimal(0)) -> Decimal:
     """The share of the dagsats paid (gradering, folketrygdloven § 11-23): nothing when work is over the day's limit,
-    else 1 − the work share, or 1 − the fastsatt arbeidsevne if that is higher (Kelvin's GraderingArbeidRegel)."""
-    return Decimal(0) if share > limit else ONE - max(share, arbeidsevne)
+    else 1 − the work share, or 1 − the fastsatt arbeidsevne if that is higher (Kelvin's GraderingArbeidRegel);
+    with graded uføretrygd (§ 11-28) the uføregrad is taken off that, never below 0 — AAP for the part not covered
+    by uføretrygd (Kelvin's samordningUføregradering). The 60 % limit still tests the hours alone."""
+    return max(Decimal(0), (Decimal(0) if share > limit else ONE - max(share, arbeidsevne)) - uforegrad)
 
 
 def _limit(rules: Ruleset, aap: Aap, day: date) -> Decimal:
@@ -156,9 +162,13 @@ class AapRates:
     facts, so each stretch is computed once; a simulation and a sweep over hours reuse them.
     """
 
-    def __init__(self, rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], basis_g: Decimal) -> None:
+    def __init__(self, rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child], basis_g: Decimal,
+                 ufore: tuple[date, Decimal] | None = None) -> None:
         self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
+        self._ufore = ufore  # (granted, uføregrad as a fraction): graded uføretrygd from that day (§ 11-28)
         changes = {v.valid_from for name in DAY_PARAMS for v in rules.param(name).values}
+        if ufore is not None:
+            changes.add(ufore[0])
         changes |= {cal.birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
         for c in children:
             changes.add(c.birth_date)
@@ -193,6 +203,14 @@ class AapRates:
         """The stretch of days ``day`` belongs to: days with the same key have the same facts."""
         return bisect.bisect_right(self._changes, day)
 
+    def uforegrad(self, day: date) -> Decimal:
+        """The uføregrad taken off the payment rate on ``day`` (0 before the uføretrygd is granted, or without it)."""
+        return self._ufore[1] if self._ufore is not None and day >= self._ufore[0] else Decimal(0)
+
+    def rate(self, share: Decimal, limit: Decimal, day: date) -> Decimal:
+        """:func:`payment_rate` on ``day`` with this client's fastsatt arbeidsevne and uføregrad."""
+        return payment_rate(share, limit, self._arbeidsevne, self.uforegrad(day))
+
     def paid(self, key: int, rate: Decimal) -> int:
         """Kroner paid for one day of stretch ``key`` at payment rate ``rate``: round(dagsats×g) + round(bt×g), to kr."""
         out = self._paid.get((key, rate))
@@ -224,21 +242,20 @@ class AapRates:
         if out is None:
             _, _, _, limit = self.on(days[0])
             share = self.work_share(hours, len(days), period.start)
-            rate = payment_rate(share, limit, self._arbeidsevne)
+            rate = self.rate(share, limit, days[0])
             out = self._uniform[(key, hours)] = (len(days) * self.paid(key, rate), rate)
         return out
 
     def amount_without_work(self, period: cal.Meldeperiode, has_right: Callable[[date], bool] | None) -> int:
-        """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne reduces it)."""
-        rate = payment_rate(Decimal(0), ONE, self._arbeidsevne)
+        """What ``period`` pays with no hours worked (only the fastsatt arbeidsevne and an uføregrad reduce it)."""
         days = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
         if days and self.key(days[0]) == self.key(days[-1]):
             self.on(days[0])
-            return len(days) * self.paid(self.key(days[0]), rate)
+            return len(days) * self.paid(self.key(days[0]), self.rate(Decimal(0), ONE, days[0]))
         total = 0
         for d in days:
             self.on(d)
-            total += self.paid(self.key(d), rate)
+            total += self.paid(self.key(d), self.rate(Decimal(0), ONE, d))
         return total
 
     def used(self, day: date) -> tuple[Used, ...]:
@@ -263,7 +280,6 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     """
     rates = rates or AapRates(rules, aap, birth, children, basis_g)
     right_days: list[date] = period.weekdays() if has_right is None else [d for d in period.weekdays() if has_right(d)]
-    arbeidsevne = _d(aap.arbeidsevne or 0) / 100
     weekdays_only = isinstance(hours_on, cal.DailyHours)  # a work plan: hours only on weekdays, summed fast
     if isinstance(hours_on, cal.DailyHours) and has_right is None:
         hours = hours_on.period_total(period)
@@ -290,7 +306,7 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
         # no change inside the period, but not every weekday carries the right
         key = rates.key(right_days[0])
         first_rate, bt, n_children, limit = rates.on(right_days[0])
-        rate = payment_rate(share, limit, arbeidsevne)
+        rate = rates.rate(share, limit, right_days[0])
         runs.append([right_days[0], right_days[-1], len(right_days), hours, limit, rate])
         amount = len(right_days) * rates.paid(key, rate)
         bt_total = bt * rate * len(right_days)
@@ -298,8 +314,8 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
         for d in right_days:
             h = hours_on(d)
             ds, bt, kids, limit = rates.on(d)
-            rate = payment_rate(share, limit, arbeidsevne)
-            if runs and runs[-1][4] == limit:
+            rate = rates.rate(share, limit, d)
+            if runs and runs[-1][4] == limit and runs[-1][5] == rate:
                 run = runs[-1]
                 run[1], run[2], run[3] = d, run[2] + 1, run[3] + h
             else:
@@ -312,4 +328,5 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     probe = right_days[0] if right_days else period.start
     return AapPeriod(period.start, period.end, rates.paid_on(period), hours, len(right_days),
                      tuple(segments), amount, int(_round(bt_total, ONE)), first_rate, n_children,
-                     any(s.work_share > s.limit for s in segments), rates.used(probe))
+                     any(s.work_share > s.limit for s in segments), rates.used(probe),
+                     max((rates.uforegrad(d) for d in right_days), default=Decimal(0)))

@@ -12,12 +12,15 @@ from functools import partial
 from typing import Callable, Sequence
 
 from benefit_calc.core import calendar as cal
+from benefit_calc.case.model import Case
+from benefit_calc.schemes import aap_duration
 from benefit_calc.schemes.aap import LAW, AapPeriod, AapRates, aap_period, basis_in_g
 from benefit_calc.core.errors import CaseError
 from benefit_calc.result.payments import Explanation, Payment
 from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
+from benefit_calc.words import Text
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -31,18 +34,20 @@ def run(ctx: Context) -> SchemeOutput:
         if aap.opptrapping.months > most:
             raise CaseError.of("client.benefits.aap.opptrapping.months", "opptrapping_too_long",
                                months=aap.opptrapping.months, max=most)
+    ufore = _uforegrad(case)
     basis_g = rules.cached(("aap_basis", aap, case.start), lambda: basis_in_g(rules, aap, case.start))
     # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
-    rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g),
-                         lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g))
+    rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g, ufore),
+                         lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g, ufore))
     window, paid = ctx.window("aap.payment_lag_days")
-    has_right = until_rule(aap.until)
+    end = aap_duration.last_day(rules, aap, case.client.birth_date, case.start)
+    has_right = until_rule(end[0]) if end is not None and end[0] < ctx.last_day else None
     one = partial(aap_period, rules, aap, case.client.birth_date, case.household.children, hours_on=ctx.hours_on,
                   has_right=has_right, basis_g=basis_g, rates=rates)
 
     def without_work() -> int:  # the same for every work plan: remembered with the day facts
-        key = ("aap_without_work", aap, case.client.birth_date, case.household.children, basis_g, ctx.anchor,
-               ctx.first_day, ctx.last_day)
+        key = ("aap_without_work", aap, case.client.birth_date, case.household.children, basis_g, ufore, end,
+               ctx.anchor, ctx.first_day, ctx.last_day)
         return rules.cached(key, lambda: sum(rates.amount_without_work(mp, has_right) for mp in window  # type: ignore[no-any-return]
                                              if paid(mp).year == ctx.first_day.year))
 
@@ -56,8 +61,20 @@ def run(ctx: Context) -> SchemeOutput:
                            barnetillegg=p.barnetillegg, dagsats=float(p.dagsats),
                            limits=tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))
-    return SchemeOutput(tuple(aap_payments(periods)), rows, tuple(aap_warnings(rules, periods, ctx.horizon)),
-                        without_work=without_work)
+    notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon) if end is not None else ([], [])
+    return SchemeOutput(tuple(aap_payments(periods)), rows, (*aap_warnings(rules, periods, ctx.horizon), *warnings),
+                        notes=tuple(notes), without_work=without_work)
+
+
+def _uforegrad(case: Case) -> tuple[date, Decimal] | None:
+    """(granted, uføregrad as a fraction) when the client also has graded uføretrygd (§ 11-28); 100 % is refused
+    (§ 11-27: no AAP beside a full other benefit)."""
+    ut = case.client.benefits.uforetrygd
+    if ut is None:
+        return None
+    if ut.degree >= 100:
+        raise CaseError.of("client.benefits.uforetrygd.degree", "aap_full_uforetrygd")
+    return ut.granted, (Decimal(str(ut.degree)) / 100).quantize(Decimal("0.01"))
 
 
 def explain_period(p: AapPeriod) -> Explanation:
@@ -78,7 +95,8 @@ def explain_period(p: AapPeriod) -> Explanation:
                     limit=" / ".join(f"{s.limit * 100:.0f} %" for s in p.segments),
                     rate=" / ".join(f"{s.payment_rate * 100:.0f} %" for s in p.segments))
     key = f"explain.aap.period.{variant}" + ("_children" if p.children else "")
-    return Explanation.of("aap.period", LAW, p.used, key=key, **args)
+    ufore = Text("explain.aap_ufore", degree=f"{p.uforegrad * 100:.0f}") if p.uforegrad else ""
+    return Explanation.of("aap.period", LAW, p.used, key=key, ufore=ufore, **args)
 
 
 def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours, rates: AapRates,
