@@ -332,3 +332,70 @@ def test_payment_date_is_period_end_plus_lag_within_kelvin_bounds():
     assert p.end == date(2025, 12, 7)
     assert p.paid_on == date(2025, 12, 9)
     assert p.end + timedelta(days=1) <= p.paid_on <= p.end + timedelta(days=9)
+
+
+# --------------------------------------------------- § 11-28 fjerde ledd: the grunnlag beside graded uføretrygd
+# Kelvin (aap-behandlingsflyt @ a223304f): T-BER = behandling/beregning/BeregningTest.kt, T-UB = UføreBeregningTest.kt
+
+
+def test_further_reduced_grunnlag_capped_at_6_g() -> None:
+    # T-BER 'oppjusterer grunnlaget ved uføre': 2022 500 000 / 0.7 = 714 285.71 kr > 6 G → 6 G
+    got = aap.further_reduced_basis_g(RULES, date(2023, 1, 1), (500_000, 400_000, 300_000), Decimal("0.3"))
+    assert got == Decimal(6)
+    full = Aap(basis_g=4, further_reduced=date(2023, 1, 1), incomes_before=(500_000, 400_000, 300_000))
+    assert aap.basis_in_g(RULES, full, date(2023, 6, 1), Decimal("0.3")) == Decimal("6.0000000000")
+
+
+def test_further_reduced_grunnlag_five_g() -> None:
+    # T-UB 'Hvis bruker hadde høyere inntekt ved ytterligere nedsatt…': income 0.7 × 5 × average G each year
+    # (109 784 / 104 716 / 100 853 for 2022/2021/2020), 30 % uføre → 5 G (±0.001 %), higher than the standard 4 G
+    incomes = tuple(float(Decimal("0.7") * 5 * g) for g in (109_784, 104_716, 100_853))
+    got = aap.basis_in_g(RULES, Aap(basis_g=4, further_reduced=date(2023, 1, 1), incomes_before=incomes),
+                         date(2023, 6, 1), Decimal("0.3"))
+    assert abs(got - 5) <= Decimal("0.00005")
+
+
+def test_standard_grunnlag_wins_when_higher() -> None:
+    # T-UB '…lavere inntekt ved ytterligere nedsatt…': 2022 200 000, 2021 300 000, 2020 400 000, 30 %; standard 6 G
+    low = Aap(basis_g=6, further_reduced=date(2023, 1, 1), incomes_before=(200_000, 300_000, 400_000))
+    assert aap.basis_in_g(RULES, low, date(2023, 6, 1), Decimal("0.3")) == Decimal("6.0000000000")
+    # DERIVED: the three years scaled are 2.6025 / 4.0927 / 5.6659 G → average 4.1204 G, above a standard 3 G
+    mid = Aap(basis_g=3, further_reduced=date(2023, 1, 1), incomes_before=(200_000, 300_000, 400_000))
+    assert aap.basis_in_g(RULES, mid, date(2023, 6, 1), Decimal("0.3")).quantize(Decimal("0.0001")) == Decimal("4.1204")
+
+
+def test_a_year_not_given_counts_zero_in_the_average() -> None:
+    # one year: 2025 income 256 232 at 50 % uføre = 512 464 kr = 4 G at average G 128 116 → last year 4 G wins
+    got = aap.further_reduced_basis_g(RULES, date(2026, 3, 1), (256_232,), Decimal("0.5"))
+    assert got == Decimal(4)
+
+
+def test_further_reduced_grunnlag_in_the_engine_and_its_errors() -> None:
+    from benefit_calc import parse_case, simulate  # noqa: PLC0415
+    from benefit_calc.core.errors import CaseError  # noqa: PLC0415
+
+    def case(**extra: object) -> dict:
+        benefits: dict = {"aap": {"basis_g": 2, **extra},
+                          "uforetrygd": {"degree": 50, "ifu": 500000, "full_benefit": 330000, "granted": "2024-01-01"}}
+        return {"start": "2026-01", "months": 2, "meldeperiode_start": "2026-01-05",
+                "client": {"birth_date": "1985-01-02", "benefits": benefits}}
+
+    # 2025 income 256 232 at 50 % uføre → 4 G (see above) beats the standard 2 G: 4 G at G 130 160 → 1 321.62 a
+    # day, half of it paid beside 50 % uføretrygd → 660.81 → 661 a day
+    res = simulate(RULES, parse_case(case(further_reduced="2026-01-01", incomes_before=[256232])))
+    p = [p for p in res.periods if p.start == date(2026, 1, 5)][0]
+    assert p.amount == 10 * 661
+    with pytest.raises(CaseError) as err:
+        parse_case(case(further_reduced="2026-01-01"))
+    assert err.value.field == "client.benefits.aap.incomes_before"
+    with pytest.raises(CaseError) as err:
+        parse_case(case(incomes_before=[1, 2, 3, 4], further_reduced="2026-01-01"))
+    assert err.value.field == "client.benefits.aap.incomes_before"
+    with pytest.raises(CaseError) as err:
+        parse_case(case(incomes_before=[-1], further_reduced="2026-01-01"))
+    assert err.value.field == "client.benefits.aap.incomes_before[0]"
+    alone = case(further_reduced="2026-01-01", incomes_before=[256232])
+    del alone["client"]["benefits"]["uforetrygd"]
+    with pytest.raises(CaseError) as err:
+        simulate(RULES, parse_case(alone))
+    assert err.value.field == "client.benefits.aap.further_reduced"

@@ -108,3 +108,24 @@ def test_scenarios_are_form_fields() -> None:
     assert case.scenarios[0].name == "25 timer" and case.scenarios[0].work[0].hours_per_week == 25
     v["f_n_scen"] = 0
     assert not parse_case(case_data(raw, v)).scenarios
+
+
+def test_how_long_a_benefit_lasts_round_trips_and_is_set_by_the_form() -> None:
+    raw = yaml.safe_load((EXAMPLES[0]).read_text(encoding="utf-8"))
+    aap = raw["client"]["benefits"]["aap"]
+    aap.update({"granted": "2024-02-05", "days_used": 410})
+    assert parse_case(case_data(raw, form_values(raw))) == parse_case(raw)
+    v = form_values(raw)
+    assert v["f_aap_granted"] == date(2024, 2, 5) and v["f_aap_days_used"] == 410
+    v.update({"f_aap_days_used": None, "f_has_aap": False, "f_has_dagpenger": True, "f_dp_basis": 400000.0,
+              "f_dp_unit": "kr", "f_dp_weeks": 104, "f_dp_granted": date(2025, 9, 1)})
+    case = parse_case(case_data(raw, v))
+    dp = case.client.benefits.dagpenger
+    assert (dp.weeks, dp.granted) == (104, date(2025, 9, 1))
+    v["f_dp_weeks"] = "unknown"
+    assert parse_case(case_data(raw, v)).client.benefits.dagpenger.weeks is None
+    # self-service shows neither: a loaded value stays as it was
+    raw["client"]["benefits"]["aap"]["days_used"] = 12
+    v = form_values(raw)
+    v["f_aap_days_used"] = None
+    assert parse_case(case_data(raw, v, counsellor=False)).client.benefits.aap.days_used == 12

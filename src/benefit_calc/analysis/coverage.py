@@ -30,7 +30,8 @@ PROBES: dict[str, dict[str, Any]] = {
                                 "bostotte": {}, "sosialhjelp": {}}}},
     "dagpenger in Finnmark": {"household": {**_HOME, "municipality": "5601", "children": _KIDS[:1]},
                               "client": {"benefits": {"dagpenger": {"basis": 420000, "normal_hours_per_week": 37.5,
-                                                                    "egenandel": True}}}},
+                                                                    "egenandel": True, "income_12_months": 250000,
+                                                                    "income_36_months": 600000}}}},
     "tiltakspenger and sosialhjelp": {"household": {**_HOME, "children": _KIDS[:1]},
                                       "client": {"benefits": {"tiltakspenger": {}, "sosialhjelp": {}}}},
     "uføretrygd with children": {"household": {**_HOME, "children": _KIDS},
@@ -48,7 +49,9 @@ PROBES: dict[str, dict[str, Any]] = {
     "kvalifiseringsstønad, under 25": {"household": {**_HOME, "children": _KIDS[:1]},
                                        "client": {"birth_date": "{young}", "benefits": {"kvalifiseringsstonad": {}}}},
     "aap beside graded uføretrygd, granted a year before": {
-        "household": _HOME, "client": {"benefits": {"aap": {"basis_g": 3, "granted": "{year_before}"},
+        "household": _HOME, "client": {"benefits": {"aap": {"basis_g": 3, "granted": "{year_before}",
+                                                            "further_reduced": "{year_before}",
+                                                            "incomes_before": [250000, 240000, 230000]},
                                                     "uforetrygd": {**_UT, "degree": 40}}}},
 }
 

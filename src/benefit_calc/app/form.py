@@ -82,6 +82,10 @@ def benefit_fields(name: str, counsellor: bool) -> None:
                 choice(a, t("aap_opp_from"), months_around(start, 12, 36), "f_aap_opp_from", month_name)
                 b.number_input(t("aap_opp_months"), *map(int, limits("client.benefits.aap.opptrapping.months")),
                                key="f_aap_opp_months")
+            a, b = st.columns(2)
+            date_field(a, t("aap_granted"), "f_aap_granted", help=t("aap_granted_help"))
+            b.number_input(t("aap_days_used"), *map(int, limits("client.benefits.aap.days_used")),
+                           key="f_aap_days_used", help=t("aap_days_used_help"))
     elif name == "uforetrygd":
         st.caption(t("ut_help"))
         a, b = st.columns(2)
@@ -101,6 +105,11 @@ def benefit_fields(name: str, counsellor: bool) -> None:
         st.caption(t("dp_help_letter"))
         _basis("dp", "client.benefits.dagpenger")
         st.number_input(t("dp_hours"), *limits("client.benefits.dagpenger.normal_hours_per_week"), key="f_dp_hours")
+        if counsellor:
+            a, b = st.columns(2)
+            choice(a, t("dp_weeks"), ["unknown", 52, 104], "f_dp_weeks",
+                   lambda x: t("dp_weeks_unknown") if x == "unknown" else t("dp_weeks_n", n=x), help=t("dp_weeks_help"))
+            date_field(b, t("dp_granted"), "f_dp_granted", help=t("dp_granted_help"))
     elif name == "tiltakspenger":
         st.number_input(t("tp_days"), *map(int, limits("client.benefits.tiltakspenger.days_per_period")),
                         key="f_tp_days", help=t("tp_days_help"))

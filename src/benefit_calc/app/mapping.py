@@ -102,7 +102,8 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
               "f_aap_basis": float(aap.get("basis_g") if aap.get("basis_g") is not None else aap.get("basis") or 0),
               "f_aap_yrkesskade": bool(aap.get("yrkesskade")), "f_aap_arbeidsevne": float(aap.get("arbeidsevne") or 0),
               "f_aap_opp": bool(opp), "f_aap_opp_from": _month(opp.get("from")) or _month(case.get("start")),
-              "f_aap_opp_months": int(opp.get("months") or 6)})
+              "f_aap_opp_months": int(opp.get("months") or 6), "f_aap_granted": _day(aap.get("granted")),
+              "f_aap_days_used": aap.get("days_used")})
     ut = b.get("uforetrygd") or {}
     v.update({"f_ut_degree": float(ut.get("degree") or 100), "f_ut_ifu": float(ut.get("ifu") or 0),
               "f_ut_full": float(ut.get("full_benefit") or 0),
@@ -111,7 +112,9 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     dp = b.get("dagpenger") or {}
     v.update({"f_dp_unit": "G" if dp.get("basis_g") is not None else "kr",
               "f_dp_basis": float(dp.get("basis_g") if dp.get("basis_g") is not None else dp.get("basis") or 0),
-              "f_dp_hours": float(dp.get("normal_hours_per_week") or 37.5)})
+              "f_dp_hours": float(dp.get("normal_hours_per_week") or 37.5),
+              "f_dp_weeks": dp.get("weeks") if dp.get("weeks") in (52, 104) else "unknown",
+              "f_dp_granted": _day(dp.get("granted"))})
     v["f_tp_days"] = int((b.get("tiltakspenger") or {}).get("days_per_period") or 10)
     os_ = b.get("overgangsstonad") or {}
     v.update({"f_os_expected": float(os_.get("expected_income") or 0),
@@ -264,11 +267,17 @@ def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: 
             _put(body, "arbeidsevne", _num(v["f_aap_arbeidsevne"]) or None)
             _put(body, "opptrapping", {"from": v["f_aap_opp_from"], "months": int(v["f_aap_opp_months"])}
                  if v["f_aap_opp"] else None)
+            _put(body, "granted", _iso(v["f_aap_granted"]))
+            _put(body, "days_used", None if v["f_aap_days_used"] is None else int(v["f_aap_days_used"]))
     elif name == "dagpenger":
         body.pop("basis", None)
         body.pop("basis_g", None)
         body["basis_g" if v["f_dp_unit"] == "G" else "basis"] = _num(v["f_dp_basis"])
         body["normal_hours_per_week"] = _num(v["f_dp_hours"])
+        if counsellor:
+            if v["f_dp_weeks"] != "unknown" or body.get("weeks") in (52, 104):
+                _put(body, "weeks", None if v["f_dp_weeks"] == "unknown" else int(v["f_dp_weeks"]))
+            _put(body, "granted", _iso(v["f_dp_granted"]))
     elif name == "uforetrygd":
         body.update({"degree": _num(v["f_ut_degree"]), "ifu": _num(v["f_ut_ifu"]),
                      "full_benefit": _num(v["f_ut_full"])})
@@ -305,6 +314,7 @@ _SHOWN = {  # generic paths of the fields the form shows (counsellor mode); list
     "scenarios[].work[].hourly_wage", "scenarios[].work[].monthly_salary", "tax.withholding", "tax.table",
     "client.benefits.aap.basis", "client.benefits.aap.basis_g", "client.benefits.aap.yrkesskade",
     "client.benefits.aap.arbeidsevne", "client.benefits.aap.opptrapping.from", "client.benefits.aap.opptrapping.months",
+    "client.benefits.aap.granted", "client.benefits.aap.days_used", "client.benefits.dagpenger.granted",
     "client.benefits.uforetrygd.degree", "client.benefits.uforetrygd.ifu", "client.benefits.uforetrygd.ieu",
     "client.benefits.uforetrygd.full_benefit", "client.benefits.uforetrygd.granted", "client.benefits.uforetrygd.vta",
     "client.benefits.uforetrygd.reports_income", "client.benefits.dagpenger.basis", "client.benefits.dagpenger.basis_g",

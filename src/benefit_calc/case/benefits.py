@@ -40,6 +40,10 @@ class Aap:
     barnetillegg: bool | None = None  # default true for each child under 18 in the household
     granted: date | None = None  # first day of the AAP period: the maximum period (§ 11-12) counts from it
     days_used: int | None = None  # weekdays of the period used before the case starts (default: all since granted)
+    # § 11-28 fjerde ledd: beside graded uføretrygd, the grunnlag may come from the part-time income before the
+    # arbeidsevne was further reduced, scaled up to a full position (the higher grunnlag counts)
+    further_reduced: date | None = None  # the day the arbeidsevne was further reduced
+    incomes_before: tuple[float, ...] = ()  # pensjonsgivende income in the 3 calendar years before it, newest first
 
 
 @attrs.frozen(cache_hash=True)
@@ -52,6 +56,12 @@ class Dagpenger:
     until: date | None = None
     egenandel: bool | None = None  # true for a new claim: 3 × dagsats deducted first; default false (already paid)
     barnetillegg: bool | None = None
+    # how long (§ 4-15): the weeks of the vedtak, or the earlier income that decides them; stønadsdager used before
+    granted: date | None = None  # the prøvingsdato: its G decides the threshold (default: the start)
+    weeks: int | None = None
+    income_12_months: float | None = None
+    income_36_months: float | None = None
+    days_used: int | None = None
 
 
 @attrs.frozen(cache_hash=True)
@@ -150,7 +160,7 @@ def _reporting(m: Any, path: str, scheme: str) -> str | date | None:
 
 def _aap(raw: Any, path: str) -> Aap:
     m = f.mapping(raw, path, ("basis_g", "basis", "yrkesskade", "arbeidsevne", "opptrapping", "until", "barnetillegg",
-                              "granted", "days_used"))
+                              "granted", "days_used", "further_reduced", "incomes_before"))
     basis_g, basis = _basis(m, path, "aap")
     opp = None
     if m.get("opptrapping") is not None:
@@ -161,16 +171,33 @@ def _aap(raw: Any, path: str) -> Aap:
     return Aap(basis_g, basis, f.boolean(m, "yrkesskade", path, f"{B}.aap.yrkesskade"),
                f.number(m, "arbeidsevne", path, f"{B}.aap.arbeidsevne"), opp, f.day(m, "until", path, f"{B}.aap.until"),
                f.boolean(m, "barnetillegg", path, f"{B}.aap.barnetillegg"), f.day(m, "granted", path, f"{B}.aap.granted"),
-               f.integer(m, "days_used", path, f"{B}.aap.days_used"))
+               f.integer(m, "days_used", path, f"{B}.aap.days_used"),
+               f.day(m, "further_reduced", path, f"{B}.aap.further_reduced"), _incomes_before(m, path))
+
+
+def _incomes_before(m: Any, path: str) -> tuple[float, ...]:
+    """Up to 3 yearly incomes in kroner, newest first; given together with ``further_reduced``."""
+    p = f"{path}.incomes_before"
+    raw = f.items(m.get("incomes_before"), p, f"{B}.aap.incomes_before", "up to 3 yearly incomes in kroner")
+    out = tuple(f.number({f"incomes_before[{i}]": v}, f"incomes_before[{i}]", path, f"{B}.aap.incomes_before[]")
+                for i, v in enumerate(raw))
+    if bool(out) != (m.get("further_reduced") is not None):
+        raise CaseError.of(p if not out else f"{path}.further_reduced", "further_reduced_pair")
+    return out  # type: ignore[return-value]
 
 
 def _dagpenger(raw: Any, path: str) -> Dagpenger:
-    m = f.mapping(raw, path, ("basis", "basis_g", "normal_hours_per_week", "until", "egenandel", "barnetillegg"))
+    m = f.mapping(raw, path, ("basis", "basis_g", "normal_hours_per_week", "until", "egenandel", "barnetillegg",
+                              "granted", "weeks", "income_12_months", "income_36_months", "days_used"))
     basis_g, basis = _basis(m, path, "dagpenger")
     hours = f.number(m, "normal_hours_per_week", path, f"{B}.dagpenger.normal_hours_per_week")
     return Dagpenger(hours or 0, basis, basis_g, f.day(m, "until", path, f"{B}.dagpenger.until"),
                      f.boolean(m, "egenandel", path, f"{B}.dagpenger.egenandel"),
-                     f.boolean(m, "barnetillegg", path, f"{B}.dagpenger.barnetillegg"))
+                     f.boolean(m, "barnetillegg", path, f"{B}.dagpenger.barnetillegg"),
+                     f.day(m, "granted", path, f"{B}.dagpenger.granted"), f.integer(m, "weeks", path, f"{B}.dagpenger.weeks"),
+                     f.number(m, "income_12_months", path, f"{B}.dagpenger.income_12_months"),
+                     f.number(m, "income_36_months", path, f"{B}.dagpenger.income_36_months"),
+                     f.integer(m, "days_used", path, f"{B}.dagpenger.days_used"))
 
 
 def _tiltakspenger(raw: Any, path: str) -> Tiltakspenger:

@@ -53,6 +53,7 @@ UNITS: dict[str, Domain] = {
     "days": Domain(0, 366, False, "0 to 366 days"),
     "banking days": Domain(0, 30, True, "a whole number of banking days 0–30"),
     "weekdays": Domain(0, 5000, True, "a whole number of weekdays 0–5000"),
+    "weeks": Domain(0, 520, True, "a whole number of weeks 0–520"),
     "months": Domain(0, 120, True, "0 to 120 months"),
     "years": Domain(0, 120, True, "0 to 120 years"),
     "count": Domain(0, 1000, True, "a whole number 0 to 1000"),

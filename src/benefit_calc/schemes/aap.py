@@ -84,13 +84,34 @@ class AapPeriod:
         return min((s.payment_rate for s in self.segments), default=Decimal(0))
 
 
-def basis_in_g(rules: Ruleset, aap: Aap, start: date) -> Decimal:
-    """The grunnlag in G (10 decimals): as given, or kroner / G in force on ``start``; at most 6 G (§ 11-19)."""
+def basis_in_g(rules: Ruleset, aap: Aap, start: date, uforegrad: Decimal | None = None) -> Decimal:
+    """The grunnlag in G (10 decimals): as given, or kroner / G in force on ``start``; at most 6 G (§ 11-19).
+    Beside graded uføretrygd, the higher of that and :func:`further_reduced_basis_g` (§ 11-28 fjerde ledd)."""
+    cap = _d(rules.value("aap.basis_cap_g", start))
     if aap.basis_g is not None:
         g_units = _d(aap.basis_g)
     else:
         g_units = _d(aap.basis) / _d(rules.value("grunnbelop.g", start))
-    return _round(min(g_units, _d(rules.value("aap.basis_cap_g", start))), G_UNIT)
+    if aap.further_reduced is not None and uforegrad is not None:
+        g_units = max(g_units, further_reduced_basis_g(rules, aap.further_reduced, aap.incomes_before, uforegrad))
+    return _round(min(g_units, cap), G_UNIT)
+
+
+def further_reduced_basis_g(rules: Ruleset, day: date, incomes: Sequence[float], uforegrad: Decimal) -> Decimal:
+    """The grunnlag from the income before the arbeidsevne was further reduced (folketrygdloven § 11-28 fjerde
+    ledd, Kelvin's UføreBeregning): each of the 3 (``aap.basis_years``) calendar years before ``day`` (newest first; a year not given
+    counts 0) is scaled up to a full position, income / (1 − uføregrad) to øre, put in G by the year's average G
+    (10 decimals) and capped at 6 G; the grunnlag is the higher of the last year and the 3 years' average (§ 11-19).
+    The uføregrad is taken as the same in all three years."""
+    if uforegrad >= ONE:
+        return Decimal(0)
+    cap = _d(rules.value("aap.basis_cap_g", day))
+    years = [min(cap, _round(_round(_d(x) / (ONE - uforegrad), CENT)
+                             / _d(rules.value("grunnbelop.g_average", date(day.year - 1 - i, 1, 1))), G_UNIT))
+             for i, x in enumerate(incomes)]
+    n = int(rules.value("aap.basis_years", day))
+    years += [Decimal(0)] * (n - len(years))
+    return max(years[0], _round(sum(years, Decimal(0)) / n, G_UNIT))
 
 
 G_UNIT = Decimal("0.0000000001")  # Kelvin's GUnit: 10 decimals, HALF_UP

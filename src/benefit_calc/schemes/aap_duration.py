@@ -23,9 +23,9 @@ from benefit_calc.core import calendar as cal
 from benefit_calc.case.model import Aap
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import NOTICE_MONTHS, notice_month
 from benefit_calc.words import Text
 
-NOTICE_MONTHS = 6  # a counselling choice, not law: warn when the end is this close after the calculation
 LAW_QUOTA, LAW_AGE = "Folketrygdloven § 11-12 første ledd", "Folketrygdloven § 11-4 første ledd"
 
 
@@ -81,10 +81,9 @@ def end_notes_and_warnings(rules: Ruleset, end: tuple[date, str], horizon: tuple
         return [], []
     age = int(rules.value("aap.max_age", horizon[0]))
     notes = [Text(f"note.aap_end_{why}", day=f"{day:%d.%m.%Y}", age=age)]
-    last = cal.add_months(horizon[-1], NOTICE_MONTHS + 1)
-    if day >= last:
+    month = notice_month(day, horizon)
+    if month is None:
         return notes, []
-    month = min(max(cal.month_of(day), horizon[0]), horizon[-1])
     law = LAW_QUOTA if why == "quota" else LAW_AGE
     return notes, [Warning.of(f"aap_ends_{why}", month, law, day=f"{day:%d.%m.%Y}",
                               first=f"{day + cal.ONE_DAY:%d.%m.%Y}", age=age)]

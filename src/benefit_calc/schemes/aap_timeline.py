@@ -35,7 +35,10 @@ def run(ctx: Context) -> SchemeOutput:
             raise CaseError.of("client.benefits.aap.opptrapping.months", "opptrapping_too_long",
                                months=aap.opptrapping.months, max=most)
     ufore = _uforegrad(case)
-    basis_g = rules.cached(("aap_basis", aap, case.start), lambda: basis_in_g(rules, aap, case.start))
+    if aap.further_reduced is not None and ufore is None:
+        raise CaseError.of("client.benefits.aap.further_reduced", "further_reduced_without_uforetrygd")
+    basis_g = rules.cached(("aap_basis", aap, case.start, ufore),
+                           lambda: basis_in_g(rules, aap, case.start, ufore[1] if ufore else None))
     # the day facts depend only on the rules and the vedtak, so they are shared by every run of the same case
     rates = rules.cached(("aap_rates", aap, case.client.birth_date, case.household.children, basis_g, ufore),
                          lambda: AapRates(rules, aap, case.client.birth_date, case.household.children, basis_g, ufore))

@@ -7,7 +7,7 @@ those after, so dependencies go one way.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Sequence
 
 import attrs
 
@@ -72,3 +72,15 @@ class SchemeOutput:
 def until_rule(until: date | None) -> Callable[[date], bool] | None:
     """``has_right`` for a benefit that ends after ``until`` (``None``: no end)."""
     return None if until is None else (lambda d: d <= until)
+
+
+NOTICE_MONTHS = 6  # a counselling choice, not law: warn of a benefit's end this many months ahead
+
+
+def notice_month(end: date, horizon: Sequence[date]) -> date | None:
+    """The month whose row carries a warning that a benefit ends on ``end`` (its last day with a right): the end's
+    own month inside the calculation, the last month when the end is within :data:`NOTICE_MONTHS` after it, else
+    ``None``."""
+    if end >= cal.add_months(horizon[-1], NOTICE_MONTHS + 1):
+        return None
+    return min(max(cal.month_of(end), horizon[0]), horizon[-1])

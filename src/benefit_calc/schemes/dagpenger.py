@@ -12,6 +12,8 @@ values in ``rules/no/dagpenger.yaml``):
 * Three periods in a row with too little loss of working time stop the dagpenger from the first of them
   (a new claim is needed).
 * A new claim starts with an egenandel of 3 × dagsats (with barnetillegg), deducted from the first payments.
+* The stønadsperiode (§ 4-15, 52 or 104 weeks) runs out as meldeperioder use it; nothing is paid after the last
+  stønadsdag (see :mod:`benefit_calc.schemes.dagpenger_duration`).
 """
 
 from __future__ import annotations
@@ -28,12 +30,11 @@ from benefit_calc.core.money import dec as _d, fmt, kroner as _kr
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes import dagpenger_duration as duration
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 
 LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
 ZERO = Decimal(0)
-
-
 
 
 def dagsats(rules: Ruleset, basis: Decimal, day: date) -> int:
@@ -121,11 +122,16 @@ def run(ctx: Context) -> SchemeOutput:
     payments, rows, warnings = [], [], []
     limit_share = _d(rules.value("dagpenger.max_work_share", start))
     pct = f"{float(limit_share) * 100:g}"
+    period = duration.days_left(rules, dp, start)  # (stønadsdager left, weeks, why) or None: no end known
+    left = None if period is None else period[0]
+    end: date | None = start - cal.ONE_DAY if left == 0 else None
     for mp in window:
         if stopped_after is not None:
             break  # three periods in a row without enough loss of working time: stopped (§ 10-4)
-        days = [d for d in mp.weekdays() if has_right is None or has_right(d)]
+        days = [d for d in mp.weekdays() if (has_right is None or has_right(d)) and (left != 0 or d < start)]
         if not days:
+            if left == 0 and mp.start >= start:
+                break  # the stønadsperiode is used up
             continue
         fva = min(_d(dp.normal_hours_per_week), _d(rules.value("dagpenger.normal_hours_cap", mp.start)))
         normal = fva / cal.DAYS_PER_WEEK_WORKED * len(days)
@@ -138,6 +144,13 @@ def run(ctx: Context) -> SchemeOutput:
             egenandel_due = False
             egenandel_left = int(rules.value("dagpenger.egenandel_days", mp.start)) * day_rates[0]
         res = period_amount(day_rates, normal, hours, limit_share, egenandel_left)
+        if left is not None and res.passed:  # each weekday from the start uses a stønadsdag; the last are cut
+            before = sum(1 for d in days if d < start)
+            if len(days) - before >= left:
+                end = days[before + left - 1]
+                day_rates = day_rates[:before + left]
+                res = period_amount(day_rates, normal, hours, limit_share, egenandel_left)
+            left -= len(day_rates) - before
         egenandel_left -= res.egenandel
         amount, factor = res.net, res.factor
         bt_paid = sum((_d(r - rate) * factor for r in day_rates), Decimal(0))
@@ -162,6 +175,11 @@ def run(ctx: Context) -> SchemeOutput:
         if amount:
             payments.append(Payment("dagpenger", paid_on, amount, True, "nav", mp.start, mp.end, partial(
                 _explain, rules, mp, start, rate, kids_max, len(days), normal, hours), "14-day"))
+    notes: tuple = ()
+    if period is not None and ctx.detail and stopped_after is None:
+        end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
+        ends = duration.end_notes_and_warnings(period[1:], end, ctx.horizon)
+        notes, warnings = tuple(ends[0]), [*warnings, *ends[1]]
     if ctx.detail and stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
         first = next(r for r in rows if r.payment_rate == 0 and r.hours)
         warnings.append(Warning.of("dagpenger_work_limit", cal.month_of(first.paid_on),
@@ -169,10 +187,20 @@ def run(ctx: Context) -> SchemeOutput:
                                    start=f"{first.start:%d.%m}", end=f"{first.end:%d.%m.%Y}", limit=pct))
 
     def without_work() -> int:
-        # no hours: every weekday pays the full rate; the first year's egenandel is ignored (a small overestimate)
-        year = ctx.first_day.year
-        return sum(with_barnetillegg(rules, basis, rate, 0, d) for mp in window if paid(mp).year == year
-                   for d in mp.weekdays() if has_right is None or has_right(d))
+        # no hours: every weekday pays the full rate, until the stønadsdager are used; the first year's egenandel
+        # is ignored (a small overestimate)
+        year, rest, total = ctx.first_day.year, period[0] if period is not None else None, 0
+        for mp in window:
+            for d in mp.weekdays():
+                if has_right is not None and not has_right(d):
+                    continue
+                if rest is not None and d >= start:
+                    if rest == 0:
+                        return total
+                    rest -= 1
+                if paid(mp).year == year:
+                    total += with_barnetillegg(rules, basis, rate, 0, d)
+        return total
 
-    return SchemeOutput(tuple(payments), tuple(rows), tuple(warnings), without_work=without_work)
+    return SchemeOutput(tuple(payments), tuple(rows), tuple(warnings), notes=notes, without_work=without_work)
 
