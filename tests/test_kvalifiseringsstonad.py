@@ -1,8 +1,10 @@
-"""Kvalifiseringsstønad: 2 G (2.041 G from 1 July 2024, inferred), 2/3 under 25, reduced by hours of paid work.
+"""Kvalifiseringsstønad: 2 G (2.041 G from 1 July 2024), 2/3 under 25, reduced by hours of paid work.
 
 Sources: nav.no "Kvalifiseringsstønad og andre økonomiske ordninger" (2 G, 2/3 under 25, "reduseres tilsvarende,
 beregnet i forhold til antall timer i inntektsgivende arbeid", krone for krone for dagpenger); regjeringen.no
-(about 5 000 kr more a year from 1 July 2024, as AAP). Amounts below are worked by hand in the comments.
+(about 5 000 kr more a year from 1 July 2024, as AAP); nav.no/kvalifiseringsprogrammet/en (2,041 G = NOK 253,141
+and later NOK 265,657; under 25 NOK 168,761 / 177,104; barnetillegg NOK 37, later 38 a day). Amounts below are
+worked by hand in the comments.
 """
 
 from __future__ import annotations
@@ -33,6 +35,22 @@ def test_full_rate_paid_the_month_after() -> None:
     assert [(p.paid_on, p.amount) for p in pay] == [(date(2026, 2, 13), 22138)]
     # May 2026 at the new G: 2.041 × 136 549 / 12 = 23 225.04 → 23 225, paid in June
     assert res.months[5].benefits["kvalifiseringsstonad"] == 23225
+
+
+@pytest.mark.parametrize(("day", "full", "young"), [(date(2024, 7, 1), 253_141, 168_761),
+                                                    (date(2025, 6, 1), 265_657, 177_104)])
+def test_yearly_amounts_nav_publishes(day: date, full: int, young: int) -> None:
+    """nav.no/kvalifiseringsprogrammet/en: "2,041 times … G, which currently corresponds to NOK 253,141" (G 124 028)
+    and "NOK 265,657" (G 130 160); under 25 "2/3 of the full benefit, i.e. NOK 168,761" / "NOK 177,104"."""
+    yearly = RULES.value("kvalifiseringsstonad.annual_g", day) * RULES.value("grunnbelop.g", day)
+    assert round(yearly) == full
+    assert round(yearly * RULES.value("kvalifiseringsstonad.under_25_share", day)) == young
+
+
+def test_barnetillegg_nav_publishes() -> None:
+    # the page that gives NOK 253,141 (G 124 028: until April 2025) says NOK 37 a day; the later one NOK 38
+    assert RULES.value("kvalifiseringsstonad.barnetillegg_per_day", date(2025, 3, 1)) == 37
+    assert RULES.value("kvalifiseringsstonad.barnetillegg_per_day", date(2026, 3, 1)) == 38
 
 
 def test_under_25_gets_two_thirds() -> None:
