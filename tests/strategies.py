@@ -116,7 +116,7 @@ def benefit_cases(draw: Any, max_months: int = 18) -> dict[str, Any]:
 def sosialhjelp_cases(draw: Any, max_months: int = 12) -> dict[str, Any]:
     """A household on sosialhjelp (with or without bostøtte, partner and an NAV benefit), as case-file data."""
     case = draw(aap_cases(max_months=max_months))
-    case["start"] = draw(st.builds(lambda m: f"2026-{m:02d}", st.integers(1, 12)))  # bostøtte is modelled from 2025-06
+    case["start"] = draw(st.builds(lambda m: f"2026-{m:02d}", st.integers(1, 12)))  # tests may shift it back
     case["work"] = draw(work_plans(case["start"], case["months"]))
     names = draw(st.sampled_from([[], ["aap"], ["dagpenger"], ["uforetrygd"], ["kvalifiseringsstonad"]]))
     benefits: dict[str, Any] = {n: draw(BENEFIT_BODIES[n]) for n in names}

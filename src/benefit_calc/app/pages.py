@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from datetime import date
 from typing import Any, Sequence
 
 import attrs
@@ -131,6 +132,8 @@ def chart_summary(result: Any) -> str:
 def warnings_list(result: Any, counsellor: bool, skip: Sequence[str] = ()) -> None:
     st.header(t("warnings"))
     shown = [w for w in result.warnings if w.code not in skip and (counsellor or not w.code.startswith("projected"))]
+    # what happens to the person, month by month; the counsellor's caveats about estimated rules last
+    shown.sort(key=lambda w: (w.code.startswith("projected"), w.month or date.min))
     if not shown:
         st.write(t("no_warnings"))
     for w in shown:

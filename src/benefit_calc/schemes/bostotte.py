@@ -1,12 +1,16 @@
 """Bostøtte from Husbanken, one month at a time, paid on the 20th of the next month.
 
-The rule in plain words (forskrift om bustøtte §§ 1–4, 7 og 13; values in ``rules/no/bostotte.yaml``):
-the household's taxable income *paid* in the month (a-ordningen, cash principle) × 12, divided by the household
-weight (1 for the first person, 0.13 for each further adult, 0.15 for each child), gives the yearly income that
-decides the egenandel: a minimum plus 16.44 % above one threshold and 63.56 % more above the next. Bostøtte =
-73.7 % × (rent and heating add-on a year, up to the cap for the household size and municipality − egenandel) / 12;
-nothing below the minimum payment. From 2025, in a month with three AAP or dagpenger payments only two thirds of
-them count. Tax-free; barnetrygd, kontantstøtte, tiltakspenger and sosialhjelp are not income.
+The rule in plain words (forskrift om bustøtte §§ 1–4, 7 og 13; values in ``rules/no/bostotte.yaml``, modelled
+from termin January 2023): the household's taxable income *paid* in the month (a-ordningen, cash principle) × 12,
+divided by the household weight (1 for the first person, 0.13 for each further adult, 0.13 for each child until
+January 2023 and 0.15 from February 2023) and rounded to whole kroner, gives the yearly income that decides the
+egenandel: a minimum plus 16.44 % above threshold A and, from termin July 2024, 63.56 % more above threshold B.
+Until termin June 2024 § 4 had a stepwise progressive term instead of the second rate: above its threshold B a
+rate of the *whole* weighted income, one rate (0.27 %; 0.12 % from termin December 2021 to March 2024) at B + 1
+and one more for every step (1 205 kr in 2022, price-adjusted) above it. Bostøtte = 73.7 % × (rent and heating
+add-on a year, up to the cap for the household size and municipality − egenandel) / 12; nothing below the minimum
+payment. From 2025, in a month with three AAP or dagpenger payments only two thirds of them count. Tax-free;
+barnetrygd, kontantstøtte, tiltakspenger and sosialhjelp are not income.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class MonthRules:
     minimum: Decimal  # minste egenandel
     steps: tuple[tuple[Decimal, Decimal], ...]  # (threshold, rate)
     minimum_payment: int
+    progressive: tuple[Decimal, Decimal, Decimal] | None = None  # (rate, threshold B, step) until June 2024
 
 
 def month_rules(rules: Ruleset, month: date, adults: int, children: int, rent_year: Decimal, municipality: str | None,
@@ -59,16 +64,33 @@ def month_rules(rules: Ruleset, month: date, adults: int, children: int, rent_ye
     if adults == 0:
         weight -= 1 - _d(rules.value("bostotte.weight_child", month))
     cost = rent_year + (_d(rules.value("bostotte.heating_addon", month)) if heating else ZERO)
+    rate = _d(rules.value("bostotte.egenandel_progressive_rate", month))
+    progressive = (rate, _d(rules.value("bostotte.egenandel_progressive_threshold", month)),
+                   _d(rules.value("bostotte.egenandel_progressive_step", month))) if rate else None
     return MonthRules(weight, min(cost, cap(rules, adults + children, municipality, month)),
                       _d(rules.value("bostotte.coverage", month)), _d(rules.value("bostotte.egenandel_minimum", month)),
                       tuple((_d(b.threshold), _d(b.rate)) for b in rules.value("bostotte.egenandel_steps", month)),
-                      int(rules.value("bostotte.minimum_payment", month)))
+                      int(rules.value("bostotte.minimum_payment", month)), progressive)
+
+
+def egenandel(mr: MonthRules, weighted: Decimal) -> Decimal:
+    """The egenandel a year for a weighted yearly income in whole kroner (forskrift § 4): the minimum, each
+    step's rate on the income above its threshold and, until termin June 2024, for an income above B the
+    progressive term: ``rate`` × n × the whole weighted income, n = 1 at B + 1 and one more for every full step
+    above B + 1 («0,27 prosent av ei omrekna inntekt på kr 195 221. Satsen aukar deretter med 0,27 prosentpoeng for
+    kvar kr 1 205 den omrekna inntekta aukar», § 4 in 2022)."""
+    own = mr.minimum + sum((rate * max(ZERO, weighted - threshold) for threshold, rate in mr.steps), ZERO)
+    if mr.progressive is not None:
+        rate, threshold, step = mr.progressive
+        if weighted > threshold:
+            own += rate * ((weighted - threshold - 1) // step + 1) * weighted
+    return own
 
 
 def amount_from(mr: MonthRules, income: Decimal) -> int:
     """Bostøtte for a month from the household income paid in it (see the module docstring)."""
     weighted = (income * TWELVE / mr.weight).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    own = mr.minimum + sum((rate * max(ZERO, weighted - threshold) for threshold, rate in mr.steps), ZERO)
+    own = egenandel(mr, weighted)
     kr = int((mr.coverage * (mr.approved - own) / TWELVE).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     return kr if kr >= mr.minimum_payment else 0
 

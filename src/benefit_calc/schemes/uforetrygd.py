@@ -1,28 +1,31 @@
 """Uføretrygd: the yearly entitlement after income, paid monthly from the income NAV knows, settled a year later.
 
-The rule in plain words (folketrygdloven §§ 12-9, 12-14, 12-15, 12-16; values in ``rules/no/uforetrygd.yaml``):
+The rule in plain words (folketrygdloven §§ 12-9, 12-14 til 12-16; the year's figures — minimum IFU, bunnfradrag,
+reduksjonsprosent, inntektstak, barnetillegg — in :mod:`benefit_calc.schemes.uforetrygd_year`; values in
+``rules/no/uforetrygd.yaml``):
 
 * Before income: uføretrygd a year = the full (100 %) benefit × uføregrad; it follows G (each month's G).
-* Income above the inntektsgrense / bunnfradrag — IEU + 0.4 G a year (1 G in VTA; from 2026 1 G after two
-  years with uføretrygd) — reduces the year's uføretrygd by the reduksjonsprosent (kompensasjonsgrad): the full
-  benefit / IFU, in percent with two decimals, at most 70 % from 2026. With income above 80 % of IFU nothing is
-  paid for the year (the right rests, hvilende rett).
 * NAV pays from the income the client has reported as expected. When the client reports a change, the new
   year's amount less what is already paid is spread over the rest of the year, from the month after the report,
   never above the unreduced monthly amount. Paid by the 20th of each month.
+* A change with effect from 1 January that came into force later (``applied_late``: the minimum IFU of 3.5 G and
+  the 70 % cap from July 2026, the 1 G fribeløp from October 2026) is used in the payments from that month on;
+  the months before are paid by the old value. Then NAV pays what the months before paid too little at once
+  ("etterbetalt i juli") or raises the rest of the year's payments, never above the unreduced amount, and leaves
+  the rest to the etteroppgjør (the 1 G, OktBunnfradrag).
 * Etteroppgjør: in the autumn of the next year NAV recomputes the year from the actual income (pensjonsgivende
-  inntekt: wages and feriepenger) and pays out or claims the difference.
-* Barnetillegg (særkullsbarn): 0.4 G a year per child under 18, less 50 % of the income (uføretrygd included)
-  above 3.1 G (+0.4 G per extra child); uføretrygd and barnetillegg together at most 95 % of IFU.
+  inntekt: wages and feriepenger) by the rules in effect, and pays out or claims the difference.
 
-Which G the yearly limits use is not public (NAV's Pesys): this model uses the month-weighted G of the year.
+Which G the etteroppgjør uses for the fribeløp is not public: ``free_amount_g_reading`` chooses it, and the
+result says in words which G it used and what the year's uføretrygd is with the others.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import partial
+from typing import Mapping, Sequence
 
 import attrs
 
@@ -34,85 +37,60 @@ from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.schemes.uforetrygd_year import (LATE, READINGS, ZERO, YearRules, entitlement, late_changes,
+                                                  months_of, pending_in, year_rules)
 from benefit_calc.words import Text
 
 LAW = "Folketrygdloven §§ 12-14 til 12-16"
-ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
-
-
-
-
-def _months(year: int) -> list[date]:
-    return [date(year, m, 1) for m in range(1, 13)]
+SCHEMES = ("uforetrygd", "barnetillegg_uforetrygd")
 
 
 @attrs.frozen
-class YearRules:
-    """A calendar year's figures for one client: G, limits, the reduksjonsprosent and the unreduced amounts."""
+class YearPaid:
+    """What NAV pays in a year before rounding: each month's amount and the back pay paid with it, by scheme."""
 
-    year: int
-    g: Decimal  # month-weighted G of the year
-    unreduced: tuple[Decimal, ...]  # uføretrygd per month before income (12 months)
-    bt_unreduced: tuple[Decimal, ...]  # barnetillegg per month before income
-    children: int  # most children with barnetillegg in a month of the year
-    limit: Decimal  # inntektsgrense / bunnfradrag
-    share: Decimal  # reduksjonsprosent as a fraction
-    ceiling: Decimal  # inntektstak (80 % of IFU)
-    ifu: Decimal
-    free_g: Decimal
+    months: tuple[Mapping[str, Decimal], ...]
+    back: tuple[Mapping[str, Decimal], ...]
+
+    def total(self, scheme: str) -> Decimal:
+        return sum((m[scheme] for m in self.months), ZERO) + sum((b[scheme] for b in self.back), ZERO)
 
 
-def year_rules(rules: Ruleset, ut: Uforetrygd, children: tuple[date, ...], start: date, year: int) -> YearRules:
-    """The figures of ``year`` (see the module docstring); amounts held in G at ``start`` follow G."""
-    g_start = _d(rules.value("grunnbelop.g", start))
-    months = _months(year)
-    g_month = [_d(rules.value("grunnbelop.g", m)) for m in months]
-    g = sum(g_month, ZERO) / TWELVE
-    full_g, ifu_g, ieu_g = _d(ut.full_benefit) / g_start, _d(ut.ifu) / g_start, _d(ut.ieu or 0) / g_start
-    degree = _d(ut.degree) / 100
-    granted = ut.granted.replace(day=1)  # paid from the month it is granted from, not before
-    unreduced = tuple(full_g * gm * degree / TWELVE if m >= granted else ZERO for m, gm in zip(months, g_month))
-    # fribeløp: month-weighted (the higher one from the month two years after the grant, from 2026)
-    free = []
-    for m in months:
-        if ut.vta:
-            free.append(_d(rules.value("uforetrygd.free_amount_vta_g", m)))
-            continue
-        higher = _d(rules.value("uforetrygd.free_amount_after_two_years_g", m))
-        needed = rules.param("uforetrygd.months_for_higher_free_amount")
-        enough = needed.values[0].valid_from <= m and cal.add_months(ut.granted.replace(day=1), int(needed.value(m))) <= m
-        free.append(higher if enough else _d(rules.value("uforetrygd.free_amount_g", m)))
-    free_g = sum(free, ZERO) / TWELVE
-    cap = _d(rules.value("uforetrygd.reduction_share_cap", months[0]))
-    share = min(cap, (full_g / ifu_g).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
-    ifu = ifu_g * g
-    kids = []
-    bt = []
-    for m, gm in zip(months, g_month):
-        max_age = int(rules.value("uforetrygd.barnetillegg_max_age", m))
-        n = cal.children_under(children, max_age, m) if ut.barnetillegg is not False else 0
-        kids.append(n)
-        bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE if m >= granted else ZERO)
-    return YearRules(year, g, unreduced, tuple(bt), max(kids), (ieu_g + free_g) * g, share,
-                     _d(rules.value("uforetrygd.income_ceiling_share", months[0])) * ifu, ifu, free_g)
+def pay_year(rules: Ruleset, views: Sequence[YearRules], at_once: Sequence[bool], expected: Sequence[Decimal]) -> YearPaid:
+    """Month i is paid by the rules ``views[i]`` from the year's income ``expected[i]``: the year's entitlement less
+    what is paid already, spread over the months left, never above the month's unreduced amount. Where
+    ``at_once[i]``, the months before are first paid again by ``views[i]`` and what they paid too little comes with
+    month i (what they paid too much is left to the spreading and the etteroppgjør)."""
+    paid = dict.fromkeys(SCHEMES, ZERO)
+    cut = dict.fromkeys(SCHEMES, ZERO)
+    months: list[Mapping[str, Decimal]] = []
+    back: list[Mapping[str, Decimal]] = []
+    for i, yr in enumerate(views):
+        unreduced = dict(zip(SCHEMES, (yr.unreduced, yr.bt_unreduced)))
+        extra = dict.fromkeys(SCHEMES, ZERO)
+        if at_once[i] and i:
+            again = pay_year(rules, [yr] * i, [False] * i, expected[:i])
+            for s in SCHEMES:
+                total = again.total(s)
+                if total > paid[s]:
+                    extra[s], paid[s], cut[s] = total - paid[s], total, sum(unreduced[s][:i], ZERO) - total
+        target = dict(zip(SCHEMES, entitlement(rules, yr, expected[i])))
+        month = {}
+        for s in SCHEMES:
+            u = unreduced[s]
+            reduction_left = sum(u, ZERO) - target[s] - cut[s]
+            month[s] = min(u[i], max(ZERO, u[i] - reduction_left / (12 - i)))
+            paid[s] += month[s]
+            cut[s] += u[i] - month[s]
+        months.append(month)
+        back.append(extra)
+    return YearPaid(tuple(months), tuple(back))
 
 
-def entitlement(rules: Ruleset, yr: YearRules, income: Decimal) -> tuple[Decimal, Decimal]:
-    """(uføretrygd, barnetillegg) for the year with ``income`` of pensjonsgivende inntekt."""
-    full = sum(yr.unreduced, ZERO)
-    if income > yr.ceiling:
-        ut = ZERO
-    else:
-        ut = max(ZERO, full - max(ZERO, income - yr.limit) * yr.share)
-    bt_full = sum(yr.bt_unreduced, ZERO)
-    if not bt_full:
-        return ut, ZERO
-    day = date(yr.year, 1, 1)
-    free = (_d(rules.value("uforetrygd.barnetillegg_free_amount_g", day)) + max(0, yr.children - 1)
-            * _d(rules.value("uforetrygd.barnetillegg_free_amount_extra_child_g", day))) * yr.g
-    bt = max(ZERO, bt_full - _d(rules.value("uforetrygd.barnetillegg_reduction_share", day)) * max(ZERO, income + ut - free))
-    cap = _d(rules.value("uforetrygd.barnetillegg_cap_share_of_ifu", day)) * yr.ifu - full
-    return ut, min(bt, max(ZERO, cap))
+def _back_pay_month(rules: Ruleset, month: date) -> bool:
+    """Whether NAV paid the months before ``month`` again at once in it (``applied_late``: at_once)."""
+    since, late = late_changes(rules, month)
+    return any(way == "at_once" and month == date(since.year, m, 1) > since for m, way in late.values())
 
 
 def report_month(ctx: Context, ut: Uforetrygd) -> date | None:
@@ -126,68 +104,110 @@ def report_month(ctx: Context, ut: Uforetrygd) -> date | None:
 
 
 def _explain(rules: Ruleset, scheme: str, m: date, unreduced: Decimal, expected: Decimal, limit: Decimal,
-             share: Decimal) -> Explanation:
-    return Explanation.of(f"uforetrygd.{scheme}", LAW,
-                          (used(rules, "grunnbelop.g", m), used(rules, "uforetrygd.free_amount_g", m),
-                           used(rules, "uforetrygd.reduction_share_cap", m),
-                           used(rules, "uforetrygd.income_ceiling_share", m)),
+             share: Decimal, late: bool) -> Explanation:
+    """The month's amount; ``late``: paid by a rule of the day before a change (``applied_late``)."""
+    names = ("grunnbelop.g", "uforetrygd.free_amount_g", "uforetrygd.free_amount_g_reading", "uforetrygd.min_ifu_g",
+             "uforetrygd.reduction_share_cap", "uforetrygd.income_ceiling_share") + ((LATE,) if late else ())
+    return Explanation.of(f"uforetrygd.{scheme}", LAW, tuple(used(rules, name, m) for name in names),
                           month=f"{m:%m.%Y}", unreduced=fmt(_kr(unreduced)), expected=fmt(_kr(expected)), year=m.year,
                           limit=fmt(_kr(limit)), share=f"{share * 100:.2f}")
 
 
+def _explain_back(rules: Ruleset, scheme: str, m: date) -> Explanation:
+    return Explanation.of(f"uforetrygd_back_pay.{scheme}", LAW, (used(rules, LATE, m),),
+                          first=f"{date(m.year, 1, 1):%m.%Y}", last=f"{cal.add_months(m, -1):%m.%Y}", year=m.year)
+
+
+def _reading_warning(rules: Ruleset, yr: YearRules, actual: Decimal) -> Warning | None:
+    """Which G the fribeløp used, and the year's uføretrygd with each reading (None when they agree)."""
+    ut = {r: entitlement(rules, yr.with_reading(r), actual)[0] for r in READINGS}
+    if max(ut.values()) - min(ut.values()) < 1:
+        return None
+    return Warning.of("uforetrygd_fribelop_g", date(yr.year, 1, 1), "Folketrygdloven § 12-14 (bunnfradrag)",
+                      year=yr.year, used=Text(f"note.uforetrygd_g_reading.{yr.reading}"),
+                      g_january=fmt(_kr(yr.g_month[0])), g_month_weighted=fmt(_kr(yr.g)), g_may=fmt(_kr(yr.g_month[-1])),
+                      **{f"ut_{r}": fmt(_kr(v)) for r, v in ut.items()},
+                      lower=fmt(_kr(ut[yr.reading] - min(ut.values()))), higher=fmt(_kr(max(ut.values()) - ut[yr.reading])))
+
+
+def _late_note(rules: Ruleset, yr: YearRules, late: Sequence[bool], expected: Sequence[Decimal],
+               year_paid: YearPaid) -> list[Text]:
+    """A note when NAV's late use of a change (``applied_late``) made the year's payments differ."""
+    if not any(late) or pay_year(rules, [yr] * 12, [False] * 12, expected) == year_paid:
+        return []
+    last = max(m for m, is_late in zip(months_of(yr.year), late) if is_late)
+    return [Text("note.uforetrygd_applied_late", year=yr.year, month=f"{cal.add_months(last, 1):%m.%Y}")]
+
+
 def run(ctx: Context) -> SchemeOutput:
+    """Uføretrygd and barnetillegg paid month by month, and the etteroppgjør of each simulated year."""
     ut = ctx.case.client.benefits.uforetrygd
     if ut is None:
         return SchemeOutput()
     rules = ctx.rules
     children = tuple(c.birth_date for c in ctx.case.household.children)
+    partner = ctx.case.household.partner is not None
     reported = report_month(ctx, ut)
     payments: list[Payment] = []
     settlements: list[Settlement] = []
     warnings: list[Warning] = []
+    notes: list[Text] = []
     day_no = int(rules.value("uforetrygd.payment_day", ctx.first_day))
+    raised = False
     for year in range(ctx.first_day.year, ctx.last_day.year + 1):
-        yr = year_rules(rules, ut, children, ctx.case.start, year)
+        months = months_of(year)
+        yr = year_rules(rules, ut, children, ctx.case.start, year, partner)
+        views = [year_rules(rules, ut, children, ctx.case.start, year, partner, p) if p else yr
+                 for p in (pending_in(rules, m) for m in months)]
         actual = _d(ctx.earned_in_year(year))
-        paid = {"uforetrygd": ZERO, "barnetillegg_uforetrygd": ZERO}  # before rounding each month to kroner
-        cut = {"uforetrygd": ZERO, "barnetillegg_uforetrygd": ZERO}
-        for i, m in enumerate(_months(year)):
-            knows = reported is not None and (m > reported)
-            expected = actual if knows else ZERO
-            target = dict(zip(("uforetrygd", "barnetillegg_uforetrygd"), entitlement(rules, yr, expected)))
-            for scheme, unreduced in (("uforetrygd", yr.unreduced), ("barnetillegg_uforetrygd", yr.bt_unreduced)):
-                reduction_left = sum(unreduced, ZERO) - target[scheme] - cut[scheme]
-                amount = min(unreduced[i], max(ZERO, unreduced[i] - reduction_left / (12 - i)))
-                kr = _kr(amount)
-                paid[scheme] += amount
-                cut[scheme] += unreduced[i] - amount
+        expected = [actual if reported is not None and m > reported else ZERO for m in months]
+        year_paid = pay_year(rules, views, [_back_pay_month(rules, m) for m in months], expected)
+        late = [v is not yr and v != yr for v in views]  # months paid by a rule of the day before a change
+        for i, m in enumerate(months):
+            payday = paydays.monthly(rules, "uforetrygd", m, day_no)
+            for scheme, unreduced in zip(SCHEMES, (views[i].unreduced, views[i].bt_unreduced)):
+                kr = _kr(year_paid.months[i][scheme])
                 if kr:
                     payments.append(Payment(
-                        scheme, paydays.monthly(rules, "uforetrygd", m, day_no), kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
-                        partial(_explain, rules, scheme, m, unreduced[i], expected, yr.limit, yr.share)))
-        owed = dict(zip(("uforetrygd", "barnetillegg_uforetrygd"), entitlement(rules, yr, actual)))
+                        scheme, payday, kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
+                        partial(_explain, rules, scheme, m, unreduced[i], expected[i], views[i].limit, views[i].share,
+                                late[i])))
+                back = _kr(year_paid.back[i][scheme])
+                if back:
+                    payments.append(Payment(scheme, payday, back, True, "nav", months[0], m - cal.ONE_DAY,
+                                            partial(_explain_back, rules, scheme, m)))
+        owed = dict(zip(SCHEMES, entitlement(rules, yr, actual)))
         when = date(year + 1, int(rules.value("uforetrygd.etteroppgjor_month", date(year + 1, 1, 1))), 1)
-        for scheme in ("uforetrygd", "barnetillegg_uforetrygd"):
-            diff = _kr(owed[scheme] - paid[scheme])
+        for scheme in SCHEMES:
+            diff = _kr(owed[scheme] - year_paid.total(scheme))
             if diff:
                 settlements.append(Settlement(scheme, year, diff, when, ctx.in_horizon(when)))
-        if actual > yr.ceiling and any(ctx.in_horizon(m) for m in _months(year)):
+        shown = any(ctx.in_horizon(m) for m in months)
+        if actual > yr.ceiling and shown:
             warnings.append(Warning.of("uforetrygd_income_ceiling", date(year, 1, 1), "Folketrygdloven §§ 12-10 og 12-14",
                                        year=year, income=fmt(_kr(actual)), ceiling=fmt(_kr(yr.ceiling))))
-        claim = _kr(owed["uforetrygd"] - paid["uforetrygd"])
+        claim = _kr(owed["uforetrygd"] - year_paid.total("uforetrygd"))
         if claim < 0 and ctx.in_horizon(when):
             warnings.append(Warning.of("uforetrygd_etteroppgjor", when, "Folketrygdloven § 12-14", year=year,
                                        month=f"{when:%m.%Y}", claim=fmt(-claim), income=fmt(_kr(actual))))
+        if ctx.detail and shown:
+            if not raised and yr.ifu - yr.ifu_given >= 1:
+                raised = True
+                warnings.append(Warning.of("uforetrygd_min_ifu", date(year, 1, 1), "Folketrygdloven § 12-9 andre ledd",
+                                           year=year, given=fmt(_kr(yr.ifu_given)), minimum=fmt(_kr(yr.ifu)),
+                                           ceiling=fmt(_kr(yr.ceiling))))
+            warnings.extend(w for w in (_reading_warning(rules, yr, actual),) if w is not None)
+            notes.extend(_late_note(rules, yr, late, expected, year_paid))
 
     def without_work() -> int:
-        yr = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year)
+        yr = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year, partner)
         return _kr(sum(entitlement(rules, yr, ZERO), ZERO))
 
-    notes = []
     if ctx.detail:  # notes only with the details (not in an hours sweep)
         if reported is None:
-            notes.append(Text("note.uforetrygd_not_reported"))
+            notes.insert(0, Text("note.uforetrygd_not_reported"))
         else:
-            notes.append(Text("note.uforetrygd_reported", month=f"{reported:%m.%Y}"))
-        notes.append(Text("note.uforetrygd_g"))
+            notes.insert(0, Text("note.uforetrygd_reported", month=f"{reported:%m.%Y}"))
+        used_g = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year, partner).reading
+        notes.insert(1, Text("note.uforetrygd_g", used=Text(f"note.uforetrygd_g_reading.{used_g}")))
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes), without_work)
