@@ -350,4 +350,4 @@ def aap_period(rules: Ruleset, aap: Aap, birth: date, children: Sequence[Child],
     return AapPeriod(period.start, period.end, rates.paid_on(period), hours, len(right_days),
                      tuple(segments), amount, int(_round(bt_total, ONE)), first_rate, n_children,
                      any(s.work_share > s.limit for s in segments), rates.used(probe),
-                     max((rates.uforegrad(d) for d in right_days), default=Decimal(0)))
+                     rates.uforegrad(right_days[-1]) if right_days else Decimal(0))  # 0 before the grant, then the grad
