@@ -10,7 +10,7 @@ import pytest
 
 PKG = Path(__file__).parent.parent / "src" / "benefit_calc"
 LAYERS = {"core": 0, "words": 0, "rules": 1, "case": 2, "result": 3, "schemes": 4, "engine": 5, "analysis": 6,
-          "present": 7, "app": 8, "cli": 8}
+          "present": 7, "app": 8, "api": 8, "cli": 9}
 
 
 def _modules() -> dict[str, Path]:

@@ -80,14 +80,17 @@ def sweep(case_file: str, hours_text: str, wage: float | None, fmt_: str, lang: 
     """Disposable income, PTR and EMTR (by scheme) for each number of hours a week, with cliffs explained."""
     from benefit_calc.analysis.cliffs import rate_cliffs
     from benefit_calc.analysis.sweep import parse_hours, sweep as run
+    from benefit_calc.present.outputs import sweep_data
 
     rules = rules_from(rules_dir, overlays)
     case = load_case(Path(case_file))
+    if fmt_ == "json":
+        click.echo(json.dumps(sweep_data(rules, case, parse_hours(hours_text), wage, lang), ensure_ascii=False,
+                              indent=2))
+        return
     sw = run(rules, case, parse_hours(hours_text), wage)
     cliffs = rate_cliffs(rules, sw, lang)
-    if fmt_ == "json":
-        click.echo(json.dumps(sw.to_dict() | {"cliffs": [c.to_dict() for c in cliffs]}, ensure_ascii=False, indent=2))
-    elif fmt_ == "csv":
+    if fmt_ == "csv":
         click.echo(sweep_csv(sw).rstrip("\n"))
     else:
         click.echo(sweep_table(sw, cliffs, lang))
@@ -104,16 +107,15 @@ def compare(case_file: str, fmt_: str, lang: str, rules_dir: str | None, overlay
     """The work plan against each scenario in the case, month by month and in total, with timing cliffs."""
     from benefit_calc.analysis.cliffs import timing_cliffs
     from benefit_calc.analysis.compare import compare as run
+    from benefit_calc.present.outputs import compare_data
 
     rules = rules_from(rules_dir, overlays)
+    if fmt_ == "json":
+        click.echo(json.dumps(compare_data(rules, load_case(Path(case_file)), lang), ensure_ascii=False, indent=2))
+        return
     cmp = run(rules, load_case(Path(case_file)))
     timing = {n: timing_cliffs(rules, r, lang) for n, r in zip(cmp.names, cmp.results)}
-    if fmt_ == "json":
-        data = cmp.to_dict()
-        for sc in data["scenarios"]:
-            sc["timing_cliffs"] = [c.to_dict() for c in timing[sc["name"]]]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif fmt_ == "csv":
+    if fmt_ == "csv":
         click.echo(cmp.to_csv().rstrip("\n"))
     else:
         lines = [cmp.to_table(lang)]
@@ -136,15 +138,14 @@ def compare(case_file: str, fmt_: str, lang: str, rules_dir: str | None, overlay
 def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: str | None,
             overlays: tuple[str, ...]) -> None:
     """Every amount in one month with the rule, the parameter values used and the legal reference."""
+    from benefit_calc.analysis.compare import explain_text
     from benefit_calc.case import fields
-    from benefit_calc.analysis.compare import explain as run, explain_text
-    from benefit_calc.engine.simulate import simulate
+    from benefit_calc.present.outputs import explain_data
 
-    month = fields.parse_month(month_text_)
-    if month is None:
+    if fields.parse_month(month_text_) is None:
         raise CaseError.of("month", "give_month")
     rules = rules_from(rules_dir, overlays)
-    data = run(simulate(rules, load_case(Path(case_file))), month, lang)
+    data = explain_data(rules, load_case(Path(case_file)), month_text_, lang)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt_ == "json" else explain_text(data))
 
 
@@ -158,14 +159,9 @@ def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: s
 @guard
 def report(case_file: str, output: str, lang: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
     """The client's report as a PDF: headline, inputs, month table, changes, risks, action list, settlements."""
-    from benefit_calc.present.summary import headline
-    from benefit_calc.engine.simulate import simulate
-    from benefit_calc.present.report import build_pdf
+    from benefit_calc.present.outputs import report_pdf
 
-    rules = rules_from(rules_dir, overlays)
-    case = load_case(Path(case_file))
-    result = simulate(rules, case)
-    pdf = build_pdf(case, result, headline(rules, case, result), lang)
+    pdf = report_pdf(rules_from(rules_dir, overlays), load_case(Path(case_file)), lang)
     try:
         Path(output).write_bytes(pdf)
     except OSError as exc:

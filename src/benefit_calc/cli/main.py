@@ -112,11 +112,15 @@ def main() -> None:
 def simulate(case_file: str, fmt: str, lang: str, rules_dir: str | None, overlays: tuple[str, ...]) -> None:
     """Simulate CASE_FILE month by month."""
     from benefit_calc.engine.simulate import simulate as run
+    from benefit_calc.present.outputs import simulate_data
 
     case = load_case(Path(case_file))
-    result = run(rules_from(rules_dir, overlays), case)
-    click.echo(result.to_json() if fmt == "json" else result.to_csv().rstrip("\n") if fmt == "csv"
-               else format_table(result, lang))
+    rules = rules_from(rules_dir, overlays)
+    if fmt == "json":
+        click.echo(json.dumps(simulate_data(rules, case), ensure_ascii=False, indent=2))
+        return
+    result = run(rules, case)
+    click.echo(result.to_csv().rstrip("\n") if fmt == "csv" else format_table(result, lang))
 
 
 @main.group()

@@ -181,8 +181,10 @@ def _deeper_than(text: str, depth: int) -> bool:
     return "()" in shape
 
 
-def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES) -> Any:
-    """Parse YAML or JSON (JSON when the text starts with ``{``) within the bounds above."""
+def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = MAX_NODES,
+          json_only: bool = False) -> Any:
+    """Parse YAML or JSON (JSON when the text starts with ``{``, or always with ``json_only``, as an HTTP body is)
+    within the bounds above."""
     if len(source) > max_bytes:
         raise DocumentError(f"is larger than {max_bytes // 1000} kB; a case or rule file is far smaller", 0, "too_big",
                             kb=max_bytes // 1000)
@@ -196,7 +198,7 @@ def parse(source: str | bytes, *, max_bytes: int = MAX_BYTES, max_nodes: int = M
     if "\x00" in text:
         raise DocumentError("is not a text file (it holds a NUL character)", 0, "nul")
     try:
-        if text.lstrip().startswith("{"):
+        if json_only or text.lstrip().startswith("{"):
             if _deeper_than(text, MAX_DEPTH):
                 raise DocumentError(f"nests lists and mappings more than {MAX_DEPTH} levels deep", 0, "too_deep",
                                     max=MAX_DEPTH)

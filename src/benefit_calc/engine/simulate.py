@@ -209,7 +209,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     if detail:
         everything = frozenset().union(*reads.values())
         projected = rules.cached(("projected", everything, tuple(horizon)),  # the same reads give the same words
-                                 lambda: tuple(_projected_warnings(rules, set(everything), horizon)))
+                                 lambda: tuple(_projected_warnings(rules, set(everything), horizon)), shared=True)
         warnings = plausibility.warnings(rules, case, plan) + list(projected) + warnings
         names = {part: frozenset(r) for part, r in reads.items()}
         new = tuple.__new__

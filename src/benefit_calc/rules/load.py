@@ -37,7 +37,8 @@ from benefit_calc.core.errors import RulesError
 from benefit_calc.core.safe_load import show
 from benefit_calc.rules.model import Bracket, DatedValue, FrozenDict, Parameter, Reference, Ruleset
 
-__all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "default_rules_dir", "load_rules"]
+__all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "default_rules_dir", "load_rules",
+           "overlaid"]
 
 KINDS = ("number", "brackets", "table", "list", "text")
 _PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive",
@@ -232,13 +233,17 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
 
 
 def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
-    """Merge an overlay file: each entry replaces a parameter's values from the overlay's first date on.
+    """Merge an overlay file (see :func:`_apply_overlay_data`)."""
+    data, _ = _read_yaml(path, path.name)
+    _apply_overlay_data(params, data, path.name)
+
+
+def _apply_overlay_data(params: dict[str, Parameter], data: Any, label: str) -> None:
+    """Merge an overlay: each entry replaces a parameter's values from the overlay's first date on.
 
     An overlay may only change parameters that exist (a misspelt name would otherwise add an unused parameter and
     the what-if would silently do nothing) unless the entry says ``new: true``.
     """
-    label = path.name
-    data, _ = _read_yaml(path, label)
     if not isinstance(data, Mapping) or not isinstance(data.get("parameters"), Mapping):
         raise RulesError(label, "parameters", "an overlay needs a 'parameters' mapping of file.parameter names")
     unknown = [k for k in data if k not in _OVERLAY_KEYS]
@@ -289,6 +294,23 @@ def _supported(raw: Any, label: str) -> tuple[date, date] | None:
     if out[0] > out[1]:
         raise RulesError(label, "supported", "from must not be after to")
     return out[0], out[1]
+
+
+def overlaid(rules: Ruleset, documents: Iterable[tuple[str, Any]]) -> Ruleset:
+    """``rules`` with overlays given as parsed documents, ``(label, data)`` — e.g. from an HTTP request — checked
+    exactly as overlay files are (errors name the label, key and problem). The stamp adds each document's
+    canonical JSON to the base rules' sha256."""
+    import json
+
+    params = dict(rules.parameters)
+    digest = hashlib.sha256(rules.sha256.encode())
+    names = list(rules.overlays)
+    for label, data in documents:
+        _apply_overlay_data(params, data, label)
+        digest.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
+        names.append(label)
+    return Ruleset(id=rules.id, version=rules.version, sha256=digest.hexdigest(), parameters=FrozenDict(params),
+                   overlays=tuple(names), directory=rules.directory, supported=rules.supported)
 
 
 def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Path] = (), country: str = "no") -> Ruleset:

@@ -160,6 +160,9 @@ class Ruleset:
     _asked: set[str] = attrs.field(factory=set, init=False, repr=False, eq=False)
     # the parameter reads each ``cached`` entry made, where a trace was open (see :func:`tracing`)
     _reads: dict[Any, frozenset[str]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    # the same for work keyed by nothing of a person (``cached(..., shared=True)``): kept by :meth:`forget_cases`
+    _shared: "OrderedDict[Any, Any]" = attrs.field(factory=OrderedDict, init=False, repr=False, eq=False)
+    _shared_reads: dict[Any, frozenset[str]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def param(self, name: str) -> Parameter:
         self._asked.add(name)
@@ -191,23 +194,28 @@ class Ruleset:
         """The first day on which every parameter of rule file ``file`` (e.g. ``bostotte``) has a value."""
         prefix = f"{file}."
         return self.cached(("modelled_from", file), lambda: max(
-            (p.values[0].valid_from for n, p in self.parameters.items() if n.startswith(prefix)), default=date.min))
+            (p.values[0].valid_from for n, p in self.parameters.items() if n.startswith(prefix)), default=date.min),
+            shared=True)
 
-    def cached(self, key: Any, make: Callable[[], Any], size: int = 4096) -> Any:
+    def cached(self, key: Any, make: Callable[[], Any], size: int = 4096, shared: bool = False) -> Any:
         """``make()`` remembered under ``key``: for work that depends only on these rules and the (hashable, frozen)
         parts of a case named in ``key`` — e.g. what stays the same across the steps of an hours sweep. While a
         :func:`tracing` is open, the parameter reads ``make()`` made are remembered with it and count again on
-        every later hit (an entry made untraced is made again, traced, the first time a trace needs it)."""
+        every later hit (an entry made untraced is made again, traced, the first time a trace needs it).
+
+        ``shared=True`` marks work whose key holds nothing of a person (payment days, rule lookups by date): it
+        survives :meth:`forget_cases`, which a server calls after each request."""
+        store, reads_of = (self._shared, self._shared_reads) if shared else (self._lru, self._reads)
         trace = _TRACE.get()
         try:
-            self._lru.move_to_end(key)
-            value = self._lru[key]
+            store.move_to_end(key)
+            value = store[key]
             if trace is not None:
-                reads = self._reads.get(key)
+                reads = reads_of.get(key)
                 if reads is None:
                     with tracing() as inner:
                         make()
-                    reads = self._reads[key] = frozenset(inner)
+                    reads = reads_of[key] = frozenset(inner)
                 trace.update(reads)
             return value
         except KeyError:
@@ -216,13 +224,22 @@ class Ruleset:
             else:
                 with tracing() as inner:
                     value = make()
-                self._reads[key] = frozenset(inner)
+                reads_of[key] = frozenset(inner)
                 trace.update(inner)
-            self._lru[key] = value
-            if len(self._lru) > size:
-                old, _ = self._lru.popitem(last=False)
-                self._reads.pop(old, None)
+            store[key] = value
+            if len(store) > size:
+                try:
+                    old, _ = store.popitem(last=False)
+                    reads_of.pop(old, None)
+                except KeyError:  # emptied meanwhile by forget_cases
+                    pass
             return value
+
+    def forget_cases(self) -> None:
+        """Drop everything remembered from parts of a case (what :meth:`cached` keeps without ``shared``): a server
+        calls this when a request is answered, so no one's case outlives its request. Rule lookups stay."""
+        self._lru.clear()
+        self._reads.clear()
 
     def with_own_caches(self) -> "Ruleset":
         """The same rules with empty caches of their own — e.g. one per app session, so results remembered for

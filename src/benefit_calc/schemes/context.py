@@ -51,7 +51,8 @@ class Context:
             early = self.first_day - timedelta(days=3 * cal.PERIOD_DAYS)  # a lag of up to 30 banking days
             periods = cal.meldeperioder(self.anchor, early, self.last_day)
             return tuple(mp for mp in periods if self.first_day <= paid(mp) <= self.last_day)
-        return list(rules.cached(("window", lag_param, self.anchor, self.first_day, self.last_day), make)), paid
+        return list(rules.cached(("window", lag_param, self.anchor, self.first_day, self.last_day), make,
+                                 shared=True)), paid
 
     def earned_in_year(self, year: int) -> int:
         """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""

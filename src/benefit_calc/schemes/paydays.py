@@ -31,7 +31,8 @@ def _closed(rules: Ruleset, day: date) -> frozenset[tuple[int, int]]:
             except ValueError:
                 raise RulesError(FILE, "bank_closed_days", f"{text!r} is not a month-day such as '12-24'") from None
         return frozenset(out)
-    return rules.cached(("closed_days", rules.param("utbetaling.bank_closed_days").at(day).valid_from), make)  # type: ignore[no-any-return]
+    return rules.cached(("closed_days", rules.param("utbetaling.bank_closed_days").at(day).valid_from), make,
+                        shared=True)  # type: ignore[no-any-return]
 
 
 def monthly(rules: Ruleset, payer: str, month: date, usual_day: int) -> date:
@@ -48,7 +49,7 @@ def monthly(rules: Ruleset, payer: str, month: date, usual_day: int) -> date:
         if roll == "after":
             return cal.banking_day_on_or_after(due, closed)
         raise RulesError(FILE, f"roll.{payer}", f"{roll!r} is not 'before' or 'after'")
-    return rules.cached(("monthly_payday", payer, month, usual_day), make)  # type: ignore[no-any-return]
+    return rules.cached(("monthly_payday", payer, month, usual_day), make, shared=True)  # type: ignore[no-any-return]
 
 
 def after_period(rules: Ruleset, lag_param: str, period_end: date) -> date:
@@ -56,4 +57,4 @@ def after_period(rules: Ruleset, lag_param: str, period_end: date) -> date:
     def make() -> date:
         lag = int(rules.value(lag_param, period_end))
         return cal.banking_days_after(period_end, lag, _closed(rules, period_end))
-    return rules.cached(("meldekort_payday", lag_param, period_end), make)  # type: ignore[no-any-return]
+    return rules.cached(("meldekort_payday", lag_param, period_end), make, shared=True)  # type: ignore[no-any-return]

@@ -70,7 +70,7 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
     # (payday, holiday-pay month) by year — or by month if either rule ever changed in the middle of a year
     yearly = rules.cached(("lonn_yearly",), lambda: all(
         v.valid_from.month == v.valid_from.day == 1
-        for n in ("lonn.payday_day_of_month", "lonn.holiday_pay_month") for v in rules.param(n).values))
+        for n in ("lonn.payday_day_of_month", "lonn.holiday_pay_month") for v in rules.param(n).values), shared=True)
     known: dict[object, tuple[int, int]] = {}
     for month, (amount, step, following) in earned.items():
         if step is None and not by_year.get(month.year - 1):

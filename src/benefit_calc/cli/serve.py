@@ -1,0 +1,129 @@
+"""``benefit-calc serve`` (the HTTP API under uvicorn) and ``benefit-calc batch`` (a caseload, one answer a line)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from benefit_calc.cli.common import LANG, OVERLAY_OPT, RULES_OPT, guard
+from benefit_calc.cli.main import main
+from benefit_calc.core.errors import CaseError
+
+MAX_LINE = 1_000_000  # bytes in one line of a batch file: the API's body limit
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to accept others).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes; each answers one calculation at a time (use the number of cores).")
+@click.option("--cors-origin", "cors", multiple=True, help="A web origin allowed to call the API from a browser "
+              "(may be repeated); none by default.")
+@click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
+              help="Seconds a request may compute before it is answered 503.")
+@RULES_OPT
+@guard
+def serve(host: str, port: int, workers: int, cors: tuple[str, ...], time_limit: float, rules_dir: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json, a page at /docs). Nothing sent to it is stored or logged."""
+    import uvicorn
+
+    from benefit_calc.rules.load import load_rules
+
+    load_rules(rules_dir)  # a broken rule folder is reported here, once, not by every worker
+    os.environ["BENEFIT_CALC_TIME_LIMIT"] = str(time_limit)
+    os.environ["BENEFIT_CALC_CORS"] = ",".join(cors)
+    if rules_dir:
+        os.environ["BENEFIT_CALC_RULES"] = str(Path(rules_dir).resolve())
+    uvicorn.run("benefit_calc.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                access_log=False, server_header=False, log_level="warning", timeout_graceful_shutdown=5)
+
+
+# ------------------------------------------------------------------------------------------------- batch
+
+_RULES: Any = None
+
+
+def _start_worker(rules_dir: str | None, overlays: tuple[str, ...]) -> None:
+    global _RULES
+    from benefit_calc.rules.load import load_rules
+
+    _RULES = load_rules(rules_dir, overlays)
+
+
+def _answer_lines(job: tuple[list[tuple[int, bytes]], str]) -> list[str]:
+    from benefit_calc.api.app import batch_item, dumps
+    from benefit_calc.api.problems import from_error
+    from benefit_calc.core import safe_load
+
+    lines, lang = job
+    out = []
+    for number, raw in lines:
+        try:
+            item = safe_load.parse(raw, max_bytes=MAX_LINE, json_only=True)
+            if isinstance(item, dict) and "case" not in item:
+                item = {"case": item}  # a line may be the case itself
+            answer = batch_item(_RULES, lang, item)
+        except Exception as exc:  # noqa: BLE001 — one line's problem does not stop the caseload
+            answer = {"problem": from_error(exc, lang).to_dict(lang)}
+        finally:
+            _RULES.forget_cases()
+        out.append(dumps({"line": number, **answer}).decode())
+    return out
+
+
+def _chunks(source: Any, size: int) -> Iterator[list[tuple[int, bytes]]]:
+    chunk: list[tuple[int, bytes]] = []
+    for number, raw in enumerate(source, 1):
+        chunk.append((number, raw[: MAX_LINE + 1]))
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@main.command()
+@click.argument("cases_file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+              show_default=True, help="Where to write the answers (one JSON line each).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Processes (default: every core).")
+@LANG
+@RULES_OPT
+@OVERLAY_OPT
+@guard
+def batch(cases_file: str, output: str, jobs: int | None, lang: str, rules_dir: str | None,
+          overlays: tuple[str, ...]) -> None:
+    """Simulate every case of CASES_FILE (JSON Lines: a case, or {"case": …, "overlays": […]}, a line) and write
+    one answer a line, in order: {"line": n, "result": …} or {"line": n, "problem": …} naming the field. All cores are used;
+    a progress bar shows on a terminal."""
+    import multiprocessing
+
+    from benefit_calc.rules.load import load_rules
+
+    load_rules(rules_dir, overlays)  # a broken overlay stops here, with its file named
+    jobs = jobs or os.cpu_count() or 1
+    try:
+        source = sys.stdin.buffer if cases_file == "-" else open(cases_file, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise CaseError.of("", "file_unreadable", name=cases_file, why=exc.strerror or str(exc)) from None
+    total = None if cases_file == "-" else sum(1 for _ in open(cases_file, "rb"))
+    sink = click.open_file(output, "w", encoding="utf-8")
+    shown = sys.stderr.isatty()
+    ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+    with source, sink, ctx.Pool(jobs, _start_worker, (rules_dir, overlays)) as pool, click.progressbar(
+            length=total or 0, file=sys.stderr if shown else open(os.devnull, "w"), label="batch") as bar:
+        chunks = _chunks(source, 16)
+        while True:  # a window at a time, so a caseload of any length is read as it is answered
+            window = list(itertools.islice(chunks, jobs * 4))
+            if not window:
+                break
+            for lines in pool.imap(_answer_lines, [(c, lang) for c in window]):
+                for line in lines:
+                    sink.write(line + "\n")
+                bar.update(len(lines))
