@@ -8,13 +8,16 @@ is logged; stateless — what the engine remembers from a case is dropped when i
 
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
 import os
+import signal
+import threading
 from collections import OrderedDict
 from typing import Any, Callable, Sequence
 
 import anyio
+import orjson
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -34,14 +37,39 @@ from benefit_calc.words import text
 
 MAX_BODY = 1_000_000  # bytes
 MAX_BATCH = 1000  # cases in one POST /simulate list
+MAX_VALUES = 100_000  # values in one body: a list of 1 000 cases has about 30 000 (a case file alone: 20 000)
 MAX_OVERLAYS = 5
 TIME_LIMIT = 30.0  # seconds a request may compute (a 1000-case list takes about 5 s)
 _JSON = "application/json"
 
 
 def dumps(data: Any) -> bytes:
-    """Compact JSON (C encoder), UTF-8."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    """Compact UTF-8 JSON (orjson: a result of 30 kB in 0.1 ms instead of 0.7 ms; the same data as ``json``)."""
+    return orjson.dumps(data)
+
+
+_ALARM = hasattr(signal, "setitimer")
+
+
+class _Overtime(TimeoutError):
+    pass
+
+
+def _overtime(signum: int, frame: Any) -> None:
+    raise _Overtime
+
+
+def _within(seconds: float, work: Callable[[], Any]) -> Any:
+    """``work()`` on this (the main) thread, stopped by SIGALRM after ``seconds`` with :class:`TimeoutError`. A
+    worker process answers one request at a time (CPU-bound work under the GIL), so computing inline blocks
+    nothing that could run meanwhile, and it saves the hop to a thread and back."""
+    previous = signal.signal(signal.SIGALRM, _overtime)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _State:
@@ -87,7 +115,7 @@ async def _body(request: Request, lang: str) -> Any:
         if size > MAX_BODY:
             raise pb.Problem(413, "too-large", text("api.body_too_large", lang, kb=MAX_BODY // 1000))
         chunks.append(chunk)
-    return safe_load.parse(b"".join(chunks), max_bytes=MAX_BODY, json_only=True)
+    return safe_load.parse(b"".join(chunks), max_bytes=MAX_BODY, max_nodes=MAX_VALUES, json_only=True)
 
 
 def _shape(field: str, lang: str, key: str, **args: Any) -> pb.Problem:
@@ -161,10 +189,13 @@ class Api:
                     for r in self.s.overlaid.values():
                         r.forget_cases()
 
-            with anyio.fail_after(self.s.time_limit):
-                out = await anyio.to_thread.run_sync(run, limiter=self.s.limiter, abandon_on_cancel=True)
+            if _ALARM and threading.current_thread() is threading.main_thread():
+                out = _within(self.s.time_limit, run)  # inline: no thread hop; the alarm stops it on time
+            else:  # e.g. under a test client, whose event loop runs in a thread of its own
+                with anyio.fail_after(self.s.time_limit):
+                    out = await anyio.to_thread.run_sync(run, limiter=self.s.limiter, abandon_on_cancel=True)
             return _answer(out, lang, media=media)
-        except TimeoutError:
+        except TimeoutError:  # the alarm (inline) or anyio's fail_after (in a thread)
             return _problem(pb.Problem(503, "timeout", text("api.timeout", lang, seconds=f"{self.s.time_limit:g}")),
                             lang)
         except Exception as exc:  # noqa: BLE001 — every error becomes a problem; nothing is logged
@@ -244,6 +275,8 @@ def batch_item(rules: Ruleset, lang: str, item: Any, where: str = "",
         docs = _overlays(req.get("overlays"), lang, where)
         ruleset = (with_overlays(docs) if with_overlays else overlaid(rules, docs)) if docs else rules
         return {"result": outputs.simulate_data(ruleset, parse_case(req["case"]))}
+    except TimeoutError:  # the request's time is up: the whole list stops
+        raise
     except Exception as exc:  # noqa: BLE001
         return {"problem": pb.from_error(exc, lang, where).to_dict(lang)}
 
@@ -308,6 +341,7 @@ def create_app(rules_dir: str | None = None, cors_origins: Sequence[str] = (), t
     api = Api(_State(rules, limit))
     spec = openapi(rules.version)
     spec_body, docs = dumps(spec), _docs_page(spec)
+    gc.freeze()  # the rules and the code live as long as the process: the collector need not walk them again
 
     async def spec_route(request: Request) -> Response:
         return Response(spec_body, media_type=_JSON)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -27,12 +30,14 @@ MAX_LINE = 1_000_000  # bytes in one line of a batch file: the API's body limit
               "(may be repeated); none by default.")
 @click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
               help="Seconds a request may compute before it is answered 503.")
+@LANG
 @RULES_OPT
 @guard
-def serve(host: str, port: int, workers: int, cors: tuple[str, ...], time_limit: float, rules_dir: str | None) -> None:
-    """Serve the HTTP API (OpenAPI at /openapi.json, a page at /docs). Nothing sent to it is stored or logged."""
-    import uvicorn
-
+def serve(host: str, port: int, workers: int, cors: tuple[str, ...], time_limit: float, lang: str,
+          rules_dir: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json, a page at /docs). Nothing sent to it is stored or logged.
+    With --workers N each worker listens on its own socket on the same port (SO_REUSEPORT), so the kernel spreads
+    connections evenly."""
     from benefit_calc.rules.load import load_rules
 
     load_rules(rules_dir)  # a broken rule folder is reported here, once, not by every worker
@@ -40,8 +45,61 @@ def serve(host: str, port: int, workers: int, cors: tuple[str, ...], time_limit:
     os.environ["BENEFIT_CALC_CORS"] = ",".join(cors)
     if rules_dir:
         os.environ["BENEFIT_CALC_RULES"] = str(Path(rules_dir).resolve())
-    uvicorn.run("benefit_calc.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                access_log=False, server_header=False, log_level="warning", timeout_graceful_shutdown=5)
+    _listening_socket(host, port, share=False).close()  # free and allowed (nothing else, not even another server
+    # of ours sharing the port): said once, in our words, before any worker starts
+    if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
+        _serve_one(host, port, workers)
+        return
+    # one listening socket per worker on the same port (SO_REUSEPORT): the kernel spreads new connections over
+    # them; uvicorn's own --workers share one socket, and connections opened together then often all go to one
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_serve_one, args=(host, port, 1, True), daemon=False) for _ in range(workers)]
+    for p in procs:
+        p.start()
+
+    def stop(*_: Any) -> None:
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        for p in procs:
+            p.join()
+    except KeyboardInterrupt:
+        stop()
+        for p in procs:
+            p.join(10)
+
+
+def _listening_socket(host: str, port: int, share: bool = True) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if share and hasattr(socket, "SO_REUSEPORT"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise CaseError.of("port", "cannot_listen", host=host, port=port, why=exc.strerror or str(exc)) from None
+    return sock
+
+
+def _serve_one(host: str, port: int, workers: int, own_socket: bool = False) -> None:
+    """One uvicorn server: on its own SO_REUSEPORT socket (a worker of ``--workers N``), or uvicorn's usual way."""
+    import uvicorn
+
+    config = dict(factory=True, access_log=False, server_header=False, log_level="warning",
+                  timeout_graceful_shutdown=5)
+    if not own_socket:
+        uvicorn.run("benefit_calc.api.app:create_app", host=host, port=port, workers=workers, **config)
+        return
+    sock = _listening_socket(host, port)
+    sock.listen(2048)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
+    server = uvicorn.Server(uvicorn.Config("benefit_calc.api.app:create_app", host=host, port=port, **config))
+    server.run(sockets=[sock])
 
 
 # ------------------------------------------------------------------------------------------------- batch
@@ -102,8 +160,6 @@ def batch(cases_file: str, output: str, jobs: int | None, lang: str, rules_dir: 
     """Simulate every case of CASES_FILE (JSON Lines: a case, or {"case": …, "overlays": […]}, a line) and write
     one answer a line, in order: {"line": n, "result": …} or {"line": n, "problem": …} naming the field. All cores are used;
     a progress bar shows on a terminal."""
-    import multiprocessing
-
     from benefit_calc.rules.load import load_rules
 
     load_rules(rules_dir, overlays)  # a broken overlay stops here, with its file named

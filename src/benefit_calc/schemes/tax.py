@@ -191,8 +191,10 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
         cache_key = (table, p.amount, period, year)
         trekk = table_cache.get(cache_key)
         if trekk is None:  # the same amount on the same table in the same year: the same trekk, in any run
+            # shared: a cell of Skatteetaten's public withholding table (table, amount, period, year), nothing
+            # that tells whose payment it was; it outlives a server's request as the published table would
             trekk = table_cache[cache_key] = rules.cached(
-                ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day))
+                ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day), shared=True)
         if month_name:  # June and December have their own rules; other months take the table as it is
             special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
             if special is not None and f"{month_name}_free_payments" in special:

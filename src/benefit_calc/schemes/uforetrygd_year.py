@@ -86,7 +86,7 @@ def late_changes(rules: Ruleset, day: date) -> tuple[date, dict[str, tuple[int, 
                 raise RulesError(FILE, key, "is {paid_from_month: a month 1–12, earlier_months: at_once or spread}")
             out[name] = (month, way)
         return out
-    return entry.valid_from, rules.cached(("uforetrygd_late", entry.valid_from), make)
+    return entry.valid_from, rules.cached(("uforetrygd_late", entry.valid_from), make, shared=True)
 
 
 def pending_in(rules: Ruleset, month: date) -> Pending:
