@@ -9,10 +9,12 @@ connections, one request at a time on each. The load generator is a minimal HTTP
 streams (it shares the 2 cores with the server, so it must be light); every answer must be 200 with a JSON body,
 anything else counts as an error.
 
-uvicorn's workers share one listening socket and each keeps the connections it accepted, so with 2 workers the
-connections are opened two ways: balanced (the script sees which worker holds each connection in /proc and opens
-another when one worker has its share — what a balancing proxy would give) and all at once (the accept race
-decides; often one worker takes every connection).
+Each worker keeps the connections it accepted. ``serve --workers N`` gives every worker its own listening socket
+on the port (SO_REUSEPORT), and the kernel spreads new connections over them by a hash, so a split is usually even
+but not always. With 2 workers the connections are opened two ways: balanced (the script sees which worker holds
+each connection in /proc and opens another when one worker has its share — what a balancing proxy would give) and
+all at once (the kernel's hash decides). (Before SO_REUSEPORT, uvicorn's workers shared one socket and all at
+once often gave one worker every connection: 2 workers then ran like 1.)
 
 Prints requests/s, p50/p90/p99 latency, errors, connections and CPU share per worker, and the CPU time the server
 processes and the load generator spent per request (from /proc), next to the library's own time for the same case
@@ -259,8 +261,8 @@ async def exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, r
 async def open_connections(server: Server, request: bytes, count: int, balanced: bool) -> tuple[list[Conn], list[int]]:
     """``count`` keep-alive connections, each answered once already, and how many of them each worker holds.
 
-    uvicorn's workers share one listening socket and each keeps the connections it accepted, so the split depends
-    on how the connections arrive. ``balanced``: opened one at a time, a connection that lands on a worker holding
+    Each worker keeps the connections it accepted, so the split depends on how they arrive (and on the kernel's
+    SO_REUSEPORT hash). ``balanced``: opened one at a time, a connection that lands on a worker holding
     its share already is set aside (closed at the end) and another one opened — the split a balancing proxy or
     SO_REUSEPORT would give. Otherwise all are opened at once, as a client pool might on its first burst."""
     async def opened() -> Conn:
@@ -392,7 +394,7 @@ def run_server(workers: int, body: bytes, total: int, limit: float, warmup: int,
                   f"({'/'.join(map(str, split))} a worker), errors {sum(errors.values())}")
             modes = [(True, "connections balanced over the workers")]
             if workers > 1:
-                modes.append((False, "connections opened all at once (the workers' accept race decides)"))
+                modes.append((False, "connections opened all at once (the kernel's SO_REUSEPORT hash decides)"))
             for balanced, label in modes:
                 if workers > 1:
                     print(f"  {label}:")
