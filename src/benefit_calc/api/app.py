@@ -151,7 +151,8 @@ def _overlays(raw: Any, lang: str, where: str = "") -> list[tuple[str, Any]]:
             try:
                 item = safe_load.parse(item, max_nodes=MAX_RULE_NODES)
             except safe_load.DocumentError as exc:
-                raise pb.Problem(422, "bad-overlay", text("api.overlay", lang, problem=exc.problem), label) from None
+                raise pb.Problem(422, "bad-overlay", text("api.overlay", lang, problem=pb.document_text(exc, lang)),
+                                 label, exc.key or None) from None
         if not isinstance(item, dict):
             raise _shape(label, lang, "overlay_kind")
         docs.append((label, item))

@@ -50,8 +50,11 @@ def language(header: str | None, query: str | None = None) -> str:
     return best
 
 
-def field_text(field: str, lang: str, key: str, **args: Any) -> str:
-    return CaseError.of(field, key, **args).message(lang)
+def document_text(exc: DocumentError, lang: str) -> str:
+    """What is wrong with a document (a body, an overlay's text), in ``lang`` (``doc.<key>`` in the catalogue)."""
+    if exc.key and has(f"doc.{exc.key}"):
+        return text(f"doc.{exc.key}", lang, **{k: in_lang(v, lang) for k, v in exc.values.items()})
+    return exc.problem
 
 
 REQUEST_FIELDS = ("month", "hours", "wage")  # fields of the request itself; every other field is in its case
@@ -63,10 +66,8 @@ def from_error(exc: BaseException, lang: str, where: str = "") -> Problem:
         return exc
     if isinstance(exc, DocumentError):
         status = 413 if exc.key in _TOO_LARGE else 400
-        detail = (text(f"doc.{exc.key}", lang, **{k: in_lang(v, lang) for k, v in exc.values.items()})
-                  if exc.key and has(f"doc.{exc.key}") else exc.problem)
         return Problem(status, "too-large" if status == 413 else "bad-json",
-                       text("api.body", lang) + " " + detail, None, exc.key or None)
+                       text("api.body", lang) + " " + document_text(exc, lang), None, exc.key or None)
     if isinstance(exc, CaseError):
         inside = exc.field.split(".")[0].split("[")[0] not in REQUEST_FIELDS
         field = f"{where}case.{exc.field}" if inside and exc.field else f"{where}{exc.field or 'case'}"
