@@ -210,4 +210,7 @@ def run(ctx: Context) -> SchemeOutput:
             notes.insert(0, Text("note.uforetrygd_reported", month=f"{reported:%m.%Y}"))
         used_g = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year, partner).reading
         notes.insert(1, Text("note.uforetrygd_g", used=Text(f"note.uforetrygd_g_reading.{used_g}")))
+    # a year's warnings are dated January; a case starting later in the year shows them in its first month
+    first = ctx.horizon[0]
+    warnings = [attrs.evolve(w, month=first) if w.month is not None and w.month < first else w for w in warnings]
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes), without_work)
