@@ -233,6 +233,8 @@ def test_sweep_and_explain_name_their_own_fields(client: TestClient) -> None:
     assert r.status_code == 422 and r.json()["field"] == "hours"
     r = client.post("/sweep", json={"case": HOURLY, "hours": [0, 10, 1000]})
     assert r.status_code == 422 and r.json()["field"] == "hours"
+    r = client.post("/sweep", json={"case": HOURLY, "wage": "200"}, headers={"Accept-Language": "en"})
+    assert r.status_code == 422 and r.json()["field"] == "wage" and "hourly wage" in r.json()["detail"]
     r = client.post("/explain", json={"case": HOURLY})
     assert r.status_code == 422 and r.json()["field"] == "month"
     r = client.post("/explain", json={"case": HOURLY, "month": "mars"})

@@ -227,7 +227,7 @@ class Api:
             rules, case, req = self._one(lang, data, ("case", "overlays", "hours", "wage"))
             wage = req.get("wage")
             if wage is not None and (isinstance(wage, bool) or not isinstance(wage, (int, float))):
-                raise _shape("wage", lang, "not_object", allowed="a number")
+                raise _shape("wage", lang, "wage")
             return outputs.sweep_data(rules, case, _hours(req.get("hours"), lang), wage, lang)
         return await self._compute(request, work)
 
