@@ -12,11 +12,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from benefit_calc import load_rules, parse_case, simulate
 from benefit_calc.case.model import Aap
+from benefit_calc.core import calendar as cal
 from benefit_calc.core.errors import CaseError
 from benefit_calc.schemes import aap_duration
 
@@ -43,32 +42,6 @@ def test_quota_is_784_weekdays_from_2018() -> None:
 
 
 # --------------------------------------------------------------------------------------- counting weekdays
-
-
-def test_nth_weekday_counts_monday_to_friday_only() -> None:
-    monday = date(2025, 1, 6)
-    assert aap_duration.nth_weekday(monday, 1) == monday
-    assert aap_duration.nth_weekday(monday, 5) == date(2025, 1, 10)  # Friday
-    assert aap_duration.nth_weekday(monday, 6) == date(2025, 1, 13)  # the weekend does not count
-    assert aap_duration.nth_weekday(date(2025, 1, 4), 1) == monday  # a Saturday start: the Monday is day 1
-
-
-def test_nth_weekday_counts_public_holidays() -> None:
-    # Hverdager.kt checks only the day of the week: 1 May 2026 (Friday) counts as a day of the quota
-    assert aap_duration.nth_weekday(date(2026, 4, 27), 5) == date(2026, 5, 1)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.dates(date(2018, 1, 1), date(2035, 1, 1)), st.integers(1, 2000))
-def test_nth_weekday_agrees_with_counting_day_by_day(first: date, n: int) -> None:
-    day, seen = first, 0
-    while True:
-        if day.weekday() < 5:
-            seen += 1
-            if seen == n:
-                break
-        day = date.fromordinal(day.toordinal() + 1)
-    assert aap_duration.nth_weekday(first, n) == day
 
 
 def test_quota_from_granted_784th_weekday() -> None:
@@ -143,7 +116,7 @@ def test_no_warning_when_the_end_is_far_ahead() -> None:
 
 def test_warning_months_ahead_of_an_end_just_after_the_calculation() -> None:
     # granted 06.03.2023 → 784th weekday Thu 2026-03-05... the end lies inside a 2026 calculation: shown in 03.2026
-    end = aap_duration.nth_weekday(date(2023, 3, 6), 784)
+    end = cal.nth_weekday(date(2023, 3, 6), 784)
     assert end == date(2026, 3, 5)
     short = simulate(RULES, parse_case(case({"basis_g": 4, "granted": "2023-03-06"}, months=1)))
     warning = [w for w in short.warnings if w.code == "aap_ends_quota"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benefit_calc.core import calendar as cal
@@ -47,3 +47,32 @@ def test_age_and_weekdays() -> None:
     assert cal.age_on(date(2001, 3, 18), date(2026, 3, 18)) == 25
     assert cal.weekdays_in(date(2026, 2, 1), date(2026, 3, 1)) == 20
     assert cal.add_months(date(2026, 11, 1), 3) == date(2027, 2, 1)
+
+
+# ------------------------------------------------- the n-th weekday (AAP's maximum period, dagpenger's last day)
+
+
+def test_nth_weekday_counts_monday_to_friday_only() -> None:
+    monday = date(2025, 1, 6)
+    assert cal.nth_weekday(monday, 1) == monday
+    assert cal.nth_weekday(monday, 5) == date(2025, 1, 10)  # Friday
+    assert cal.nth_weekday(monday, 6) == date(2025, 1, 13)  # the weekend does not count
+    assert cal.nth_weekday(date(2025, 1, 4), 1) == monday  # a Saturday start: the Monday is day 1
+
+
+def test_nth_weekday_counts_public_holidays() -> None:
+    # Hverdager.kt checks only the day of the week: 1 May 2026 (Friday) counts as a day of the quota
+    assert cal.nth_weekday(date(2026, 4, 27), 5) == date(2026, 5, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(date(2018, 1, 1), date(2035, 1, 1)), st.integers(1, 2000))
+def test_nth_weekday_agrees_with_counting_day_by_day(first: date, n: int) -> None:
+    day, seen = first, 0
+    while True:
+        if day.weekday() < 5:
+            seen += 1
+            if seen == n:
+                break
+        day = date.fromordinal(day.toordinal() + 1)
+    assert cal.nth_weekday(first, n) == day

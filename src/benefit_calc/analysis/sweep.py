@@ -144,6 +144,11 @@ def parse_hours(text: str) -> tuple[float, ...]:
             levels = tuple(float(x) for x in text.split(","))
     except ValueError:
         raise CaseError.of("hours", "hours_format", value=show(text)) from None
+    return checked_hours(levels)
+
+
+def checked_hours(levels: tuple[float, ...]) -> tuple[float, ...]:
+    """``levels`` if there are 1 to :data:`MAX_STEPS` of them, each within the bounds of ``hours_per_week``."""
     if not levels or len(levels) > MAX_STEPS:
         raise CaseError.of("hours", "hours_levels", count=len(levels), max=MAX_STEPS)
     top = BOUNDS["work[].hours_per_week"].high

@@ -159,16 +159,17 @@ def _overlays(raw: Any, lang: str, where: str = "") -> list[tuple[str, Any]]:
     return docs
 
 
-def _hours(raw: Any, lang: str) -> list[float]:
-    from benefit_calc.analysis.sweep import parse_hours
+def _hours(raw: Any, lang: str) -> tuple[float, ...]:
+    """The hours levels of a sweep: the CLI's text form, or a JSON list of numbers; checked as the CLI checks them."""
+    from benefit_calc.analysis.sweep import MAX_STEPS, checked_hours, parse_hours
 
     if raw is None:
         return parse_hours("0:40:1")
-    if isinstance(raw, list) and 0 < len(raw) <= 101 and all(
-            isinstance(h, (int, float)) and not isinstance(h, bool) and 0 <= h <= 100 for h in raw):
-        return [float(h) for h in raw]
     if isinstance(raw, str) and len(raw) <= 200:
         return parse_hours(raw)
+    if isinstance(raw, list) and len(raw) <= MAX_STEPS and all(
+            isinstance(h, (int, float)) and not isinstance(h, bool) for h in raw):
+        return checked_hours(tuple(float(h) for h in raw))
     raise _shape("hours", lang, "hours")
 
 
@@ -204,10 +205,8 @@ class Api:
             return _problem(pb.from_error(exc, lang), lang)
 
     def _one(self, lang: str, data: Any, allowed: Sequence[str] = ("case", "overlays"),
-             required: Sequence[str] = ("case",), where: str = "") -> tuple[Ruleset, Any, dict[str, Any]]:
-        req = _fields(data, lang, allowed, required, where)
-        rules = self.s.with_overlays(_overlays(req.get("overlays"), lang, where))
-        return rules, parse_case(req["case"]), req
+             required: Sequence[str] = ("case",)) -> tuple[Ruleset, Any, dict[str, Any]]:
+        return read_request(lang, data, self.s.with_overlays, allowed, required)
 
     async def simulate(self, request: Request) -> Response:
         def work(lang: str, data: Any) -> Any:
@@ -267,16 +266,24 @@ class Api:
         return _answer({"status": "ok", "rules": self.s.rules.stamp()}, _lang(request))
 
 
+def read_request(lang: str, data: Any, with_overlays: Callable[[list[tuple[str, Any]]], Ruleset],
+                 allowed: Sequence[str] = ("case", "overlays"), required: Sequence[str] = ("case",), where: str = ""
+                 ) -> tuple[Ruleset, Any, dict[str, Any]]:
+    """(the rules with the request's overlays, the parsed case, the request object) of one request object."""
+    req = _fields(data, lang, allowed, required, where)
+    rules = with_overlays(_overlays(req.get("overlays"), lang, where))
+    return rules, parse_case(req["case"]), req
+
+
 def batch_item(rules: Ruleset, lang: str, item: Any, where: str = "",
                with_overlays: Callable[[list[tuple[str, Any]]], Ruleset] | None = None) -> dict[str, Any]:
     """One case of a list (``POST /simulate`` with a list, ``benefit-calc batch``): ``{"result": …}`` or
     ``{"problem": …}`` — one item's problem does not stop the others. ``item`` is a request object
     (``{"case": …, "overlays": […]}``)."""
     try:
-        req = _fields(item, lang, ("case", "overlays"), ("case",), where)
-        docs = _overlays(req.get("overlays"), lang, where)
-        ruleset = (with_overlays(docs) if with_overlays else overlaid(rules, docs)) if docs else rules
-        return {"result": outputs.simulate_data(ruleset, parse_case(req["case"]))}
+        ruleset, case, _ = read_request(lang, item, with_overlays or (
+            lambda docs: overlaid(rules, docs) if docs else rules), where=where)
+        return {"result": outputs.simulate_data(ruleset, case)}
     except TimeoutError:  # the request's time is up: the whole list stops
         raise
     except Exception as exc:  # noqa: BLE001

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from benefit_calc.analysis.sweep import MAX_STEPS
 from benefit_calc.case.bounds import BOUNDS, Bound
 from benefit_calc.words import LANGS
 
@@ -174,7 +175,9 @@ def request_schema(extra: dict[str, Any] | None = None, required: tuple[str, ...
 
 HOURS = {"anyOf": [{"type": "string", "description": "start:stop:step (stop included) or a list 0,10,20",
                     "maxLength": 200},
-                   {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 100}, "maxItems": 101}]}
+                   {"type": "array", "items": {"type": "number", "minimum": 0,
+                                               "maximum": BOUNDS["work[].hours_per_week"].high},
+                    "minItems": 1, "maxItems": MAX_STEPS}]}
 
 
 def _problems(*codes: int) -> dict[str, Any]:

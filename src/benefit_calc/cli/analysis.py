@@ -139,11 +139,8 @@ def explain(case_file: str, month_text_: str, fmt_: str, lang: str, rules_dir: s
             overlays: tuple[str, ...]) -> None:
     """Every amount in one month with the rule, the parameter values used and the legal reference."""
     from benefit_calc.analysis.compare import explain_text
-    from benefit_calc.case import fields
     from benefit_calc.present.outputs import explain_data
 
-    if fields.parse_month(month_text_) is None:
-        raise CaseError.of("month", "give_month")
     rules = rules_from(rules_dir, overlays)
     data = explain_data(rules, load_case(Path(case_file)), month_text_, lang)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt_ == "json" else explain_text(data))

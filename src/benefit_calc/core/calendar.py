@@ -59,6 +59,20 @@ def is_weekday(day: date) -> bool:
     return day.weekday() < DAYS_PER_WEEK_WORKED
 
 
+def nth_weekday(first: date, n: int) -> date:
+    """The ``n``-th weekday (Monday–Friday) counted from ``first`` (``first`` itself counts if it is a weekday)."""
+    day = first
+    while not is_weekday(day):
+        day += ONE_DAY
+    whole_weeks, rest = divmod(n - 1, DAYS_PER_WEEK_WORKED)
+    day += timedelta(weeks=whole_weeks)
+    while rest:
+        day += ONE_DAY
+        if is_weekday(day):
+            rest -= 1
+    return day
+
+
 @functools.lru_cache(maxsize=4096)
 def weekdays_in(start: date, end: date) -> int:
     """Number of Mondays–Fridays in ``[start, end)``."""

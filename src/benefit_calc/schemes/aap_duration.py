@@ -12,35 +12,21 @@ The rule in plain words:
 
 The earliest of these ends the right; the engine pays no AAP after it, so the month table, the hours sweep and
 the headline stop counting AAP there. The result says the day in a note, and warns when it falls in the
-calculation or within :data:`NOTICE_MONTHS` after it.
+calculation or within ``context.NOTICE_MONTHS`` after it.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from benefit_calc.core import calendar as cal
 from benefit_calc.case.model import Aap
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
-from benefit_calc.schemes.context import NOTICE_MONTHS, notice_month
+from benefit_calc.schemes.context import notice_month
 from benefit_calc.words import Text
 
 LAW_QUOTA, LAW_AGE = "Folketrygdloven § 11-12 første ledd", "Folketrygdloven § 11-4 første ledd"
-
-
-def nth_weekday(first: date, n: int) -> date:
-    """The ``n``-th weekday (Monday–Friday) counted from ``first`` (``first`` itself counts if it is a weekday)."""
-    day = first
-    while not cal.is_weekday(day):
-        day += cal.ONE_DAY
-    whole_weeks, rest = divmod(n - 1, cal.DAYS_PER_WEEK_WORKED)
-    day += timedelta(weeks=whole_weeks)
-    while rest:
-        day += cal.ONE_DAY
-        if cal.is_weekday(day):
-            rest -= 1
-    return day
 
 
 def quota_end(rules: Ruleset, aap: Aap, start: date) -> date | None:
@@ -50,9 +36,9 @@ def quota_end(rules: Ruleset, aap: Aap, start: date) -> date | None:
         return None
     quota = int(rules.value("aap.ordinary_quota_weekdays", aap.granted or start))
     if aap.days_used is None:
-        return nth_weekday(aap.granted, quota)  # type: ignore[arg-type]
+        return cal.nth_weekday(aap.granted, quota)  # type: ignore[arg-type]
     left = quota - aap.days_used
-    return start - cal.ONE_DAY if left <= 0 else nth_weekday(max(start, aap.granted or start), left)
+    return start - cal.ONE_DAY if left <= 0 else cal.nth_weekday(max(start, aap.granted or start), left)
 
 
 def age_end(rules: Ruleset, birth: date, day: date) -> date:
@@ -75,7 +61,7 @@ def last_day(rules: Ruleset, aap: Aap, birth: date, start: date) -> tuple[date, 
 def end_notes_and_warnings(rules: Ruleset, end: tuple[date, str], horizon: tuple[date, ...]
                            ) -> tuple[list[Text], list[Warning]]:
     """A note with the last day (when it is the maximum period or the age limit), and a warning when it falls in the
-    calculation or within :data:`NOTICE_MONTHS` after it."""
+    calculation or within ``context.NOTICE_MONTHS`` after it."""
     day, why = end
     if why == "until":
         return [], []

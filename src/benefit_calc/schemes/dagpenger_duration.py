@@ -22,7 +22,6 @@ from benefit_calc.core import calendar as cal
 from benefit_calc.core.money import dec as _d
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
-from benefit_calc.schemes.aap_duration import nth_weekday
 from benefit_calc.schemes.context import notice_month
 from benefit_calc.words import Text
 
@@ -74,4 +73,4 @@ def end_notes_and_warnings(weeks: tuple[int, str], end: date, horizon: tuple[dat
 
 def end_after(last_day: date, left: int) -> date:
     """The day the last of ``left`` stønadsdager is used when every weekday after ``last_day`` uses one."""
-    return nth_weekday(last_day + cal.ONE_DAY, left)
+    return cal.nth_weekday(last_day + cal.ONE_DAY, left)
