@@ -254,6 +254,16 @@ def test_warnings_are_not_alerts_and_tables_have_captions(app: AppTest) -> None:
     assert any("<caption>Måned for måned</caption>" in m.value for m in app.markdown)
 
 
+def test_a_benefit_that_ends_is_said_under_the_headline(app: AppTest) -> None:
+    """AAP granted 03.04.2024 ends after 784 weekdays, 05.04.2027: inside a year from now, so the result says so right
+    under the headline (one box), as well as in the list."""
+    fill_aap_case(app)
+    assert not app.warning
+    app.text_input(key="f_aap_granted__text").set_value("03.04.2024").run()
+    assert not app.exception
+    assert len(app.warning) == 1 and "05.04.2027" in app.warning[0].value, [w.value for w in app.warning]
+
+
 def test_privacy_and_safety_settings_beside_the_app() -> None:
     import tomllib
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))

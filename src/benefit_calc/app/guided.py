@@ -13,7 +13,8 @@ import streamlit as st
 from benefit_calc.app.mapping import BENEFITS, MAX_CHILDREN, limits
 from benefit_calc.app.common import choice, date_field, lang_radio, month_name, months_around, t
 from benefit_calc.app.form import benefit_fields, hours_field, muni_name, new_step
-from benefit_calc.app.pages import Computed, downloads, headline, next_cliff_box, settlements, warnings_list
+from benefit_calc.app.pages import (Computed, benefit_ends_box, downloads, headline, next_cliff_box, settlements,
+                                    warnings_list)
 
 STEPS = ("g_money", "g_letters", "g_home", "g_people", "g_job", "g_answer")
 
@@ -86,6 +87,7 @@ def answer(computed: Callable[[], tuple[Computed | None, list[str]]]) -> None:
             st.markdown(f"• {m}")
         return
     headline(c)
+    benefit_ends_box(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
     next_cliff_box(c, here)
     warnings_list(c.result, counsellor=False)

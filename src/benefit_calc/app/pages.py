@@ -82,6 +82,17 @@ def next_cliff_box(c: Computed, here: float) -> None:
                 + (" " + t("cliffs_below", n=len(below)) if below else ""))
 
 
+ENDS = ("aap_ends_quota", "aap_ends_age", "dagpenger_ends")  # a benefit stops: said under the headline too
+
+
+def benefit_ends_box(c: Computed) -> None:
+    """A benefit that stops in (or soon after) the calculation changes everything after it: said right under the
+    headline, not only in the list further down."""
+    for w in c.result.warnings:
+        if w.code in ENDS:
+            st.warning(f"**{month_name(f'{w.month:%Y-%m}')}:** {w.message_in(lang())}")
+
+
 def _month_rows(result: Any) -> list[dict[str, Any]]:
     """The month table with the household's money right after the month (seen first on a phone)."""
     rows = month_table(result, lang())
@@ -96,6 +107,7 @@ def _month_rows(result: Any) -> list[dict[str, Any]]:
 
 def result_tab(c: Computed, counsellor: bool) -> None:
     headline(c)
+    benefit_ends_box(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
     next_cliff_box(c, here)
     st.header(t("chart"))
