@@ -326,8 +326,9 @@ def _post(url: str, body: bytes) -> tuple[int, bytes]:
 
 def test_a_real_server_stops_a_request_at_its_time_limit(real_server: Any) -> None:
     url, _ = real_server
-    cases = [{"case": {**HOURLY, "client": {**HOURLY["client"], "birth_date": f"19{50 + i % 50}-0{1 + i % 9}-1{i % 10}"}}}
-             for i in range(700)]  # all different: 2–4 s of work
+    cases = [{"case": {**HOURLY, "months": 60,
+                       "client": {**HOURLY["client"], "birth_date": f"19{50 + i % 50}-0{1 + i % 9}-1{i % 10}"}}}
+             for i in range(1000)]  # all different, five years each: 5–15 s of work, far over the 1 s limit
     status, body = _post(f"{url}/simulate", json.dumps(cases).encode())
     assert status == 503 and json.loads(body)["type"] == "urn:benefit-calc:timeout"
     status, body = _post(f"{url}/simulate", json.dumps({"case": HOURLY}).encode())  # the worker answers again
