@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from benefit_calc.core.safe_load import parse
+from benefit_calc.words.formats import Day, Month, Num
 
 LANGS = ("nb", "nn", "en")
 NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
@@ -88,9 +89,10 @@ def _make(key: str, args: dict[str, Any]) -> Text:
     return Text(key, **args)
 
 
-def in_lang(value: str, lang: str) -> str:
-    """``value`` in ``lang`` if it is a :class:`Text`, else as it is."""
-    return value.in_(lang) if isinstance(value, Text) else value
+def in_lang(value: Any, lang: str) -> Any:
+    """``value`` in ``lang`` if it is a :class:`Text` or a typed argument (:class:`Month`, :class:`Day`,
+    :class:`Num`: written the language's way), else as it is."""
+    return value.in_(lang) if isinstance(value, (Text, Month, Day, Num)) else value
 
 
 _INDEX = re.compile(r"\[(\d+)\]")
