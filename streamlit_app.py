@@ -23,7 +23,7 @@ from benefit_calc.present.summary import headline, read_case_file
 from benefit_calc.case.model import read_case_text
 from benefit_calc.analysis.cliffs import rate_cliffs
 from benefit_calc.app import form, guided, pages
-from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t
+from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t, typed_problems
 from benefit_calc.words import LANGS, NAMES
 from benefit_calc.schemes.zones import municipalities
 
@@ -75,6 +75,9 @@ def compute(counsellor: bool) -> tuple[pages.Computed | None, list[str], dict[in
     how many invalid scenarios were left out). A scenario a change makes invalid is marked, never the whole case."""
     base = st.session_state["base"]
     values = {k: st.session_state.get(k, v) for k, v in form_values(base).items()}
+    typed = typed_problems()
+    if typed:  # a number that could not be read: nothing is computed from the one that was there before
+        return None, typed, {}, 0
     raw = case_data(base, values, counsellor)
     scenarios = raw.pop("scenarios", None) or []
     try:

@@ -10,9 +10,10 @@ from typing import Any, Callable, Iterable
 import streamlit as st
 
 from benefit_calc.app.mapping import form_values
-from benefit_calc.core.money import fmt
+from benefit_calc.words import formats
 from benefit_calc.rules.load import Ruleset, load_rules
 from benefit_calc.words import LANGS, text
+from benefit_calc.words.formats import NumberNotRead, number, read_number
 
 ROOT = Path(__file__).resolve().parent.parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -43,20 +44,33 @@ def t(key: str, /, **args: Any) -> str:
 
 
 def kr(x: float) -> str:
-    return f"{fmt(x)} kr"
+    """Kroner in the session's language: ``12 345 kr`` (nb, nn), ``12,345 kr`` (en)."""
+    return formats.kr(x, lang())
 
 
 def signed_kr(x: float) -> str:
-    return f"{'+' if x >= 0 else '−'}{fmt(abs(x))} kr"
+    return formats.signed_kr(x, lang())
 
 
-def month_name(value: str) -> str:
-    """``2026-12`` → "desember 2026" (nb/nn) / "December 2026" (en)."""
+def num(x: float, decimals: int = 2) -> str:
+    """A number the language's way: ``18,75`` (nb, nn), ``18.75`` (en); no decimals shown when whole."""
+    return number(x, lang(), decimals)
+
+
+def month_name(value: str | date) -> str:
+    """``2026-12`` (or a date) → "desember 2026" (nb/nn) / "December 2026" (en)."""
+    if isinstance(value, date):
+        return formats.month(value, lang())
     try:
         year, month = (int(p) for p in value.split("-"))
-        return f"{text(f'app.month_{month}', lang())} {year}"
+        return formats.month(date(year, month, 1), lang())
     except (ValueError, KeyError):
         return value
+
+
+def day_text(d: date) -> str:
+    """A date the language's way: ``05.01.2027`` (nb, nn), ``5 Jan 2027`` (en)."""
+    return formats.day(d, lang())
 
 
 def months_around(center: str, before: int, after: int, keep: Iterable[str] = ()) -> list[str]:
@@ -91,6 +105,8 @@ def load_into_form(raw: dict[str, Any], example: str = "") -> None:
         st.session_state.pop(f"{key}__slider", None)
         if isinstance(value, date) or value is None:  # a date field: its text box shows the new value
             st.session_state[f"{key}__text"] = st.session_state[f"{key}__text__seen"] = _shown(value)
+        st.session_state.pop(f"{key}__num", None)  # a number field: made again from the value
+    st.session_state["_typed_errors"] = {}
     for key in ("pdf", "_sweep", "guided_step"):
         st.session_state.pop(key, None)
 
@@ -108,8 +124,92 @@ def sync_typed() -> None:
             if st.session_state[widget] != st.session_state.get(f"{widget}__seen"):
                 st.session_state[widget[: -len("__text")]] = parse_day(st.session_state[widget])
                 st.session_state[f"{widget}__seen"] = st.session_state[widget]
+        elif widget.endswith("__num"):
+            _sync_number(widget)
         elif widget.endswith(f"__{lang()}"):
             st.session_state[widget[: -len(f"__{lang()}")]] = st.session_state[widget]
+
+
+def _sync_number(widget: str) -> None:
+    """A number field's text → its value. Read the Norwegian way (``37,5``, ``500 000``; see
+    :func:`benefit_calc.words.formats.read_number`); what cannot be read becomes the value as typed (a text), so
+    the case is refused at that field instead of being computed from the number that was there before."""
+    typed = st.session_state[widget]
+    if typed == st.session_state.get(f"{widget}__seen"):
+        return
+    st.session_state[f"{widget}__seen"] = typed
+    key = widget[: -len("__num")]
+    spec = st.session_state.get("_num_specs", {}).get(widget, {})
+    errors = st.session_state.setdefault("_typed_errors", {})
+    errors.pop(key, None)
+    try:
+        value = read_number(typed)
+    except NumberNotRead as exc:
+        errors[key] = (exc.reason, typed)
+        st.session_state[key] = typed
+        return
+    if value is None:
+        value = None if spec.get("optional") else 0.0
+    elif spec.get("integer") and not float(value).is_integer():
+        errors[key] = ("whole", typed)
+        st.session_state[key] = typed
+        return
+    st.session_state[key] = int(value) if spec.get("integer") and value is not None else value
+
+
+def forget_typed(keys: Iterable[str]) -> None:
+    """Number fields whose values were set by the app (a new step, a moved scenario): their text boxes are made
+    again from the values, and what was typed wrong there before is forgotten."""
+    errors = st.session_state.get("_typed_errors", {})
+    for key in keys:
+        st.session_state.pop(f"{key}__num", None)
+        errors.pop(key, None)
+
+
+def typed_problems() -> list[str]:
+    """What the user typed that could not be read, each naming its field: the case is not computed until fixed."""
+    labels = st.session_state.get("_num_labels", {})
+    return [f"{labels.get(key, key)}: {typed_message(reason, typed)}"
+            for key, (reason, typed) in st.session_state.get("_typed_errors", {}).items()
+            if isinstance(st.session_state.get(key), str)]
+
+
+def typed_message(reason: str, typed: str) -> str:
+    return t(f"typed_{reason}", typed=typed[:40])
+
+
+def shown_number(value: Any, decimals: int = 2, grouping: bool = True) -> str:
+    """What a number field shows for ``value``: the language's way (``500 000``, ``18,75``); a text as it is."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    text_ = number(float(value), lang(), decimals)
+    return text_ if grouping else text_.replace(" ", "").replace(",", "" if lang() == "en" else ",")
+
+
+def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, decimals: int = 2,
+                 integer: bool = False, optional: bool = False, grouping: bool = True, help: str | None = None,
+                 on_change: Callable[..., None] | None = None, args: tuple[Any, ...] = ()) -> None:
+    """A number typed as a Norwegian (or English) user types it, in a text box: ``37,5``, ``220,50``, ``500 000``
+    and ``18.75`` all read right; anything else is refused right under the field, in the user's language, and the
+    case waits for it (see :func:`_sync_number`). The value lives in ``key``; ``bounds`` (from ``case/bounds.py``)
+    are checked at the field too."""
+    widget = f"{key}__num"
+    value = st.session_state.get(key)
+    errors = st.session_state.setdefault("_typed_errors", {})
+    if widget not in st.session_state or (st.session_state.get(f"{widget}__lang") != lang() and key not in errors):
+        st.session_state[widget] = st.session_state[f"{widget}__seen"] = shown_number(value, decimals, grouping)
+    st.session_state[f"{widget}__lang"] = lang()
+    st.session_state.setdefault("_num_specs", {})[widget] = {"integer": integer, "optional": optional}
+    st.session_state.setdefault("_num_labels", {})[key] = label
+    where.text_input(label, key=widget, help=help, max_chars=40, on_change=on_change, args=args,
+                     placeholder=t("number_placeholder_int" if integer else "number_placeholder"))
+    _drawn(widget)
+    low, high = bounds
+    if key in errors and isinstance(value, str):
+        where.error(typed_message(*errors[key]), icon="⚠️")
+    elif isinstance(value, (int, float)) and not (low <= value <= high):
+        where.error(t("typed_range", low=shown_number(low, decimals, grouping),
+                      high=shown_number(high, decimals, grouping)), icon="⚠️")
 
 
 def end_of_run() -> None:

@@ -10,7 +10,7 @@ from benefit_calc.app.mapping import (BENEFITS, MAX_CHILDREN, MAX_SCENARIOS, MAX
                         limits, remove_setting)
 from benefit_calc.case.bounds import BOUNDS
 from benefit_calc.words import field_label
-from benefit_calc.app.common import choice, date_field, kr, lang, lang_radio, load_into_form, month_name, months_around, t
+from benefit_calc.app.common import choice, date_field, forget_typed, kr, number_field, shown_number, lang, lang_radio, load_into_form, month_name, months_around, t
 
 HOURS_TOP = float(BOUNDS["work[].hours_per_week"].warn_above or 60)
 
@@ -25,23 +25,12 @@ def situation(counsellor: bool, munis: dict[str, str]) -> None:
     c1, c2, c3 = st.columns(3)
     start = st.session_state.get("f_start") or ""
     choice(c1, t("start"), months_around(start, 12, 24), "f_start", month_name, help=t("start_help"))
-    c1.number_input(t("months"), *map(int, limits("months")), step=1, key="f_months", help=t("months_help"))
+    number_field(c1, t("months"), "f_months", limits("months"), integer=True, help=t("months_help"))
     date_field(c1, t("birth"), "f_birth", help=t("birth_help"))
     codes = ["", *sorted(munis, key=lambda c: munis[c])]
     choice(c2, t("muni"), codes, "f_muni", lambda c: muni_name(c, munis), help=t("muni_help"))
-    c2.number_input(t("rent"), *limits("household.rent_per_month"), step=500.0, key="f_rent", format="%.0f")
-    c2.number_input(t("el"), *limits("household.electricity_per_month"), step=100.0, key="f_el", format="%.0f")
-    c3.checkbox(t("partner"), key="f_partner")
-    if st.session_state["f_partner"]:
-        date_field(c3, t("partner_birth"), "f_partner_birth")
-        c3.number_input(t("partner_income"), *limits("household.partner.income_per_month"), step=1000.0,
-                        key="f_partner_income", format="%.0f", help=t("partner_income_help"))
-        if counsellor:
-            c3.number_input(t("partner_taxfree"), *limits("household.partner.tax_free_per_month"), step=500.0,
-                            key="f_partner_taxfree", format="%.0f")
-    c3.number_input(t("n_children"), 0, MAX_CHILDREN, step=1, key="f_n_children")
-    for i in range(int(st.session_state["f_n_children"])):
-        date_field(c3, t("child", i=i + 1), f"f_child_{i}")
+    home_fields(c2)
+    people_fields(c3, counsellor)
     st.header(t("benefits"))
     st.caption(t("benefits_help"))
     cols = st.columns(4)
@@ -56,15 +45,36 @@ def situation(counsellor: bool, munis: dict[str, str]) -> None:
             date_field(st, t("melde"), "f_melde", help=t("melde_help"))
             choice(st, t("withholding"), ["default", "table_on_benefits", "table_on_wages"], "f_tax_withholding",
                    lambda x: t(f"wh_{x}"))
-            st.number_input(t("table"), 0, 9999, key="f_tax_table", help=t("table_help"))
+            number_field(st, t("table"), "f_tax_table", (0, 9999), integer=True, grouping=False, help=t("table_help"))
+
+
+def home_fields(where: Any) -> None:
+    """Where the household lives: rent and electricity a month (the municipality is chosen separately)."""
+    number_field(where, t("rent"), "f_rent", limits("household.rent_per_month"), help=t("rent_help"))
+    number_field(where, t("el"), "f_el", limits("household.electricity_per_month"))
+
+
+def people_fields(where: Any, counsellor: bool) -> None:
+    """Who the client lives with: a partner (birth date, income) and children (birth dates)."""
+    where.checkbox(t("partner"), key="f_partner")
+    if st.session_state["f_partner"]:
+        date_field(where, t("partner_birth"), "f_partner_birth")
+        number_field(where, t("partner_income"), "f_partner_income", limits("household.partner.income_per_month"),
+                     help=t("partner_income_help"))
+        if counsellor:
+            number_field(where, t("partner_taxfree"), "f_partner_taxfree",
+                         limits("household.partner.tax_free_per_month"))
+    where.selectbox(t("n_children"), list(range(MAX_CHILDREN + 1)), key="f_n_children")
+    for i in range(int(st.session_state["f_n_children"])):
+        date_field(where, t("child", i=i + 1), f"f_child_{i}")
 
 
 def _basis(prefix: str, path: str) -> None:
     a, b = st.columns([1, 2])
     lang_radio(a, t("unit"), ["kr", "G"], f"f_{prefix}_unit", horizontal=True,
                names=lambda u: t("unit_kr") if u == "kr" else t("unit_g"), help=t("unit_help"))
-    b.number_input(t(f"{prefix}_basis"), *limits(f"{path}.basis", f"{path}.basis_g"), key=f"f_{prefix}_basis",
-                   help=t(f"{prefix}_help"))
+    number_field(b, t(f"{prefix}_basis"), f"f_{prefix}_basis", limits(f"{path}.basis", f"{path}.basis_g"),
+                 help=t(f"{prefix}_help"))
 
 
 def benefit_fields(name: str, counsellor: bool) -> None:
@@ -73,49 +83,46 @@ def benefit_fields(name: str, counsellor: bool) -> None:
         if counsellor:
             a, b = st.columns(2)
             a.checkbox(t("aap_yrkesskade"), key="f_aap_yrkesskade")
-            b.number_input(t("aap_arbeidsevne"), *limits("client.benefits.aap.arbeidsevne"), key="f_aap_arbeidsevne",
-                           help=t("aap_arbeidsevne_help"))
+            number_field(b, t("aap_arbeidsevne"), "f_aap_arbeidsevne", limits("client.benefits.aap.arbeidsevne"),
+                         help=t("aap_arbeidsevne_help"))
             st.checkbox(t("aap_opp"), key="f_aap_opp", help=t("aap_opp_help"))
             if st.session_state["f_aap_opp"]:
                 a, b = st.columns(2)
                 start = st.session_state.get("f_start") or ""
                 choice(a, t("aap_opp_from"), months_around(start, 12, 36), "f_aap_opp_from", month_name)
-                b.number_input(t("aap_opp_months"), *map(int, limits("client.benefits.aap.opptrapping.months")),
-                               key="f_aap_opp_months")
+                number_field(b, t("aap_opp_months"), "f_aap_opp_months",
+                             limits("client.benefits.aap.opptrapping.months"), integer=True)
             a, b = st.columns(2)
             date_field(a, t("aap_granted"), "f_aap_granted", help=t("aap_granted_help"))
-            b.number_input(t("aap_days_used"), *map(int, limits("client.benefits.aap.days_used")),
-                           key="f_aap_days_used", help=t("aap_days_used_help"))
+            number_field(b, t("aap_days_used"), "f_aap_days_used", limits("client.benefits.aap.days_used"),
+                         integer=True, optional=True, help=t("aap_days_used_help"))
     elif name == "uforetrygd":
         st.caption(t("ut_help"))
         a, b = st.columns(2)
-        a.number_input(t("ut_degree"), *limits("client.benefits.uforetrygd.degree"), key="f_ut_degree")
-        a.number_input(t("ut_ifu"), 0.0, limits("client.benefits.uforetrygd.ifu")[1], step=10_000.0, key="f_ut_ifu",
-                       format="%.0f")
-        b.number_input(t("ut_full"), *limits("client.benefits.uforetrygd.full_benefit"), step=10_000.0, key="f_ut_full",
-                       format="%.0f")
+        number_field(a, t("ut_degree"), "f_ut_degree", limits("client.benefits.uforetrygd.degree"))
+        number_field(a, t("ut_ifu"), "f_ut_ifu", (0.0, limits("client.benefits.uforetrygd.ifu")[1]))
+        number_field(b, t("ut_full"), "f_ut_full", limits("client.benefits.uforetrygd.full_benefit"))
         date_field(b, t("ut_granted"), "f_ut_granted")
         if counsellor:
-            a.number_input(t("ut_ieu"), *limits("client.benefits.uforetrygd.ieu"), step=10_000.0, key="f_ut_ieu",
-                           format="%.0f")
+            number_field(a, t("ut_ieu"), "f_ut_ieu", limits("client.benefits.uforetrygd.ieu"))
             b.checkbox(t("ut_vta"), key="f_ut_vta")
         choice(st, t("reports"), ["on_job_start", "never"], "f_ut_reports", lambda x: t(f"rep_{x}")
                if x in ("on_job_start", "never") else month_name(x))
     elif name == "dagpenger":
         st.caption(t("dp_help_letter"))
         _basis("dp", "client.benefits.dagpenger")
-        st.number_input(t("dp_hours"), *limits("client.benefits.dagpenger.normal_hours_per_week"), key="f_dp_hours")
+        number_field(st, t("dp_hours"), "f_dp_hours", limits("client.benefits.dagpenger.normal_hours_per_week"))
         if counsellor:
             a, b = st.columns(2)
             choice(a, t("dp_weeks"), ["unknown", 52, 104], "f_dp_weeks",
                    lambda x: t("dp_weeks_unknown") if x == "unknown" else t("dp_weeks_n", n=x), help=t("dp_weeks_help"))
             date_field(b, t("dp_granted"), "f_dp_granted", help=t("dp_granted_help"))
     elif name == "tiltakspenger":
-        st.number_input(t("tp_days"), *map(int, limits("client.benefits.tiltakspenger.days_per_period")),
-                        key="f_tp_days", help=t("tp_days_help"))
+        number_field(st, t("tp_days"), "f_tp_days", limits("client.benefits.tiltakspenger.days_per_period"),
+                     integer=True, help=t("tp_days_help"))
     elif name == "overgangsstonad":
-        st.number_input(t("os_expected"), *limits("client.benefits.overgangsstonad.expected_income"), step=10_000.0,
-                        key="f_os_expected", format="%.0f")
+        number_field(st, t("os_expected"), "f_os_expected", limits("client.benefits.overgangsstonad.expected_income"),
+                     help=t("os_expected_help"))
         choice(st, t("reports"), ["on_job_start", "never"], "f_os_reports", lambda x: t(f"rep_{x}")
                if x in ("on_job_start", "never") else month_name(x))
     elif name == "bostotte":
@@ -123,29 +130,34 @@ def benefit_fields(name: str, counsellor: bool) -> None:
     elif name == "sosialhjelp":
         choice(st, t("sh_income_month"), ["same_month", "next_month"], "f_sh_income_month", lambda x: t(f"im_{x}"),
                help=t("sh_income_month_help"))
-        st.number_input(t("sh_other"), *limits("client.benefits.sosialhjelp.other_costs_per_month"), step=100.0,
-                        key="f_sh_other", format="%.0f", help=t("sh_other_help"))
+        number_field(st, t("sh_other"), "f_sh_other", limits("client.benefits.sosialhjelp.other_costs_per_month"),
+                     help=t("sh_other_help"))
         st.checkbox(t("sh_shared"), key="f_sh_shared")
     if counsellor and name in UNTIL:
         date_field(st, t("until"), f"f_{name}_until", help=t("until_help"))
 
 
-def _sync(source: str, target: str) -> None:
-    st.session_state[target] = st.session_state[source]
+def _slid(slider: str, key: str) -> None:
+    """The slider moved: its value becomes the hours, and the text box shows it."""
+    st.session_state[key] = st.session_state[slider]
+    st.session_state.get("_typed_errors", {}).pop(key, None)
+    st.session_state[f"{key}__num"] = st.session_state[f"{key}__num__seen"] = shown_number(st.session_state[slider])
 
 
 def hours_field(where: Any, label: str, key: str) -> None:
-    """Hours a week: typed to the quarter hour (18.75 for 50 %), or dragged on a slider (0–60, more when typed)."""
+    """Hours a week: typed the Norwegian way to the quarter hour (18,75 for 50 %), or dragged on a slider (0–60,
+    more when typed)."""
     slider = f"{key}__slider"
-    value = float(st.session_state.get(key) or 0)
-    top = max(HOURS_TOP, value)
-    if st.session_state.get(slider) != value:
-        st.session_state[slider] = value
+    value = st.session_state.get(key)
     a, b = where.columns([1, 2])
-    a.number_input(label, *limits("work[].hours_per_week"), step=0.25, format="%.2f", key=key,
-                   on_change=_sync, args=(key, slider))
-    b.slider(label + " " + t("slider_suffix"), 0.0, top, step=0.25, key=slider, format="%.2f",
-             on_change=_sync, args=(slider, key), label_visibility="collapsed")
+    number_field(a, label, key, limits("work[].hours_per_week"), help=t("hours_help"))
+    if isinstance(value, (int, float)):
+        value = float(value)
+        top = max(HOURS_TOP, value)
+        if st.session_state.get(slider) != value:
+            st.session_state[slider] = min(value, top)
+        b.slider(label + " " + t("slider_suffix"), 0.0, top, step=0.25, key=slider, format="%.2f",
+                 on_change=_slid, args=(slider, key), label_visibility="collapsed")
 
 
 def _step(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None:
@@ -156,9 +168,9 @@ def _step(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None
     hours_field(b, t("step_hours", step=label), f"{prefix}w{i}_hours")
     lang_radio(c, t("step_pay_kind", step=label), [False, True], f"{prefix}w{i}_salary", horizontal=True,
                names=lambda s: t("pay_month") if s else t("pay_hour"))
-    c.number_input(t("step_month_salary", step=label) if st.session_state[f"{prefix}w{i}_salary"]
-                   else t("step_wage", step=label), *limits("work[].hourly_wage", "work[].monthly_salary"),
-                   step=5.0, key=f"{prefix}w{i}_pay", format="%.2f")
+    number_field(c, t("step_month_salary", step=label) if st.session_state[f"{prefix}w{i}_salary"]
+                 else t("step_wage", step=label), f"{prefix}w{i}_pay",
+                 limits("work[].hourly_wage", "work[].monthly_salary"))
     if plan and counsellor:
         d, e = st.columns(2)
         choice(d, t("step_payday", step=label), list(PAYDAYS), f"f_w{i}_payday", lambda x: t(f"payday_{x}"))
@@ -198,6 +210,7 @@ def new_step(prefix: str, i: int) -> None:
         st.session_state[f"{prefix}w{i}_pay"] = 200.0
     st.session_state.pop(f"{prefix}w{i}_hours__slider", None)
     st.session_state.pop(f"{prefix}w{i}_from__{lang()}", None)
+    forget_typed([f"{prefix}w{i}_hours", f"{prefix}w{i}_pay"])
 
 
 def scenarios(problems: dict[int, str]) -> None:
@@ -239,6 +252,7 @@ def _add_scenario(n: int) -> None:
         new_step(f"f_s{n}_", 0)
         st.session_state[f"f_s{n}_w0_hours"] = 20.0
     st.session_state.pop(f"f_s{n}_w0_hours__slider", None)
+    forget_typed([f"f_s{n}_w0_hours", f"f_s{n}_w0_pay"])
     st.session_state["f_n_scen"] = n + 1
 
 
@@ -251,6 +265,7 @@ def _remove_scenario(j: int, n: int) -> None:
         for k in range(j, n):
             st.session_state.pop(f"f_s{k}_w{i}_hours__slider", None)
             st.session_state.pop(f"f_s{k}_w{i}_from__{lang()}", None)
+            forget_typed([f"f_s{k}_w{i}_hours", f"f_s{k}_w{i}_pay"])
     st.session_state["f_n_scen"] = n - 1
     base = dict(st.session_state["base"])
     if isinstance(base.get("scenarios"), list) and j < len(base["scenarios"]):

@@ -10,9 +10,9 @@ from typing import Callable
 
 import streamlit as st
 
-from benefit_calc.app.mapping import BENEFITS, MAX_CHILDREN, limits
-from benefit_calc.app.common import choice, date_field, lang_radio, month_name, months_around, t
-from benefit_calc.app.form import benefit_fields, hours_field, muni_name, new_step
+from benefit_calc.app.mapping import BENEFITS
+from benefit_calc.app.common import choice, date_field, t
+from benefit_calc.app.form import benefit_fields, home_fields, muni_name, new_step, people_fields, work_plan
 from benefit_calc.app.pages import (Computed, benefit_ends_box, downloads, headline, next_cliff_box, settlements,
                                     warnings_list)
 
@@ -36,8 +36,9 @@ def flow(munis: dict[str, str], computed: Callable[[], tuple[Computed | None, li
     st.header(t(f"{STEPS[k]}_q"))
     st.caption(t(f"{STEPS[k]}_help"))
     if STEPS[k] == "g_money":
-        for name in BENEFITS:
-            st.checkbox(t(f"b_{name}"), key=f"f_has_{name}", help=t(f"explain_{name}"))
+        for name in BENEFITS:  # what each is, written under it: a phone has no hover, and a tap should not be needed
+            st.checkbox(t(f"b_{name}"), key=f"f_has_{name}")
+            st.caption(t(f"explain_{name}"))
     elif STEPS[k] == "g_letters":
         chosen = [n for n in BENEFITS if st.session_state.get(f"f_has_{n}")]
         if not chosen:
@@ -48,31 +49,15 @@ def flow(munis: dict[str, str], computed: Callable[[], tuple[Computed | None, li
     elif STEPS[k] == "g_home":
         codes = ["", *sorted(munis, key=lambda c: munis[c])]
         choice(st, t("muni"), codes, "f_muni", lambda c: muni_name(c, munis), help=t("muni_help"))
-        st.number_input(t("rent"), *limits("household.rent_per_month"), step=500.0, key="f_rent", format="%.0f")
-        st.number_input(t("el"), *limits("household.electricity_per_month"), step=100.0, key="f_el", format="%.0f")
+        home_fields(st)
     elif STEPS[k] == "g_people":
         date_field(st, t("birth"), "f_birth", help=t("birth_help"))
-        st.checkbox(t("partner"), key="f_partner")
-        if st.session_state["f_partner"]:
-            date_field(st, t("partner_birth"), "f_partner_birth")
-            st.number_input(t("partner_income"), *limits("household.partner.income_per_month"), step=1000.0,
-                            key="f_partner_income", format="%.0f", help=t("partner_income_help"))
-        st.number_input(t("n_children"), 0, MAX_CHILDREN, step=1, key="f_n_children")
-        for i in range(int(st.session_state["f_n_children"])):
-            date_field(st, t("child", i=i + 1), f"f_child_{i}")
+        people_fields(st, counsellor=False)
     elif STEPS[k] == "g_job":
         if not int(st.session_state.get("f_steps") or 0):
             new_step("f_", 0)
             st.session_state["f_steps"] = 1
-        start = st.session_state.get("f_start") or ""
-        choice(st, t("g_job_from"), months_around(start, 0, 24, [st.session_state.get("f_w0_from")]), "f_w0_from",
-               month_name)
-        hours_field(st, t("g_job_hours"), "f_w0_hours")
-        lang_radio(st, t("g_job_pay_kind"), [False, True], "f_w0_salary", horizontal=True,
-                   names=lambda s: t("pay_month") if s else t("pay_hour"))
-        st.number_input(t("pay_month") if st.session_state["f_w0_salary"] else t("pay_hour"),
-                        *limits("work[].hourly_wage", "work[].monthly_salary"), step=5.0, key="f_w0_pay",
-                        format="%.2f")
+        work_plan(counsellor=False)
     else:
         answer(computed)
     _nav(k)

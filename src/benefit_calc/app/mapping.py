@@ -143,9 +143,17 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     return v
 
 
-def _num(x: float) -> int | float:
-    """Whole numbers as int, so a saved case reads ``9000`` and not ``9000.0``."""
+def _num(x: Any) -> Any:
+    """Whole numbers as int, so a saved case reads ``9000`` and not ``9000.0``. A text (what the user typed into a
+    number field and could not be read) goes into the case as it is, so the parser refuses it at its field."""
+    if x is None or isinstance(x, str):
+        return x
     return int(x) if float(x).is_integer() else float(x)
+
+
+def _int(x: Any) -> Any:
+    """A whole number from a field, or the text typed there as it is (refused by the parser at its field)."""
+    return int(x) if isinstance(x, (int, float)) and float(x).is_integer() else x
 
 
 def _put(target: dict[str, Any], key: str, value: Any) -> None:
@@ -179,7 +187,7 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
     """``base`` with the form's fields replaced by the widget values ``v``."""
     case = copy.deepcopy(dict(base))
     case["start"] = v["f_start"]
-    case["months"] = int(v["f_months"])
+    case["months"] = _int(v["f_months"])
     hh = case.get("household") if isinstance(case.get("household"), dict) else {}
     case["household"] = hh
     _put(hh, "municipality", v["f_muni"] or None)
@@ -246,8 +254,8 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
             tax.pop("withholding", None)
         else:
             tax["withholding"] = v["f_tax_withholding"]
-        if v["f_tax_table"]:
-            tax["table"] = int(v["f_tax_table"])
+        if v["f_tax_table"] not in (None, 0, 0.0):
+            tax["table"] = _int(v["f_tax_table"])
         else:
             tax.pop("table", None)
         if tax:
@@ -265,10 +273,10 @@ def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: 
         if counsellor:
             _put(body, "yrkesskade", True if v["f_aap_yrkesskade"] else None)
             _put(body, "arbeidsevne", _num(v["f_aap_arbeidsevne"]) or None)
-            _put(body, "opptrapping", {"from": v["f_aap_opp_from"], "months": int(v["f_aap_opp_months"])}
+            _put(body, "opptrapping", {"from": v["f_aap_opp_from"], "months": _int(v["f_aap_opp_months"])}
                  if v["f_aap_opp"] else None)
             _put(body, "granted", _iso(v["f_aap_granted"]))
-            _put(body, "days_used", None if v["f_aap_days_used"] is None else int(v["f_aap_days_used"]))
+            _put(body, "days_used", None if v["f_aap_days_used"] is None else _int(v["f_aap_days_used"]))
     elif name == "dagpenger":
         body.pop("basis", None)
         body.pop("basis_g", None)
@@ -288,8 +296,8 @@ def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: 
         _put(body, "reports_income", None if v["f_ut_reports"] == "on_job_start" and "reports_income" not in body
              else v["f_ut_reports"])
     elif name == "tiltakspenger":
-        _put(body, "days_per_period", None if int(v["f_tp_days"]) == 10 and "days_per_period" not in body
-             else int(v["f_tp_days"]))
+        _put(body, "days_per_period", None if v["f_tp_days"] == 10 and "days_per_period" not in body
+             else _int(v["f_tp_days"]))
     elif name == "overgangsstonad":
         _put(body, "expected_income", _num(v["f_os_expected"]))
         _put(body, "reports_income", None if v["f_os_reports"] == "on_job_start" and "reports_income" not in body
