@@ -24,7 +24,7 @@ from benefit_calc.case.model import read_case_text
 from benefit_calc.analysis.cliffs import rate_cliffs
 from benefit_calc.app import form, guided, pages
 from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t, typed_problems
-from benefit_calc.words import LANGS, NAMES
+from benefit_calc.words import LANGS, NAMES, text
 from benefit_calc.schemes.zones import municipalities
 
 RUN_STARTED = time.perf_counter()  # a rerun's server-side time, from here (imports are cached after the first run)
@@ -113,9 +113,48 @@ def top_bar() -> bool:
     mode = lang_radio(b, t("mode"), ["counsellor", "self"], "mode", horizontal=True,
                       names=lambda x: t("mode_counsellor") if x == "counsellor" else t("mode_self"))
     if c.button(t("new_case"), key="new_case", type="primary", help=t("new_case_help")):
-        load_into_form(new_case(date.today()))
-        st.rerun()
+        if has_data():
+            st.session_state["confirm_new"] = True  # a filled case is not thrown away on one click
+        else:
+            load_into_form(new_case(date.today()))
+            st.rerun()
+    if st.session_state.get("confirm_new"):
+        st.warning(t("new_case_confirm"))
+        yes, no = st.columns(2)
+        if yes.button(t("new_case_yes"), key="new_case_yes", type="primary"):
+            st.session_state["confirm_new"] = False
+            load_into_form(new_case(date.today()))
+            st.rerun()
+        if no.button(t("new_case_no"), key="new_case_no"):
+            st.session_state["confirm_new"] = False
+            st.rerun()
     return mode == "counsellor"
+
+
+def has_data() -> bool:
+    """Whether the session holds anything a new case would throw away: a loaded file, or any field changed from a
+    blank start."""
+    blank = form_values(new_case(date.today()))
+    base = st.session_state["base"]
+    if {k: v for k, v in base.items() if k not in ("start",)} != {k: v for k, v in new_case(date.today()).items()
+                                                                  if k != "start"}:
+        return True
+    return any(st.session_state.get(k, v) != v for k, v in blank.items() if k != "f_start")
+
+
+TABS = ("situation", "plan", "result", "compare", "report")
+
+
+def tab_labels() -> list[str]:
+    """The tabs in the session's language, the open one kept when the language changes (Streamlit knows a tab by
+    its label, so the label of the open tab is put back in the new language)."""
+    labels = [t(f"tab_{k}") for k in TABS]
+    open_ = st.session_state.get("tabs")
+    if open_ is not None and open_ not in labels:
+        known = {text(f"app.tab_{k}", lg): k for lg in LANGS for k in TABS}
+        if open_ in known:
+            st.session_state["tabs"] = t(f"tab_{known[open_]}")
+    return labels
 
 
 def sidebar() -> None:
@@ -169,7 +208,7 @@ if not counsellor:
     guided.flow(munis, lambda: (computed, missing))
 else:
     st.caption(t("intro"))
-    tabs = st.tabs([t("tab_situation"), t("tab_plan"), t("tab_result"), t("tab_compare"), t("tab_report")])
+    tabs = st.tabs(tab_labels(), key="tabs", on_change="rerun")
     with tabs[0]:
         form.hidden(st.session_state["base"])
         form.situation(counsellor, munis)

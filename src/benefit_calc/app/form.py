@@ -218,7 +218,9 @@ def scenarios(problems: dict[int, str]) -> None:
     n = int(st.session_state.get("f_n_scen") or 0)
     for j in range(n):
         name = st.session_state.get(f"f_s{j}_name") or t("scenario", j=j + 1)
-        with st.expander(name, expanded=j in problems or not st.session_state.get(f"f_s{j}_name")):
+        # keyed, so the alternative stays open while its name (the expander's label) is typed
+        with st.expander(name, expanded=j in problems or not st.session_state.get(f"f_s{j}_name"),
+                         key=f"f_s{j}__open", on_change="rerun"):
             st.text_input(t("scenario_name", j=j + 1), key=f"f_s{j}_name", max_chars=100)
             if j in problems:
                 st.error(t("scenario_invalid", problem=problems[j]), icon="⚠️")

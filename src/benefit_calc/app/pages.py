@@ -10,12 +10,12 @@ from typing import Any, Sequence
 import attrs
 import streamlit as st
 
-from benefit_calc.present.summary import actions, case_text, month_table
+from benefit_calc.present.summary import actions, case_text, month_table, month_table_text, spreadsheet_csv
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
-from benefit_calc.words import in_lang
-from benefit_calc.app.common import kr, lang, month_name, signed_kr, t
+from benefit_calc.words import in_lang, text
+from benefit_calc.app.common import day_text, kr, lang, month_name, num, signed_kr, t
 
 SMALL_CLIFF = 100  # kroner a month: a cliff that costs less is folded away (a presentation threshold, not a rule)
 
@@ -57,6 +57,7 @@ def headline(c: Computed, big: bool = True) -> None:
     value = f"{signed_kr(per)} {t('per_month')}"
     st.markdown(f'<div class="bc-headline" role="status"><span class="bc-label">{html.escape(t("headline"))}</span>'
                 f'<span class="bc-value">{html.escape(value)}</span></div>', unsafe_allow_html=True)
+    st.markdown(f"**{c.head.compared(lang())}**")  # where the difference comes from: the no-work baseline
     st.write(t("headline_text", word=word, amount=kr(abs(per)), total=kr(abs(c.head.total)), months=c.head.months))
 
 
@@ -93,15 +94,17 @@ def benefit_ends_box(c: Computed) -> None:
             st.warning(f"**{month_name(f'{w.month:%Y-%m}')}:** {w.message_in(lang())}")
 
 
-def _month_rows(result: Any) -> list[dict[str, Any]]:
-    """The month table with the household's money right after the month (seen first on a phone)."""
-    rows = month_table(result, lang())
+def _month_rows(c: Computed) -> list[dict[str, Any]]:
+    """The month table with the household's money (and the same without work) right after the month, seen first
+    on a phone; written the language's way."""
+    rows = month_table(c.result, lang(), c.head.baseline)
+    without = text("month_table.baseline", lang())
     out = []
-    for row in rows:
-        keys = list(row)
+    for row in month_table_text(rows, lang()):
+        keys = [k for k in row if k != without]
         first, last = keys[0], keys[-1]
-        ordered = {first: month_name(str(row[first])), last: row[last], **{k: row[k] for k in keys[1:-1]}}
-        out.append({k: (kr(v) if isinstance(v, int) and k != keys[1] else v) for k, v in ordered.items()})
+        out.append({first: row[first], last: row[last], **({without: row[without]} if without in row else {}),
+                    **{k: row[k] for k in keys[1:-1]}})
     return out
 
 
@@ -113,14 +116,14 @@ def result_tab(c: Computed, counsellor: bool) -> None:
     st.header(t("chart"))
     summary = chart_summary(c.result)
     st.caption(summary)
-    st.vega_lite_chart({**month_chart(c.result, lang()), "description": summary}, width="stretch")
-    st.markdown(html_table(_month_rows(c.result), t("table_title")), unsafe_allow_html=True)
+    st.vega_lite_chart({**month_chart(c.result, lang(), c.head.baseline), "description": summary}, width="stretch")
+    st.markdown(html_table(_month_rows(c), t("table_title")), unsafe_allow_html=True)
     if counsellor and c.result.periods:
         with st.expander(t("periods")):
-            rows = [{t("period"): f"{p.start:%d.%m}–{p.end:%d.%m.%Y}", t("benefit"): t(f"b_{p.benefit}"),
-                     t("hours_col"): f"{p.hours:g}", t("work_share"): f"{p.work_share * 100:.0f} %",
-                     t("paid_share"): f"{p.payment_rate * 100:.0f} %", t("amount"): kr(p.amount),
-                     t("paid_on"): f"{p.paid_on:%d.%m.%Y}"} for p in c.result.periods]
+            rows = [{t("period"): f"{day_text(p.start)}–{day_text(p.end)}", t("benefit"): t(f"b_{p.benefit}"),
+                     t("hours_col"): num(p.hours), t("work_share"): f"{num(p.work_share * 100, 0)} %",
+                     t("paid_share"): f"{num(p.payment_rate * 100, 0)} %", t("amount"): kr(p.amount),
+                     t("paid_on"): day_text(p.paid_on)} for p in c.result.periods]
             st.markdown(html_table(rows, t("periods")), unsafe_allow_html=True)
     warnings_list(c.result, counsellor)
     settlements(c.result)
@@ -222,7 +225,8 @@ def downloads(c: Computed, dropped: int = 0) -> None:
         st.download_button(t("download_pdf"), kept[1], "rapport.pdf", "application/pdf", key="dl_pdf")
     elif kept:
         st.info(t("pdf_stale"))
-    st.download_button(t("download_csv"), c.result.to_csv(), "maaneder.csv", "text/csv", key="dl_csv")
+    st.download_button(t("download_csv"), spreadsheet_csv(month_table(c.result, lang(), c.head.baseline), lang()),
+                       t("csv_file"), "text/csv", key="dl_csv", help=t("download_csv_help"))
     st.download_button(t("download_case"), saved, "sak.yaml", "application/x-yaml", key="dl_case")
     if dropped:
         st.caption(t("case_without_invalid", n=dropped))

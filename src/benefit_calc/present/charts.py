@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from benefit_calc.analysis.cliffs import component_label
 from benefit_calc.result.model import Result
 from benefit_calc.words import text
+from benefit_calc.words.formats import month_short
 
 if TYPE_CHECKING:
     from benefit_calc.analysis.sweep import Sweep
@@ -31,57 +32,113 @@ def _t(key: str, lang: str, **args: Any) -> str:
     return text(f"chart.{key}", lang, **args)
 
 
+# One colour per part of the money, the same in every chart and case (light blue is never "Lønn" in one case and
+# "Skattetrekk" in another). Colour-blind-safe where it matters: wages dark blue, tax red-brown, the NAV benefits
+# distinct hues; a part not listed gets grey.
+COLOURS = {
+    "wages": "#1f4e79", "holiday_pay": "#4a7fb0", "aap": "#e69f00", "dagpenger": "#cc79a7",
+    "tiltakspenger": "#8c6d31", "uforetrygd": "#009e73", "barnetillegg_uforetrygd": "#66c2a5",
+    "overgangsstonad": "#b07aa1", "kvalifiseringsstonad": "#56b4e9", "bostotte": "#f0c05a", "sosialhjelp": "#9c9ede",
+    "barnetrygd": "#7f7f7f", "kontantstotte": "#bcbd22", "partner": "#a6a6a6", "tax": "#a4161a",
+    "settlements": "#d55e00",
+}
+OTHER = "#c7c7c7"
+
+
+def _parts(result: Result) -> list[str]:
+    return ["wages", *result.benefit_names(), "partner", "tax", "settlements"]
+
+
+def colour_scale(parts: Sequence[str], lang: str = "nb") -> dict[str, Any]:
+    """A Vega-Lite colour scale that gives each part of the money its own fixed colour (:data:`COLOURS`)."""
+    return {"domain": [component_label(p, lang) for p in parts], "range": [COLOURS.get(p, OTHER) for p in parts]}
+
+
 def month_data(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
     """Long-form rows (month, component, kroner) for the stacked chart; tax withheld is negative. Components are
-    named in words in ``lang`` ("Bostøtte", not ``bostotte``)."""
-    names = {k: component_label(k, lang) for k in ("wages", "partner", "tax", "settlements", *result.benefit_names())}
+    named in words in ``lang`` ("Bostøtte", not ``bostotte``); months carry their label in ``lang``
+    ("jan. 2027") beside the sortable ``YYYY-MM``."""
+    names = {k: component_label(k, lang) for k in _parts(result)}
     rows: list[dict[str, Any]] = []
     for m in result.months:
         month = f"{m.month:%Y-%m}"
+        label = month_short(m.month, lang)
         if m.wages:
-            rows.append({"month": month, "what": names["wages"], "kr": m.wages})
+            rows.append({"month": month, "label": label, "what": names["wages"], "kr": m.wages})
         for name, amount in m.benefits.items():
             if amount:
-                rows.append({"month": month, "what": names[name], "kr": amount})
+                rows.append({"month": month, "label": label, "what": names[name], "kr": amount})
         if m.partner_net:
-            rows.append({"month": month, "what": names["partner"], "kr": m.partner_net})
+            rows.append({"month": month, "label": label, "what": names["partner"], "kr": m.partner_net})
         if m.tax_withheld:
-            rows.append({"month": month, "what": names["tax"], "kr": -m.tax_withheld})
+            rows.append({"month": month, "label": label, "what": names["tax"], "kr": -m.tax_withheld})
         if m.settlements:
-            rows.append({"month": month, "what": names["settlements"], "kr": m.settlements})
+            rows.append({"month": month, "label": label, "what": names["settlements"], "kr": m.settlements})
     return rows
 
 
-def _config() -> dict[str, Any]:
-    return {"locale": {"number": NB_LOCALE}}
+EN_LOCALE = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", "\u00a0kr"]}
 
 
-def month_chart(result: Result, lang: str = "nb") -> dict[str, Any]:
-    """Vega-Lite spec: stacked bars of what comes in (tax below zero) with the household's disposable income as a
-    line. A plain dict (no Altair validation on every rerun: that alone took 50 ms)."""
-    t = {k: _t(k, lang) for k in ("month", "amount", "what", "disposable")}
-    line_data = [{"month": f"{m.month:%Y-%m}", "kr": m.household_disposable} for m in result.months]
+def _config(lang: str = "nb") -> dict[str, Any]:
+    return {"locale": {"number": EN_LOCALE if lang == "en" else NB_LOCALE}}
+
+
+def _month_axis(result: Result, lang: str, title: str) -> dict[str, Any]:
+    """Months on the x axis in order, labelled the language's way ("jan. 2027") instead of "2027-01"."""
+    labels = {f"{m.month:%Y-%m}": month_short(m.month, lang) for m in result.months}
+    expr = " : ".join(f"datum.value == '{k}' ? '{v}'" for k, v in labels.items()) + " : datum.value"
+    return {"field": "month", "type": "ordinal", "title": title, "sort": list(labels),
+            "axis": {"labelExpr": expr, "labelAngle": -45}}
+
+
+def month_chart(result: Result, lang: str = "nb", baseline: Sequence[int] = ()) -> dict[str, Any]:
+    """Vega-Lite spec: stacked bars of what comes in (tax below zero), each part in its fixed colour, with the
+    household's disposable income as a black line and, given ``baseline`` (the same without work), a dashed grey
+    line: the gap between the two lines is what the plan gives. A plain dict (no Altair validation on every rerun:
+    that alone took 50 ms)."""
+    t = {k: _t(k, lang) for k in ("month", "amount", "what", "disposable", "with_plan", "baseline")}
+    x = _month_axis(result, lang, t["month"])
+    parts = [p for p in _parts(result) if any(_amount(m, p) for m in result.months)]
+    line_data = [{"month": f"{m.month:%Y-%m}", "label": month_short(m.month, lang), "kr": m.household_disposable,
+                  "line": t["with_plan"]} for m in result.months]
+    if len(baseline) == len(result.months):
+        line_data += [{"month": f"{m.month:%Y-%m}", "label": month_short(m.month, lang), "kr": b,
+                       "line": t["baseline"]} for m, b in zip(result.months, baseline)]
+    lines = [t["with_plan"], t["baseline"]]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "config": _config(),
+        "config": _config(lang),
+        "resolve": {"scale": {"color": "independent", "strokeDash": "independent"}},
         "layer": [
             {"data": {"values": month_data(result, lang)}, "mark": {"type": "bar"},
              "encoding": {
-                 "x": {"field": "month", "type": "ordinal", "title": t["month"]},
+                 "x": x,
                  "y": {"aggregate": "sum", "field": "kr", "type": "quantitative", "title": t["amount"],
                        "axis": {"format": KR}},
-                 "color": {"field": "what", "type": "nominal", "title": t["what"]},
-                 "tooltip": [{"field": "month", "type": "ordinal", "title": t["month"]},
+                 "color": {"field": "what", "type": "nominal", "title": t["what"],
+                           "scale": colour_scale(parts, lang)},
+                 "tooltip": [{"field": "label", "type": "nominal", "title": t["month"]},
                              {"field": "what", "type": "nominal", "title": t["what"]},
                              {"field": "kr", "type": "quantitative", "title": t["amount"], "format": KR}]}},
-            {"data": {"values": line_data}, "mark": {"type": "line", "point": True, "color": "black"},
+            {"data": {"values": line_data}, "mark": {"type": "line", "point": True},
              "encoding": {
-                 "x": {"field": "month", "type": "ordinal"},
+                 "x": {"field": "month", "type": "ordinal", "sort": x["sort"]},
                  "y": {"field": "kr", "type": "quantitative"},
-                 "tooltip": [{"field": "month", "type": "ordinal", "title": t["month"]},
+                 "color": {"field": "line", "type": "nominal", "title": t["disposable"],
+                           "scale": {"domain": lines, "range": ["#000000", "#6b6b6b"]}},
+                 "strokeDash": {"field": "line", "type": "nominal", "legend": None,
+                                "scale": {"domain": lines, "range": [[1, 0], [6, 4]]}},
+                 "tooltip": [{"field": "label", "type": "nominal", "title": t["month"]},
+                             {"field": "line", "type": "nominal", "title": t["what"]},
                              {"field": "kr", "type": "quantitative", "title": t["disposable"], "format": KR}]}},
         ],
     }
+
+
+def _amount(m: Any, part: str) -> int:
+    return {"wages": m.wages, "partner": m.partner_net, "tax": m.tax_withheld,
+            "settlements": m.settlements}.get(part, m.benefits.get(part, 0))
 
 
 def sweep_data(sw: Sweep) -> list[dict[str, Any]]:
@@ -114,4 +171,4 @@ def sweep_chart(sw: Sweep, here: float, cliffs: Sequence[Any] = (), lang: str = 
         layers.append({"data": {"values": marks}, "mark": {"type": "rule", "color": "orange"},
                        "encoding": {"x": {"field": "hours", "type": "quantitative"},
                                     "tooltip": [{"field": "label", "type": "nominal"}]}})
-    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _config(), "layer": layers}
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _config(lang), "layer": layers}

@@ -7,7 +7,10 @@ Every word comes from the catalogue (``headline.*``, ``month_table.*``, ``compon
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import csv
+import io
+from datetime import date
+from typing import Any, Mapping, Sequence
 
 import attrs
 import yaml
@@ -16,7 +19,7 @@ from benefit_calc.case.model import Case, parse_case, read_case_text
 from benefit_calc.analysis.cliffs import component_label
 from benefit_calc.engine.simulate import simulate
 from benefit_calc.core.errors import CaseError
-from benefit_calc.core.money import fmt
+from benefit_calc.words.formats import kr, month as month_name, number, signed_kr
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import text
@@ -33,37 +36,83 @@ class Headline:
     with_work: int  # household disposable income over the horizon + later settlements
     without_work: int
     months: int
+    baseline: tuple[int, ...] = ()  # the household's disposable income each month without work (the "no job" line)
 
     def text(self, lang: str = "nb") -> str:
         return text("headline.better" if self.per_month >= 0 else "headline.worse", lang,
-                    per_month=fmt(abs(self.per_month)), total=fmt(abs(self.total)), months=self.months)
+                    per_month=number(abs(self.per_month), lang, 0), total=number(abs(self.total), lang, 0),
+                    months=self.months)
+
+    def compared(self, lang: str = "nb") -> str:
+        """Where the difference comes from: "Uten jobb 23 042 kr → med planen 24 772 kr i måneden (+1 730 kr)"."""
+        return text("headline.compared", lang, without=kr(self.without_work / self.months, lang),
+                    with_=kr(self.with_work / self.months, lang), diff=signed_kr(self.per_month, lang))
 
 
 def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
     """The work plan against no work at all, in the same situation."""
     none = simulate(rules, case, (), detail=False)
     a, b = result.household_total(), none.household_total()
-    return Headline(round((a - b) / case.months), a - b, a, b, case.months)
+    return Headline(round((a - b) / case.months), a - b, a, b, case.months,
+                    tuple(m.household_disposable for m in none.months))
 
 
-COLUMNS = ("month", "hours", "wages", "tax", "settle", "disposable", "partner", "household")  # month_table.<column>
+COLUMNS = ("month", "hours", "wages", "tax", "settle", "disposable", "partner", "household",
+           "baseline")  # month_table.<column>
 
 
-def month_table(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
-    """One row a month: hours, wages, each benefit, tax withheld, settlements and disposable income; the columns
-    are named in ``lang``, each benefit by its name ("Bostøtte"), not its code."""
+def month_table(result: Result, lang: str = "nb", baseline: Sequence[int] = ()) -> list[dict[str, Any]]:
+    """One row a month: hours, wages, each benefit, tax withheld, settlements and disposable income — and, given
+    ``baseline`` (:attr:`Headline.baseline`), the household's money without work; the columns are named in
+    ``lang``, each benefit by its name ("Bostøtte"), not its code. Months are dates, hours numbers, kroner ints:
+    the caller writes them (:func:`month_table_text`)."""
     c = {k: text(f"month_table.{k}", lang) for k in COLUMNS}
     names = {n: component_label(n, lang) for n in result.benefit_names()}
     partner = any(m.partner_net for m in result.months)
     rows = []
-    for m in result.months:
-        row: dict[str, Any] = {c["month"]: f"{m.month:%Y-%m}", c["hours"]: round(m.hours, 1), c["wages"]: m.wages}
+    for k, m in enumerate(result.months):
+        row: dict[str, Any] = {c["month"]: m.month, c["hours"]: round(m.hours, 2), c["wages"]: m.wages}
         row.update({label: m.benefits.get(n, 0) for n, label in names.items()})
         row.update({c["tax"]: -m.tax_withheld, c["settle"]: m.settlements, c["disposable"]: m.disposable})
         if partner:
             row.update({c["partner"]: m.partner_net, c["household"]: m.household_disposable})
+        if len(baseline) == len(result.months):
+            row[c["baseline"]] = baseline[k]
         rows.append(row)
     return rows
+
+
+def month_table_text(rows: list[dict[str, Any]], lang: str = "nb", unit: bool = True) -> list[dict[str, str]]:
+    """:func:`month_table` written the language's way: ``januar 2027``, hours ``18,75``, ``12 345 kr``."""
+    hours = text("month_table.hours", lang)
+    out = []
+    for row in rows:
+        written = {}
+        for col, v in row.items():
+            if isinstance(v, date):
+                written[col] = month_name(v, lang)
+            elif col == hours:
+                written[col] = number(v, lang, 2)
+            else:
+                written[col] = kr(v, lang) if unit else number(v, lang, 0)
+        out.append(written)
+    return out
+
+
+def spreadsheet_csv(rows: list[dict[str, Any]], lang: str = "nb") -> bytes:
+    """The month table for a spreadsheet in the user's language: headers in words, and in bokmål and nynorsk
+    semicolons with decimal commas (what Excel and LibreOffice expect in a Norwegian locale), UTF-8 with a byte
+    order mark so "ø" opens right. The CLI's ``--format csv`` stays the machine contract."""
+    sep = "," if lang == "en" else ";"
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=sep, lineterminator="\r\n")
+    if rows:
+        w.writerow(list(rows[0]))
+    hours = text("month_table.hours", lang)
+    for row in rows:
+        w.writerow([month_name(v, lang) if isinstance(v, date) else
+                    (number(v, lang, 2).replace(" ", "") if col == hours else str(v)) for col, v in row.items()])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 @attrs.frozen
@@ -77,7 +126,7 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     """Who does what by when: what the client (or the counsellor) must do for the plan to come out as computed."""
     b = case.client.benefits
     start = next((s.start for s in case.work if s.hours_per_week), None)
-    when = f"{start:%m.%Y}" if start else text("action.before_job", lang)
+    when = month_name(start, lang) if start else text("action.before_job", lang)
     you = text("action.you", lang)
     out = []
     if start is not None:
@@ -96,7 +145,7 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     for w in result.warnings:
         if w.action and w.code not in seen and w.code not in skip:
             seen.add(w.code)
-            out.append(Action(you, w.action_in(lang), f"{w.month:%m.%Y}" if w.month else ""))
+            out.append(Action(you, w.action_in(lang), month_name(w.month, lang) if w.month else ""))
     return out
 
 
