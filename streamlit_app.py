@@ -150,10 +150,13 @@ def tab_labels() -> list[str]:
     its label, so the label of the open tab is put back in the new language)."""
     labels = [t(f"tab_{k}") for k in TABS]
     open_ = st.session_state.get("tabs")
-    if open_ is not None and open_ not in labels:
+    if open_ is not None and st.session_state.get("_tabs_lang") != lang():
+        # new labels make a new widget, which would open the first tab: give it the open one (even where its
+        # label is the same word in both languages, "Resultat")
         known = {text(f"app.tab_{k}", lg): k for lg in LANGS for k in TABS}
         if open_ in known:
             st.session_state["tabs"] = t(f"tab_{known[open_]}")
+    st.session_state["_tabs_lang"] = lang()
     return labels
 
 

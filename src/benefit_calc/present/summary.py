@@ -45,8 +45,9 @@ class Headline:
 
     def compared(self, lang: str = "nb") -> str:
         """Where the difference comes from: "Uten jobb 23 042 kr → med planen 24 772 kr i måneden (+1 730 kr)"."""
-        return text("headline.compared", lang, without=kr(self.without_work / self.months, lang),
-                    with_=kr(self.with_work / self.months, lang), diff=signed_kr(self.per_month, lang))
+        without = round(self.without_work / self.months)  # the plan's figure is the baseline + the difference, so
+        return text("headline.compared", lang, without=kr(without, lang),  # the sum on the screen adds up
+                    with_=kr(without + self.per_month, lang), diff=signed_kr(self.per_month, lang))
 
 
 def headline(rules: Ruleset, case: Case, result: Result) -> Headline:
