@@ -12,7 +12,7 @@ import pytest
 
 from benefit_calc import load_case, parse_case, simulate
 from benefit_calc.analysis.cliffs import _settlement_reason, rate_cliffs, timing_cliffs
-from benefit_calc.core.money import fmt
+from benefit_calc.words.formats import number
 from benefit_calc.rules.load import load_rules
 from benefit_calc.analysis.sweep import sweep
 from benefit_calc.words import LANGS
@@ -130,13 +130,13 @@ def test_the_settlement_sentence_agrees_with_the_sign_of_the_months_settlement(l
             before, row = result.months[rows[c.month] - 1], result.months[rows[c.month]]
             if row.settlements < 0:
                 seen.add("claim")
-                assert CLAIM[lang].format(owe=fmt(-row.settlements)) in c.message
+                assert CLAIM[lang].format(owe=number(-row.settlements, lang, 0)) in c.message
             else:
                 seen.add("no claim")
                 assert not re.search(CLAIM[lang].format(owe=".*"), c.message)
                 assert "krev" not in c.message and "claim" not in c.message
                 assert before.settlements > 0 and re.search(REFUNDED[lang], c.message)
-                assert f"{fmt(before.settlements)} kr" in c.message
+                assert f"{number(before.settlements, lang, 0)} kr" in c.message  # each language's way (en: 14,381)
     assert seen == {"claim", "no claim"}
 
 
@@ -157,17 +157,20 @@ def test_every_sign_of_the_settlements_has_its_own_words() -> None:
     assert smaller == "månaden før kom det 5 000 kr tilbake etter skatteoppgjeret, denne månaden 1 000 kr"
     then_claim = _settlement_reason(result(("skatt", june, 5000), ("uforetrygd", july, -2000)), row(june, 5000),
                                     row(july, -2000), "en")
-    assert then_claim == ("the month before brought a refund of 5 000 kr after the tax settlement, and this month "
-                          "2 000 kr must be paid after NAV's final settlement (etteroppgjør)")
+    # English groups thousands with a comma (words.formats, en_GB); it was "5 000 kr" before the numbers were written
+    # each language's way
+    assert then_claim == ("the month before brought a refund of 5,000 kr after the tax settlement, and this month "
+                          "2,000 kr must be paid after NAV's final settlement (etteroppgjør)")
     claim = _settlement_reason(result(("skatt", july, -3000)), row(june, 0), row(july, -3000), "nb")
     assert claim == "denne måneden må 3 000 kr betales etter skatteoppgjøret"
 
 
 def test_parts_that_add_to_more_than_a_krone_are_said_as_kroner() -> None:
-    """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled."""
-    from benefit_calc.analysis.cliffs import _breakdown
+    """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled. Now
+    said by the one sentence generator (analysis.sentences), the parts in kroner too, since the whole is."""
+    from benefit_calc.analysis.sentences import Change, breakdown
 
-    over = _breakdown({"aap": 0.8, "bostotte": 0.4}, "nb")
-    assert "taper husstanden mer enn den tjener" in over and "1,20 kr" in over and "80 øre" in over
-    under = _breakdown({"aap": 0.6, "tax": 0.3}, "en")
-    assert under.startswith("Of each extra krone") and "0.90" not in under
+    over = breakdown(Change(10, 11, 1, (0, 1000), {"aap": (800, 0), "bostotte": (400, 0)}), "nb")
+    assert "taper husstanden mer enn den tjener" in over and "1,20 kr bort" in over and "0,80 kr i AAP" in over
+    under = breakdown(Change(10, 11, 1, (0, 1000), {"aap": (600, 0), "tax": (0, -300)}), "en")
+    assert under.startswith("Of each extra krone") and "90 øre goes" in under and "0.90" not in under
