@@ -15,7 +15,7 @@ from benefit_calc.analysis.cliffs import _settlement_reason, rate_cliffs, timing
 from benefit_calc.words.formats import number
 from benefit_calc.rules.load import load_rules
 from benefit_calc.analysis.sweep import sweep
-from benefit_calc.words import LANGS
+from benefit_calc.words import LANGS, text
 
 RULES = load_rules()
 LIMIT_30 = Path(__file__).parent / "data" / "aap-limit-30.yaml"
@@ -174,3 +174,28 @@ def test_parts_that_add_to_more_than_a_krone_are_said_as_kroner() -> None:
     assert "taper husstanden mer enn den tjener" in over and "1,20 kr bort" in over and "0,80 kr i AAP" in over
     under = breakdown(Change(10, 11, 1, (0, 1000), {"aap": (600, 0), "tax": (0, -300)}), "en")
     assert under.startswith("Of each extra krone") and "90 øre goes" in under and "0.90" not in under
+
+
+def test_regression_a_plateau_that_keeps_a_share_never_says_more_than_a_krone_goes() -> None:
+    """Issue 18.5: aap-barn-opptrapping from 0 to 1 hour said "beholder bare 1 033 kr (4 øre per krone)" and, in the
+    same breath, "for hver ekstra krone i lønn går 1,08 kr bort" (the breakdown left out the tax withheld, which went
+    down). What goes away must be what is not kept: 100 − 4 = 96 øre."""
+    sw = sweep(RULES, load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml"),
+               [0, 1, 2, 4, 5, 7])
+    plateaus = [c for c in rate_cliffs(RULES, sw) if c.kind == "plateau"]
+    assert plateaus
+    for c in plateaus:
+        kept = re.search(r"beholder bare ([\d ]+) kr \((\d+) øre per krone\)", c.message)
+        gone = re.search(r"går (\d+) øre bort", c.message)
+        assert kept and gone and "kr bort" not in c.message, c.message
+        assert int(gone.group(1)) == 100 - int(kept.group(2)), c.message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_regression_the_apps_no_cliff_words_at_75_hours_state_no_backwards_range(lang: str) -> None:
+    """Issue 18.5: at a plan of 75 hours the app said "fra 75 opp til 40 timer i uka" (the sweep goes to 40 hours);
+    this is the app's call as it stands (words only: h, kr)."""
+    said = text("app.no_cliff_ahead", lang, h="75", kr="500 kr")
+    pattern = {"nb": r"fra (\S+) opp til (\S+) timer", "nn": r"frå (\S+) opp til (\S+) timar",
+               "en": r"from (\S+) up to (\S+) hours"}[lang]
+    assert all(float(a) < float(b) for a, b in re.findall(pattern, said)), said

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from benefit_calc.analysis.sentences import PLATEAU_KEEP, Change, component_label, describe, part_name
+from benefit_calc.analysis.sentences import PLATEAU_KEEP, Change, component_label, describe, hours, part_name
 from benefit_calc.engine.registry import CLIFF_CAUSES
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
@@ -155,7 +155,7 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
 
     out: list[Cliff] = []
     order = _levels(sw)
-    steps, hours = [sw.steps[k] for k in order], [sw.hours[k] for k in order]
+    steps, levels = [sw.steps[k] for k in order], [sw.hours[k] for k in order]
     totals = [s.total for s in steps]
     i, n = 0, len(steps)
     while i + 1 < n:
@@ -171,13 +171,13 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             before, after = (steps[i].part(name), steps[j].part(name)) if name else (0, 0)
             rule = _cause(rules, parts, lang, taper=bool(name) and after > before / 2)
             name = rule.cause
-            h0 = number(hours[i], lang)
-            past_h = hours[past] if past is not None else None
+            h0 = hours(levels[i], lang)
+            past_h = levels[past] if past is not None else None
             past_kr = round((steps[past].earnings() - steps[i].earnings()) / len(sw.months)) if past is not None else None
             msg = _join(describe(change, lang, rule.what, lost=name), rule.sentence(lang))
-            action = (text("cliff.rate.action_past", lang, h0=h0, past=number(past_h, lang), more=number(past_kr or 0, lang, 0))
-                      if past_h is not None else text("cliff.rate.action_none", lang, h0=h0, top=number(hours[-1], lang)))
-            out.append(Cliff("cliff", name, rule.parameter, rule.law, msg, action, -change.net, hours[i], hours[j],
+            action = (text("cliff.rate.action_past", lang, h0=h0, past=hours(past_h, lang), more=number(past_kr or 0, lang, 0))
+                      if past_h is not None else text("cliff.rate.action_none", lang, h0=h0, top=hours(levels[-1], lang)))
+            out.append(Cliff("cliff", name, rule.parameter, rule.law, msg, action, -change.net, levels[i], levels[j],
                              past_h, past_kr, rule=rule.name, source=rule.source))
             i = j
             continue
@@ -191,7 +191,7 @@ def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
             rule = _cause(rules, _taken(change), lang, taper=True)
             msg = _join(describe(change, lang, rule.what), rule.sentence(lang))
             out.append(Cliff("plateau", rule.cause, rule.parameter, rule.law, msg, text("cliff.plateau.action", lang),
-                             change.gross - change.net, hours[i], hours[j], rule=rule.name, source=rule.source))
+                             change.gross - change.net, levels[i], levels[j], rule=rule.name, source=rule.source))
             i = j
             continue
         i += 1

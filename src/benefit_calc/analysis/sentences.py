@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 PLATEAU_KEEP = 0.10  # presentation threshold, not a legal value: "keeps less than 10 øre of each krone"
 SMALL_ORE = 5  # øre of each krone: a part that takes (or gives) less is said together with the other small ones
+HOURS_DECIMALS = 4  # a sweep's hours levels have at most 4 decimals (sweep.parse_hours): each is written exactly
 OTHER = "other"  # the name of the small parts said together
 NO_LEVEL = ("tax", "settlements", "settlements_after_horizon", "partner")  # parts not said as "goes from … to …"
 
@@ -122,6 +123,11 @@ class Change:
         return {n: w for (n, _), w in zip(values, whole) if w}
 
 
+def hours(h: float, lang: str = "nb") -> str:
+    """Hours a week as a sentence says them: 18,75 (nb, nn), 18.75 (en); as many decimals as a sweep level has."""
+    return number(h, lang, HOURS_DECIMALS)
+
+
 def _amount(ore: int, in_kr: bool, lang: str) -> str:
     if in_kr:
         return text("cliff.kroner", lang, n=number(ore / 100, lang, 2, fixed=True))
@@ -137,7 +143,7 @@ def _list(items: list[str], lang: str) -> str:
 def head(change: Change, lang: str = "nb") -> str:
     """The first sentence without its end: hours range, wage rise and what the household's money does."""
     net, gross = change.net, change.gross
-    args = {"h0": number(change.hours_from, lang), "h1": number(change.hours_to, lang), "gross": number(gross, lang, 0)}
+    args = {"h0": hours(change.hours_from, lang), "h1": hours(change.hours_to, lang), "gross": number(gross, lang, 0)}
     if net < 0:
         return text("cliff.change.loss", lang, loss=number(-net, lang, 0), avg=number(-net / change.months, lang, 0),
                     **args)
@@ -196,7 +202,7 @@ def describe(change: Change, lang: str = "nb", what: str = "", lost: str = "") -
 def no_cliff_ahead(here: float, top: float, small: str, lang: str = "nb") -> str:
     """The app's words when no cliff costing ``small`` (already written: "500 kr") a month or more lies above the
     plan's ``here`` hours a week, in a sweep that goes up to ``top`` hours: a range only while ``here < top``."""
-    h, t = number(here, lang), number(top, lang)
+    h, t = hours(here, lang), hours(top, lang)
     if here < top:
         return text("app.no_cliff_up_to", lang, h=h, top=t, kr=small)
     return text("app.no_cliff_above_sweep", lang, h=h, top=t)
