@@ -161,6 +161,9 @@ def test_a_household_that_loses_says_kroner_and_one_that_keeps_says_ore() -> Non
     loses = breakdown(Change(22, 23, 10, (0, 10_000), {"aap": (60_000, 0), "tax": (-2000, -5000)}), "nb")
     assert loses.startswith("Her taper husstanden mer enn den tjener") and "går 6,30 kr bort" in loses
     assert "6,00 kr i AAP og 0,30 kr i skatt" in loses
+    barely = Change(5, 6, 10, (0, 1000), {"aap": (1001, 0)})  # loses 1 kr: 100.1 øre of each krone, rounded 100
+    assert "får 1 kr mindre" in describe(barely, "nb") and "går 1,00 kr bort: 1,00 kr i AAP" in breakdown(barely, "nb")
+    check(describe(barely, "nb"), barely, "nb")
     keeps = breakdown(Change(22.5, 23.75, 10, (0, 10_000), {"aap": (6000, 0), "tax": (-5000, -8000)}), "en")
     assert keeps == "Of each extra krone of wages, 90 øre goes: 60 øre in AAP and 30 øre in tax."
     small = Change(5, 6, 10, (0, 10_000), {"aap": (8000, 0), "bostotte": (300, 0), "sosialhjelp": (200, 100)})
