@@ -310,3 +310,30 @@ def hostile_overlays(draw: Any, parameters: dict[str, Any]) -> Any:
     if trick == 3:
         return {"parameters": {name: {**body, "unit": "furlongs"}}}
     return {"parameters": {name: body}}
+
+
+# a change in hours for the cliff and sweep sentences (analysis.sentences.Change, as keyword arguments): rising hours
+# (quarters and hundredths), rising wages, and parts that take or give — a few kroner, about the wage rise, or many
+# times it — sometimes adding up to exactly the wage rise (the household gets no more)
+CHANGE_PARTS = ("aap", "dagpenger", "uforetrygd", "bostotte", "sosialhjelp", "barnetrygd", "tax", "settlements",
+                "settlements_after_horizon", "partner", "unknown_part")
+
+
+@st.composite
+def changes(draw: Any) -> dict[str, Any]:
+    h0 = draw(st.integers(0, 6000)) / 100
+    h1 = h0 + draw(st.one_of(st.integers(25, 2000).map(lambda k: k / 100), st.sampled_from([0.01, 0.25, 1.0])))
+    gross = draw(st.one_of(st.integers(1, 500), st.integers(500, 600_000)))
+    before = draw(st.integers(0, 2_000_000))
+    names = draw(st.lists(st.sampled_from(CHANGE_PARTS), unique=True, max_size=6))
+    parts: dict[str, tuple[int, int]] = {}
+    for name in names:
+        level = draw(st.integers(-400_000, 1_500_000))
+        taken = draw(st.one_of(st.integers(-50, 50), st.integers(-gross // 4, gross), st.integers(-3 * gross, 12 * gross)))
+        parts[name] = (level, level - taken)
+    if names and draw(st.booleans()):  # the first part takes what the others leave of the wage rise: net 0
+        rest = sum(b - a for n, (b, a) in parts.items() if n != names[0])
+        level = parts[names[0]][0]
+        parts[names[0]] = (level, level - (gross - rest))
+    return {"hours_from": h0, "hours_to": h1, "months": draw(st.integers(1, 60)), "wages": (before, before + gross),
+            "parts": parts}

@@ -12,10 +12,10 @@ import pytest
 
 from benefit_calc import load_case, parse_case, simulate
 from benefit_calc.analysis.cliffs import _settlement_reason, rate_cliffs, timing_cliffs
-from benefit_calc.core.money import fmt
+from benefit_calc.words.formats import number
 from benefit_calc.rules.load import load_rules
 from benefit_calc.analysis.sweep import sweep
-from benefit_calc.words import LANGS
+from benefit_calc.words import LANGS, text
 
 RULES = load_rules()
 LIMIT_30 = Path(__file__).parent / "data" / "aap-limit-30.yaml"
@@ -130,13 +130,13 @@ def test_the_settlement_sentence_agrees_with_the_sign_of_the_months_settlement(l
             before, row = result.months[rows[c.month] - 1], result.months[rows[c.month]]
             if row.settlements < 0:
                 seen.add("claim")
-                assert CLAIM[lang].format(owe=fmt(-row.settlements)) in c.message
+                assert CLAIM[lang].format(owe=number(-row.settlements, lang, 0)) in c.message
             else:
                 seen.add("no claim")
                 assert not re.search(CLAIM[lang].format(owe=".*"), c.message)
                 assert "krev" not in c.message and "claim" not in c.message
                 assert before.settlements > 0 and re.search(REFUNDED[lang], c.message)
-                assert f"{fmt(before.settlements)} kr" in c.message
+                assert f"{number(before.settlements, lang, 0)} kr" in c.message  # each language's way (en: 14,381)
     assert seen == {"claim", "no claim"}
 
 
@@ -157,17 +157,45 @@ def test_every_sign_of_the_settlements_has_its_own_words() -> None:
     assert smaller == "månaden før kom det 5 000 kr tilbake etter skatteoppgjeret, denne månaden 1 000 kr"
     then_claim = _settlement_reason(result(("skatt", june, 5000), ("uforetrygd", july, -2000)), row(june, 5000),
                                     row(july, -2000), "en")
-    assert then_claim == ("the month before brought a refund of 5 000 kr after the tax settlement, and this month "
-                          "2 000 kr must be paid after NAV's final settlement (etteroppgjør)")
+    # English groups thousands with a comma (words.formats, en_GB); it was "5 000 kr" before the numbers were written
+    # each language's way
+    assert then_claim == ("the month before brought a refund of 5,000 kr after the tax settlement, and this month "
+                          "2,000 kr must be paid after NAV's final settlement (etteroppgjør)")
     claim = _settlement_reason(result(("skatt", july, -3000)), row(june, 0), row(july, -3000), "nb")
     assert claim == "denne måneden må 3 000 kr betales etter skatteoppgjøret"
 
 
 def test_parts_that_add_to_more_than_a_krone_are_said_as_kroner() -> None:
-    """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled."""
-    from benefit_calc.analysis.cliffs import _breakdown
+    """Issue 11.10: at a cliff the parts can add to more than the krone earned; "120 øre of each krone" misled. Now
+    said by the one sentence generator (analysis.sentences), the parts in kroner too, since the whole is."""
+    from benefit_calc.analysis.sentences import Change, breakdown
 
-    over = _breakdown({"aap": 0.8, "bostotte": 0.4}, "nb")
-    assert "taper husstanden mer enn den tjener" in over and "1,20 kr" in over and "80 øre" in over
-    under = _breakdown({"aap": 0.6, "tax": 0.3}, "en")
-    assert under.startswith("Of each extra krone") and "0.90" not in under
+    over = breakdown(Change(10, 11, 1, (0, 1000), {"aap": (800, 0), "bostotte": (400, 0)}), "nb")
+    assert "taper husstanden mer enn den tjener" in over and "1,20 kr bort" in over and "0,80 kr i AAP" in over
+    under = breakdown(Change(10, 11, 1, (0, 1000), {"aap": (600, 0), "tax": (0, -300)}), "en")
+    assert under.startswith("Of each extra krone") and "90 øre goes" in under and "0.90" not in under
+
+
+def test_regression_a_plateau_that_keeps_a_share_never_says_more_than_a_krone_goes() -> None:
+    """Issue 18.5: aap-barn-opptrapping from 0 to 1 hour said "beholder bare 1 033 kr (4 øre per krone)" and, in the
+    same breath, "for hver ekstra krone i lønn går 1,08 kr bort" (the breakdown left out the tax withheld, which went
+    down). What goes away must be what is not kept: 100 − 4 = 96 øre."""
+    sw = sweep(RULES, load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml"),
+               [0, 1, 2, 4, 5, 7])
+    plateaus = [c for c in rate_cliffs(RULES, sw) if c.kind == "plateau"]
+    assert plateaus
+    for c in plateaus:
+        kept = re.search(r"beholder bare ([\d ]+) kr \((\d+) øre per krone\)", c.message)
+        gone = re.search(r"går (\d+) øre bort", c.message)
+        assert kept and gone and "kr bort" not in c.message, c.message
+        assert int(gone.group(1)) == 100 - int(kept.group(2)), c.message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_regression_the_apps_no_cliff_words_at_75_hours_state_no_backwards_range(lang: str) -> None:
+    """Issue 18.5: at a plan of 75 hours the app said "fra 75 opp til 40 timer i uka" (the sweep goes to 40 hours);
+    this is the app's call as it stands (words only: h, kr)."""
+    said = text("app.no_cliff_ahead", lang, h="75", kr="500 kr")
+    pattern = {"nb": r"fra (\S+) opp til (\S+) timer", "nn": r"frå (\S+) opp til (\S+) timar",
+               "en": r"from (\S+) up to (\S+) hours"}[lang]
+    assert all(float(a) < float(b) for a, b in re.findall(pattern, said)), said

@@ -21,16 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from benefit_calc.core.money import fmt
+from benefit_calc.analysis.sentences import PLATEAU_KEEP, Change, component_label, describe, hours, part_name
 from benefit_calc.engine.registry import CLIFF_CAUSES
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import has, text
+from benefit_calc.words.formats import month, number
 
 if TYPE_CHECKING:  # imported where used: importing this module (for the words) must not load the sweep submodule,
     from benefit_calc.analysis.sweep import Sweep  # which would shadow the package's lazy ``benefit_calc.sweep`` function
 
-PLATEAU_KEEP = 0.10  # presentation threshold, not a legal value: "keeps less than 10 øre of each krone"
 TIMING_DROP = 1000  # kroner; with TIMING_SHARE, the smallest month-to-month drop reported as a timing cliff
 TIMING_SHARE = 0.10
 
@@ -52,18 +52,6 @@ TAPERS: dict[str, tuple[str, str]] = {
 # the rule behind a timing cliff, by its reason, where it is not the component's own (CAUSES)
 TIMING_RULES = {("three_payments", "aap"): "aap_meldekort", ("three_payments", "dagpenger"): "dagpenger_meldekort",
                 ("holiday_pay", "wages"): "holiday_pay", ("tax", "tax"): "tax_withholding"}
-
-
-def component_label(name: str, lang: str = "nb") -> str:
-    """What a part of the money is called as a column heading or chart legend ("Bostøtte", "Lønn")."""
-    key = f"component.{name}"
-    return text(key, lang) if has(key) else name
-
-
-def part_name(name: str, lang: str) -> str:
-    """What a part of the money is called inside a sentence ("bostøtte", "lønn")."""
-    key = f"part.{name}"
-    return text(key, lang) if has(key) else name
 
 
 @attrs.frozen
@@ -104,16 +92,17 @@ class _Rule:
         return text("cliff.rule_sentence_no_law", lang, rule=self.name)
 
 
-def _rule_numbers(rules: Ruleset, key: str) -> dict[str, str]:
-    """Numbers a rule's words name, from the rules as they stand now (never copied into the words)."""
+def _rule_numbers(rules: Ruleset, key: str, lang: str) -> dict[str, str]:
+    """Numbers a rule's words name, from the rules as they stand now (never copied into the words), written the
+    language's way."""
     latest = {n: p.values[-1].value for n, p in rules.parameters.items()
               if n in ("aap.normal_hours_per_period", "overgangsstonad.reduction_share", "overgangsstonad.free_income_g")}
     if key == "aap_grading":
-        return {"hours": f"{latest['aap.normal_hours_per_period']:g}"}
+        return {"hours": number(float(latest["aap.normal_hours_per_period"]), lang)}
     if key == "overgangsstonad":
         free = float(latest["overgangsstonad.free_income_g"])
-        return {"share": f"{float(latest['overgangsstonad.reduction_share']) * 100:g} %",
-                "free": "½" if free == 0.5 else f"{free:g}"}
+        return {"share": f"{number(float(latest['overgangsstonad.reduction_share']) * 100, lang)} %",
+                "free": "½" if free == 0.5 else number(free, lang)}
     return {}
 
 
@@ -123,7 +112,7 @@ def _rule(rules: Ruleset, cause: str, parameter: str, key: str, lang: str) -> _R
     if not has(f"cliff.rule.{key}.what"):
         key = "other"
     name = text(f"cliff.rule.{key}.name", lang) if key != "other" else ""
-    what = text(f"cliff.rule.{key}.what", lang, part=part, **_rule_numbers(rules, key))
+    what = text(f"cliff.rule.{key}.what", lang, part=part, **_rule_numbers(rules, key, lang))
     law = text(f"cliff.rule.{key}.law", lang) if has(f"cliff.rule.{key}.law") else ""
     source = ""
     if parameter and parameter in rules.parameters:
@@ -141,85 +130,72 @@ def _cause(rules: Ruleset, parts: dict[str, float], lang: str, taper: bool = Fal
     return _rule(rules, name, param, key, lang)
 
 
-def _breakdown(parts: dict[str, float], lang: str) -> str:
-    """"Of each extra krone the household loses 59 øre in AAP, 29 øre in sosialhjelp, …" for the parts that take
-    5 øre or more."""
-    big = sorted(((v, k) for k, v in parts.items() if v >= 0.05), reverse=True)
-    if not big:
-        return ""
-    items = ", ".join(text("cliff.breakdown_item", lang, ore=f"{v * 100:.0f}", part=part_name(k, lang)) for v, k in big)
-    total = sum(v for v, _ in big)
-    if round(total * 100) > 100:  # the parts add to more than the krone earned: say so, not as øre of a krone
-        return text("cliff.breakdown_over", lang, items=items, total=f"{total:.2f}".replace(".", "," if lang != "en" else "."))
-    return text("cliff.breakdown", lang, items=items)
-
-
 def _join(*sentences: str) -> str:
     return " ".join(s for s in sentences if s)
 
 
+def _levels(sw: Sweep) -> list[int]:
+    """The sweep's steps by rising hours, each with more gross wages than the one before (a repeated level, or one
+    that adds no wages, is left out): every range a sentence states goes upwards."""
+    out: list[int] = []
+    for k in sorted(range(len(sw.steps)), key=lambda k: sw.hours[k]):
+        if not out or (sw.hours[k] > sw.hours[out[-1]] and sw.steps[k].earnings() > sw.steps[out[-1]].earnings()):
+            out.append(k)
+    return out
+
+
+def _taken(change: Change) -> dict[str, float]:
+    """What each part takes over the change, in kroner (the largest names the cause)."""
+    return {n: float(change.taken(n)) for n in change.parts if change.taken(n)}
+
+
 def rate_cliffs(rules: Ruleset, sw: Sweep, lang: str = "nb") -> list[Cliff]:
-    """Cliffs and plateaus over the horizon along the sweep's hours levels."""
+    """Cliffs and plateaus over the horizon along the sweep's hours levels (in rising order)."""
+    from benefit_calc.analysis.sweep import rate_between
+
     out: list[Cliff] = []
-    totals = [s.total for s in sw.steps]
-    i, n = 0, len(sw.steps)
+    order = _levels(sw)
+    steps, levels = [sw.steps[k] for k in order], [sw.hours[k] for k in order]
+    totals = [s.total for s in steps]
+    i, n = 0, len(steps)
     while i + 1 < n:
         if totals[i + 1] < totals[i]:  # a cliff: income falls; it lasts while income keeps falling
             j = i + 1
             while j + 1 < n and totals[j + 1] < totals[j]:
                 j += 1
             past = next((k for k in range(j, n) if totals[k] > totals[i]), None)
-            rate = sw.emtr(i)
-            parts = dict(rate.parts) if rate else {}
+            change = Change.between(steps[i], steps[j])  # the numbers every sentence about this cliff says
+            parts = _taken(change)
             name = _cause(rules, parts, lang).cause
             # a scheme that is only reduced (not lost) is the taper rule, not the limit
-            before, after = (sw.steps[i].part(name), sw.steps[i + 1].part(name)) if name else (0, 0)
+            before, after = (steps[i].part(name), steps[j].part(name)) if name else (0, 0)
             rule = _cause(rules, parts, lang, taper=bool(name) and after > before / 2)
             name = rule.cause
-            loss = totals[i] - min(totals[i + 1:j + 1])
-            h0, h1 = sw.hours[i], sw.hours[i + 1]
-            past_h = sw.hours[past] if past is not None else None
-            past_kr = round((sw.steps[past].earnings() - sw.steps[i].earnings()) / len(sw.months)) if past is not None else None
-            months = len(sw.months)
-            lost_part = before - after
-            args = {"h0": f"{h0:g}", "h1": f"{h1:g}", "loss": fmt(loss), "avg": fmt(loss / months), "what": rule.what}
-            msg = (text("cliff.rate.message_lost", lang, part=part_name(name, lang), before=fmt(before / months),
-                        after=fmt(after / months), **args)
-                   if lost_part > 0 else text("cliff.rate.message", lang, **args))
-            msg = _join(msg, _breakdown(parts, lang) if max(parts.values(), default=0) < 1 else "", rule.sentence(lang))
-            action = (text("cliff.rate.action_past", lang, h0=f"{h0:g}", past=f"{past_h:g}", more=fmt(past_kr or 0))
-                      if past_h is not None else text("cliff.rate.action_none", lang, h0=f"{h0:g}", top=f"{sw.hours[-1]:g}"))
-            out.append(Cliff("cliff", name, rule.parameter, rule.law, msg, action, loss, h0, h1, past_h, past_kr,
-                             rule=rule.name, source=rule.source))
+            h0 = hours(levels[i], lang)
+            past_h = levels[past] if past is not None else None
+            past_kr = round((steps[past].earnings() - steps[i].earnings()) / len(sw.months)) if past is not None else None
+            msg = _join(describe(change, lang, rule.what, lost=name), rule.sentence(lang))
+            action = (text("cliff.rate.action_past", lang, h0=h0, past=hours(past_h, lang), more=number(past_kr or 0, lang, 0))
+                      if past_h is not None else text("cliff.rate.action_none", lang, h0=h0, top=hours(levels[-1], lang)))
+            out.append(Cliff("cliff", name, rule.parameter, rule.law, msg, action, -change.net, levels[i], levels[j],
+                             past_h, past_kr, rule=rule.name, source=rule.source))
             i = j
             continue
-        rate = sw.emtr(i)
-        if rate is not None and rate.rate is not None and rate.rate > 1 - PLATEAU_KEEP:
+        rate = rate_between(steps[i], steps[i + 1])
+        if rate.rate is not None and rate.rate > 1 - PLATEAU_KEEP:
             # extend while income does not fall and the run as a whole still keeps less than PLATEAU_KEEP
             j = i + 1
-            while j + 1 < n and totals[j + 1] >= totals[j] and _span_rate(sw, i, j + 1)[0] > 1 - PLATEAU_KEEP:
+            while j + 1 < n and totals[j + 1] >= totals[j] and (rate_between(steps[i], steps[j + 1]).rate or 0) > 1 - PLATEAU_KEEP:
                 j += 1
-            whole = _span_rate(sw, i, j)
-            rule = _cause(rules, whole[1], lang, taper=True)
-            kept = totals[j] - totals[i]
-            gross = sw.steps[j].earnings() - sw.steps[i].earnings()
-            h0, h1 = sw.hours[i], sw.hours[j]
-            msg = _join(text("cliff.plateau.message", lang, h0=f"{h0:g}", h1=f"{h1:g}", gross=fmt(gross), kept=fmt(kept),
-                             ore=f"{(1 - whole[0]) * 100:.0f}", what=rule.what),
-                        _breakdown(whole[1], lang), rule.sentence(lang))
+            change = Change.between(steps[i], steps[j])
+            rule = _cause(rules, _taken(change), lang, taper=True)
+            msg = _join(describe(change, lang, rule.what), rule.sentence(lang))
             out.append(Cliff("plateau", rule.cause, rule.parameter, rule.law, msg, text("cliff.plateau.action", lang),
-                             gross - kept, h0, h1, rule=rule.name, source=rule.source))
+                             change.gross - change.net, levels[i], levels[j], rule=rule.name, source=rule.source))
             i = j
             continue
         i += 1
     return out
-
-
-def _span_rate(sw: Sweep, i: int, j: int) -> tuple[float, dict[str, float]]:
-    from benefit_calc.analysis.sweep import rate_between
-
-    r = rate_between(sw.steps[i], sw.steps[j])
-    return (r.rate or 0.0), dict(r.parts)
 
 
 def timing_cliffs(rules: Ruleset, result: Result, lang: str = "nb") -> list[Cliff]:
@@ -241,7 +217,7 @@ def timing_cliffs(rules: Ruleset, result: Result, lang: str = "nb") -> list[Clif
             key = ""  # an etteroppgjør from NAV alone: not the tax rules
         own = TIMING_RULES.get((reason, name))  # a rule of its own: the component's parameter is not its source
         rule = _rule(rules, name, "" if own else param, own or key, lang)
-        msg = _join(text("cliff.timing.message", lang, month=f"{row.month:%m.%Y}", drop=fmt(drop), why=why),
+        msg = _join(text("cliff.timing.message", lang, month=month(row.month, lang), drop=number(drop, lang, 0), why=why),
                     rule.sentence(lang))
         out.append(Cliff("timing", name, param, rule.law, msg, text("cliff.timing.action", lang), drop,
                          month=row.month, rule=rule.name, source=rule.source))
@@ -271,12 +247,12 @@ def _settlement_reason(result: Result, prev: Any, row: Any, lang: str) -> str:
     what = _settled(result, row.month, lang, refunds=False)
     if now < 0:
         if before > 0:
-            return text("cliff.timing.why.refund_then_claim", lang, before=fmt(before), what_before=what_before,
-                        owe=fmt(-now), what=what)
-        return text("cliff.timing.why.claim", lang, owe=fmt(-now), what=what)
+            return text("cliff.timing.why.refund_then_claim", lang, before=number(before, lang, 0), what_before=what_before,
+                        owe=number(-now, lang, 0), what=what)
+        return text("cliff.timing.why.claim", lang, owe=number(-now, lang, 0), what=what)
     if now == 0:
-        return text("cliff.timing.why.refund_then_none", lang, before=fmt(before), what_before=what_before)
-    return text("cliff.timing.why.smaller_refund", lang, before=fmt(before), what_before=what_before, after=fmt(now))
+        return text("cliff.timing.why.refund_then_none", lang, before=number(before, lang, 0), what_before=what_before)
+    return text("cliff.timing.why.smaller_refund", lang, before=number(before, lang, 0), what_before=what_before, after=number(now, lang, 0))
 
 
 def _settled(result: Result, month: date, lang: str, refunds: bool) -> str:

@@ -15,7 +15,6 @@ from benefit_calc.cli.common import FORMATS, LANG, OVERLAY_OPT, RULES_OPT, guard
 from benefit_calc.cli.main import main
 from benefit_calc.core.errors import CaseError
 from benefit_calc.case.fields import month_text
-from benefit_calc.core.money import fmt
 from benefit_calc.words import text
 
 
@@ -27,7 +26,9 @@ def _pct(rate: object) -> str:
 def sweep_table(sw: object, cliffs: list, lang: str) -> str:
     """The sweep as a plain-text table in ``lang`` (nb, nn or en), with its cliffs and plateaus in words below it."""
     from benefit_calc.analysis.cliffs import component_label
+    from benefit_calc.analysis.sentences import hours
     from benefit_calc.analysis.sweep import Sweep
+    from benefit_calc.words.formats import number
     assert isinstance(sw, Sweep)
     months = len(sw.months)
     head = [text(f"sweep.{k}", lang) for k in ("hours", "wages", "disposable", "ptr", "emtr", "largest")]
@@ -35,13 +36,14 @@ def sweep_table(sw: object, cliffs: list, lang: str) -> str:
     for i, s in enumerate(sw.steps):
         e = sw.emtr(i)
         top = max(e.parts.items(), key=lambda kv: kv[1]) if e and e.parts else None
-        rows.append([f"{s.hours:g}", fmt(s.earnings() / months), fmt(s.total / months), _pct(sw.ptr(i) if i else None),
-                     _pct(e), f"{component_label(top[0], lang)} {top[1] * 100:.0f} %" if top else "-"])
+        rows.append([hours(s.hours, lang), number(s.earnings() / months, lang, 0), number(s.total / months, lang, 0),
+                     _pct(sw.ptr(i) if i else None), _pct(e),
+                     f"{component_label(top[0], lang)} {top[1] * 100:.0f} %" if top else "-"])
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append(text("sweep.note", lang, wage=f"{sw.wage:g}", months=months))
+    lines.append(text("sweep.note", lang, wage=number(sw.wage, lang), months=months))
     if cliffs:
         lines += ["", text("sweep.cliffs", lang)]
         for c in cliffs:

@@ -34,9 +34,10 @@ def _locale(lang: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def number(x: float, lang: str = "nb", decimals: int = 2) -> str:
-    """``x`` with up to ``decimals`` decimals (none shown when whole): 18,75 · 42 · 500 000 (nb); 18.75 (en)."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+def number(x: float, lang: str = "nb", decimals: int = 2, fixed: bool = False) -> str:
+    """``x`` with up to ``decimals`` decimals (none shown when whole): 18,75 · 42 · 500 000 (nb); 18.75 (en).
+    ``fixed``: always ``decimals`` decimals, as kroner and øre are written (1,10 · 0,80)."""
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
     return format_decimal(x, format=pattern, locale=_locale(lang)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
