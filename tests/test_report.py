@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from benefit_calc import load_case, load_rules, simulate
 from benefit_calc.present.summary import headline
 from benefit_calc.core.money import fmt
+from benefit_calc.words.formats import number
 from benefit_calc.present.report import build_pdf, changes_lines, inputs_lines
 from benefit_calc.words import LANGS, in_lang
 
@@ -72,7 +73,7 @@ def test_the_report_lists_every_assumption_and_the_electricity_cost(lang: str) -
     for note in RESULT.notes:
         assert words_of(in_lang(note, lang)) in flat, note
     electricity = {"nb": "strøm {} kr i måneden", "nn": "straum {} kr i månaden", "en": "electricity {} kr a month"}
-    assert electricity[lang].format(fmt(CASE.household.electricity_per_month)) in flat
+    assert electricity[lang].format(number(CASE.household.electricity_per_month, lang)) in flat
     assert "same_month" not in flat and ".kt" not in flat
 
 
@@ -84,14 +85,35 @@ def test_inputs_and_changes_lines() -> None:
     changes = changes_lines(RESULT, "nb")
     assert changes and all(":" in c and "kr" in c for c in changes)
     assert all(code not in c for c in changes_lines(RESULT, "en") for code in ("aap", "bostotte", "lønn", "skatt"))
-    assert changes_lines(RESULT, "nn")[0].startswith("03.2027: opp ") and "løn +" in changes_lines(RESULT, "nn")[0]
+    assert changes_lines(RESULT, "nn")[0].startswith("mars 2027: opp ") and "løn +" in changes_lines(RESULT, "nn")[0]
 
 
 def test_inputs_read_as_words_not_code() -> None:
     case = load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml")
     lines = " ".join(inputs_lines(case, "nb"))
-    assert "AAP-grunnlag i G: 3,4; Opptrapping fra måned: 09.2026; Opptrapping, antall måneder: 12" in lines
+    assert "AAP-grunnlag i G: 3,4; Opptrapping fra måned: september 2026; Opptrapping, antall måneder: 12" in lines
     assert "datetime" not in lines and "Opptrapping(" not in lines and "basis_g" not in lines
-    assert "AAP basis in G: 3,4" in " ".join(inputs_lines(case, "en"))
-    assert "AAP-grunnlag i G: 3,4; Opptrapping frå månad: 09.2026" in " ".join(inputs_lines(case, "nn"))
+    assert "AAP basis in G: 3.4" in " ".join(inputs_lines(case, "en"))
+    assert "AAP-grunnlag i G: 3,4; Opptrapping frå månad: september 2026" in " ".join(inputs_lines(case, "nn"))
     assert "Sosialhjelp (Lønn teller i: samme måned)" in " ".join(inputs_lines(CASE, "nb"))
+
+
+def test_the_report_says_where_the_difference_comes_from_and_carries_the_alternatives() -> None:
+    """Issue 18.9 and 18.13: the no-work baseline beside the headline and as a column; the compared alternatives
+    (the case's scenarios) with their totals and difference from the plan; the sources listed once at the end."""
+    from benefit_calc import load_rules
+    from benefit_calc.present.summary import headline
+
+    rules = load_rules()
+    case = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
+    assert case.scenarios
+    result = simulate(rules, case)
+    head = headline(rules, case, result)
+    flat = words_of(text_of(build_pdf(case, result, head, "nb", made=date(2026, 11, 23), rules=rules)))
+    assert head.compared("nb") in flat and "Uten jobb" in flat
+    assert "Alternativene vi sammenlignet" in flat
+    for s in case.scenarios:
+        assert s.name in flat, s.name
+    assert "Kilder (lover og regler)" in flat
+    without = words_of(text_of(build_pdf(case, result, head, "nb", made=date(2026, 11, 23))))
+    assert "Alternativene vi sammenlignet" not in without  # no rules given: nothing compared, nothing invented

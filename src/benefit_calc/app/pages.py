@@ -14,6 +14,7 @@ from benefit_calc.present.summary import actions, case_text, month_table, month_
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
+from benefit_calc.analysis.sentences import no_cliff_ahead
 from benefit_calc.words import in_lang, text
 from benefit_calc.app.common import day_text, kr, lang, month_name, num, signed_kr, t
 
@@ -79,7 +80,7 @@ def next_cliff_box(c: Computed, here: float) -> None:
         first = min(ahead, key=lambda x: x.hours_from)
         st.info(f"**{t('next_cliff')}:** {first.message} {first.action}")
     else:
-        st.info(t("no_cliff_ahead", h=f"{here:g}", kr=kr(SMALL_CLIFF))
+        st.info(no_cliff_ahead(here, max(c.sweep.hours), kr(SMALL_CLIFF), lang())
                 + (" " + t("cliffs_below", n=len(below)) if below else ""))
 
 
@@ -187,8 +188,8 @@ def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor:
                   for i, m in enumerate(cmp.results[0].months)]
         st.markdown(html_table(months, t("scenario_months")), unsafe_allow_html=True)
     st.header(t("sweep"))
-    st.caption(t("here_is", h=f"{here:g}"))
-    st.vega_lite_chart({**sweep_chart(c.sweep, here, c.cliffs, lang()), "description": t("sweep_alt", h=f"{here:g}")},
+    st.caption(t("here_is", h=num(here)))
+    st.vega_lite_chart({**sweep_chart(c.sweep, here, c.cliffs, lang()), "description": t("sweep_alt", h=num(here))},
                        width="stretch")
     big = [x for x in c.cliffs if _big(x, c.case.months) or x.kind != "cliff"]
     small = [x for x in c.cliffs if x not in big]
@@ -219,7 +220,7 @@ def downloads(c: Computed, dropped: int = 0) -> None:
     if st.button(t("make_pdf"), key="make_pdf"):
         from benefit_calc.present.report import build_pdf
         with st.spinner(t("making_pdf")):
-            st.session_state["pdf"] = (stamp, build_pdf(c.case, c.result, c.head, lang()))
+            st.session_state["pdf"] = (stamp, build_pdf(c.case, c.result, c.head, lang(), rules=c.rules))
     kept = st.session_state.get("pdf")
     if kept and kept[0] == stamp:
         st.download_button(t("download_pdf"), kept[1], "rapport.pdf", "application/pdf", key="dl_pdf")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from benefit_calc.analysis.cliffs import component_label
 from benefit_calc.result.model import Result
 from benefit_calc.words import text
-from benefit_calc.words.formats import month_short
+from benefit_calc.words.formats import month_short, number
 
 if TYPE_CHECKING:
     from benefit_calc.analysis.sweep import Sweep
@@ -165,7 +165,7 @@ def sweep_chart(sw: Sweep, here: float, cliffs: Sequence[Any] = (), lang: str = 
                       "tooltip": [{"field": "label", "type": "nominal"}]}},
     ]
     marks = [{"hours": c.hours_to, "label": _t("cliff", lang, part=component_label(c.cause, lang),
-                                               h0=f"{c.hours_from:g}", h1=f"{c.hours_to:g}")}
+                                               h0=number(c.hours_from, lang), h1=number(c.hours_to, lang))}
              for c in cliffs if c.kind == "cliff"]
     if marks:
         layers.append({"data": {"values": marks}, "mark": {"type": "rule", "color": "orange"},

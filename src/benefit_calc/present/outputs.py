@@ -62,4 +62,4 @@ def report_pdf(rules: Ruleset, case: Case, lang: str) -> bytes:
     from benefit_calc.present.summary import headline
 
     result = simulate(rules, case)
-    return build_pdf(case, result, headline(rules, case, result), lang)
+    return build_pdf(case, result, headline(rules, case, result), lang, rules=rules)

@@ -17,12 +17,16 @@ from typing import Any, Mapping
 
 from fpdf import FPDF
 
-from benefit_calc.present.summary import Headline, actions, month_table
+from benefit_calc.present.summary import Headline, actions, month_table, month_table_text
 from benefit_calc.case.model import Case
 from benefit_calc.analysis.cliffs import TIMING_DROP, component_label, part_name
-from benefit_calc.core.money import fmt
+from benefit_calc.analysis.compare import compare
 from benefit_calc.result.model import Result, Settlement
+from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.zones import municipalities
 from benefit_calc.words import field_label, has, in_lang, text
+from benefit_calc.words.formats import day, month, number, signed_kr
+from benefit_calc.words.laws import reference_in as law_in
 
 
 def _t(key: str, lang: str, /, **args: Any) -> str:
@@ -47,24 +51,31 @@ class _Pdf(FPDF):
         self.cell(0, 5, f"{self.footer_text} · {self.page_no()}", align="C")
 
 
-def inputs_lines(case: Case, lang: str) -> list[str]:
-    """The case in words, a line each: the period, the household (rent and electricity included), each benefit with
-    its fields by their labels, the tax card and the work plan."""
+def fmt(x: float, lang: str = "nb") -> str:
+    """Whole kroner the language's way (12 345 / 12,345)."""
+    return number(round(x), lang, 0)
+
+
+def inputs_lines(case: Case, lang: str, places: Mapping[str, str] | None = None) -> list[str]:
+    """The case in words, a line each: the period, the household (rent and electricity included; the municipality
+    by its name when ``places`` maps numbers to names), each benefit with its fields by their labels, the tax card
+    and the work plan."""
     hh = case.household
-    lines = [_t("line.period", lang, start=f"{case.start:%m.%Y}", months=case.months,
-                born=f"{case.client.birth_date:%d.%m.%Y}")]
+    lines = [_t("line.period", lang, start=month(case.start, lang), months=case.months,
+                born=day(case.client.birth_date, lang))]
     parts = []
     if hh.municipality:
-        parts.append(_t("line.municipality", lang, number=hh.municipality))
+        name = (places or {}).get(hh.municipality)
+        parts.append(_t("line.municipality", lang, number=f"{name} ({hh.municipality})" if name else hh.municipality))
     if hh.rent_per_month:
-        parts.append(_t("line.rent", lang, amount=fmt(hh.rent_per_month)))
+        parts.append(_t("line.rent", lang, amount=fmt(hh.rent_per_month, lang)))
     if hh.electricity_per_month:
-        parts.append(_t("line.electricity", lang, amount=fmt(hh.electricity_per_month)))
+        parts.append(_t("line.electricity", lang, amount=fmt(hh.electricity_per_month, lang)))
     if hh.children:
         parts.append(_t("line.children_one" if len(hh.children) == 1 else "line.children", lang, n=len(hh.children)))
     if hh.partner:
         income = hh.partner.income_per_month
-        parts.append(_t("line.partner_income", lang, amount=fmt(income)) if income else _t("line.partner", lang))
+        parts.append(_t("line.partner_income", lang, amount=fmt(income, lang)) if income else _t("line.partner", lang))
     if hh.utvidet_barnetrygd:
         parts.append(_t("line.utvidet", lang))
     if parts:
@@ -79,9 +90,10 @@ def inputs_lines(case: Case, lang: str) -> list[str]:
     if tax:
         lines.append(f"{_t('line.tax', lang)}: {'; '.join(tax)}.")
     for step, raw in zip(case.work, data.get("work", ())):
-        args = {"month": f"{step.start:%m.%Y}", "hours": _show(float(step.hours_per_week), lang)}
-        line = (_t("line.work_hourly", lang, wage=fmt(step.hourly_wage), **args) if step.hourly_wage is not None else
-                _t("line.work_salary", lang, salary=fmt(step.monthly_salary or 0), **args))
+        args = {"month": month(step.start, lang), "hours": number(float(step.hours_per_week), lang)}
+        line = (_t("line.work_hourly", lang, wage=number(step.hourly_wage, lang), **args)
+                if step.hourly_wage is not None else
+                _t("line.work_salary", lang, salary=fmt(step.monthly_salary or 0, lang), **args))
         extra = _field_items({k: v for k, v in raw.items() if k in ("payday", "holiday_pay")}, "work[]", lang)
         lines.append(line + (f" ({'; '.join(extra)})" if extra else "") + ".")
     return lines
@@ -105,23 +117,21 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _show(v: Any, lang: str = "nb") -> str:
-    """A case value in words, the same number format in every language: yes/no, "samme måned" for ``same_month``,
-    03.2026 for a month, 3,4 for a decimal, 12 000 for kroner."""
+    """A case value in words, the language's way: yes/no, "samme måned" for ``same_month``, "mars 2026" for a month,
+    3,4 for a decimal, 12 000 for kroner (3.4 and 12,000 in English)."""
     if isinstance(v, bool):
         return _t("answer_yes" if v else "answer_no", lang)
-    if isinstance(v, (int, float)) and abs(v) >= 1000:
-        return fmt(v)
-    if isinstance(v, float):
-        return f"{v:g}".replace(".", ",")
+    if isinstance(v, (int, float)):
+        return number(v, lang, 4)
     if isinstance(v, date):
-        return f"{v:%d.%m.%Y}"
+        return day(v, lang)
     if isinstance(v, str):
         if has(f"report.option.{v}"):
             return _t(f"option.{v}", lang)
         if m := _DAY.match(v):
-            return f"{m[3]}.{m[2]}.{m[1]}"
+            return day(date(int(m[1]), int(m[2]), int(m[3])), lang)
         if m := _MONTH.match(v):
-            return f"{m[2]}.{m[1]}"
+            return month(date(int(m[1]), int(m[2]), 1), lang)
     if isinstance(v, (list, tuple)):
         return ", ".join(_show(x, lang) for x in v)
     return str(v)
@@ -138,9 +148,9 @@ def changes_lines(result: Result, lang: str) -> list[str]:
         moved["wages"] = row.wages - prev.wages
         moved["tax"] = prev.tax_withheld - row.tax_withheld
         top = sorted(((abs(v), k, v) for k, v in moved.items() if v), reverse=True)[:3]
-        why = ", ".join(f"{part_name(k, lang)} {'+' if v > 0 else '−'}{fmt(abs(v))}" for _, k, v in top)
-        out.append(_t("change_up" if diff > 0 else "change_down", lang, month=f"{row.month:%m.%Y}",
-                      amount=fmt(abs(diff)), why=why))
+        why = ", ".join(f"{part_name(k, lang)} {'+' if v > 0 else '−'}{fmt(abs(v), lang)}" for _, k, v in top)
+        out.append(_t("change_up" if diff > 0 else "change_down", lang, month=month(row.month, lang),
+                      amount=fmt(abs(diff), lang), why=why))
     return out
 
 
@@ -154,32 +164,61 @@ def settlement_name(s: Settlement, lang: str) -> str:
 _SOURCE_CODE = re.compile(r"\.(kt|java|py)\b|\bKelvin\b|\bdp-behandling\b|\bfamilie-ef-sak\b")
 
 
-def _law(reference: str) -> str:
-    """A warning's legal source for people: the parts of the reference that name NAV's source code left out."""
+def _law(reference: str, lang: str = "nb") -> str:
+    """A warning's legal source for people, in the language's own form (folketrygdlova in nynorsk, the National
+    Insurance Act in English): the parts of the reference that name NAV's source code left out."""
     parts = [p.strip() for p in reference.split(";")]
     kept = [p for p in parts if p and not _SOURCE_CODE.search(p)]
-    return "; ".join(kept)
+    return law_in("; ".join(kept), lang)
 
 
-def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made: date | None = None) -> bytes:
-    """The report as PDF bytes, in ``lang`` (nb, nn or en)."""
+def alternatives_rows(rules: Ruleset, case: Case, lang: str) -> list[dict[str, str]]:
+    """The compared alternatives (the case's scenarios) against the plan: the household's money over the period
+    (later settlements included), a month on average, and the difference from the plan."""
+    if not case.scenarios:
+        return []
+    cmp = compare(rules, case)
+    base = cmp.total(cmp.results[0])
+    cols = {k: _t(f"alt.{k}", lang) for k in ("name", "total", "per_month", "diff")}
+    return [{cols["name"]: name, cols["total"]: f"{fmt(cmp.total(r), lang)} kr",
+             cols["per_month"]: f"{fmt(cmp.total(r) / case.months, lang)} kr",
+             cols["diff"]: "" if k == 0 else signed_kr(cmp.total(r) - base, lang)}
+            for k, (name, r) in enumerate(zip(cmp.names_in(lang), cmp.results))]
+
+
+def sources(result: Result, lang: str) -> list[str]:
+    """The legal sources behind the warnings, each once, in the language's own form (for the "Kilder" list)."""
+    out: list[str] = []
+    for w in result.warnings:
+        law = _law(w.reference, lang)
+        if law and law not in out:
+            out.append(law)
+    return out
+
+
+def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made: date | None = None,
+              rules: Ruleset | None = None) -> bytes:
+    """The report as PDF bytes, in ``lang`` (nb, nn or en). Given ``rules``, the municipality is named and the
+    case's alternatives are compared with the plan."""
     made = made or date.today()
     stamp = result.ruleset
-    pdf = _Pdf(_t("footer", lang, date=f"{made:%d.%m.%Y}", id=stamp["id"], version=stamp["version"],
+    pdf = _Pdf(_t("footer", lang, date=day(made, lang), id=stamp["id"], version=stamp["version"],
                   sha=stamp["sha256"][:12]) + (f" + {', '.join(stamp['overlays'])}" if stamp["overlays"] else ""))
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
     _line(pdf, 8, _t("title", lang))
     pdf.set_font("DejaVu", "", 9)
-    _line(pdf, 5, _t("stamp", lang, date=f"{made:%d.%m.%Y}", id=stamp["id"], version=stamp["version"])
+    _line(pdf, 5, _t("stamp", lang, date=day(made, lang), id=stamp["id"], version=stamp["version"])
           + " " + _t("note", lang))
     _section(pdf, _t("headline", lang))
     pdf.set_font("DejaVu", "B", 11)
     _line(pdf, 6, head.text(lang))
+    pdf.set_font("DejaVu", "", 10)
+    _line(pdf, 6, head.compared(lang))
     _section(pdf, _t("inputs", lang))
     pdf.set_font("DejaVu", "", 9)
     _line(pdf, 5, _t("source", lang))
-    for line in inputs_lines(case, lang):
+    for line in inputs_lines(case, lang, municipalities(rules) if rules is not None else None):
         _line(pdf, 5, "• " + line)
     _section(pdf, _t("notes", lang))
     pdf.set_font("DejaVu", "", 9)
@@ -188,7 +227,12 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     if not result.notes:
         _line(pdf, 5, _t("none", lang))
     _section(pdf, _t("table", lang))
-    _table(pdf, month_table(result, lang))
+    _line(pdf, 5, _t("table_baseline", lang))
+    _table(pdf, month_table_text(month_table(result, lang, head.baseline), lang, unit=False))
+    alternatives = alternatives_rows(rules, case, lang) if rules is not None else []
+    if alternatives:
+        _section(pdf, _t("alternatives", lang))
+        _table(pdf, alternatives)
     _section(pdf, _t("changes", lang))
     pdf.set_font("DejaVu", "", 9)
     for line in changes_lines(result, lang) or [_t("none", lang)]:
@@ -196,8 +240,7 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     _section(pdf, _t("risks", lang))
     pdf.set_font("DejaVu", "", 9)
     for w in result.warnings or ():
-        law = _law(w.reference)
-        _line(pdf, 5, f"• {f'{w.month:%m.%Y}: ' if w.month else ''}{w.message_in(lang)}" + (f" ({law})" if law else ""))
+        _line(pdf, 5, f"• {f'{month(w.month, lang)}: ' if w.month else ''}{w.message_in(lang)}")
     if not result.warnings:
         _line(pdf, 5, _t("none", lang))
     _section(pdf, _t("todo", lang))
@@ -209,9 +252,15 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     pdf.set_font("DejaVu", "", 9)
     for s in result.settlements or ():
         _line(pdf, 5, "• " + _t("refund" if s.amount > 0 else "owe", lang, name=settlement_name(s, lang),
-                                amount=fmt(abs(s.amount)), month=f"{s.month:%m.%Y}"))
+                                amount=fmt(abs(s.amount), lang), month=month(s.month, lang)))
     if not result.settlements:
         _line(pdf, 5, _t("none", lang))
+    laws = sources(result, lang)
+    if laws:
+        _section(pdf, _t("sources", lang))
+        pdf.set_font("DejaVu", "", 8)
+        for law in laws:
+            _line(pdf, 4.5, "• " + law)
     return bytes(pdf.output())
 
 
@@ -246,8 +295,7 @@ def _table(pdf: FPDF, rows: list[dict[str, Any]]) -> None:
     pdf.ln()
     pdf.set_font("DejaVu", "", size)
     for row in rows:
-        texts = [fmt(v) if isinstance(v, int) and not isinstance(v, bool) else
-                 f"{v:.1f}".replace(".", ",") if isinstance(v, float) else str(v) for v in row.values()]
+        texts = [str(v) for v in row.values()]
         for text_, w in zip(texts, widths):
             pdf.cell(w, 5, text_, border=1, align="R" if text_[:1].isdigit() or text_[:1] == "-" else "L")
         pdf.ln()
