@@ -107,7 +107,7 @@ def load_into_form(raw: dict[str, Any], example: str = "") -> None:
             st.session_state[f"{key}__text"] = st.session_state[f"{key}__text__seen"] = _shown(value)
         st.session_state.pop(f"{key}__num", None)  # a number field: made again from the value
     st.session_state["_typed_errors"] = {}
-    for key in ("pdf", "_sweep", "guided_step"):
+    for key in ("_sweep", "guided_step"):
         st.session_state.pop(key, None)
 
 

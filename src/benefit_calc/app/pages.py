@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from datetime import date
 from typing import Any, Sequence
@@ -16,7 +15,7 @@ from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
 from benefit_calc.analysis.sentences import no_cliff_ahead
 from benefit_calc.words import in_lang, text
-from benefit_calc.app.common import day_text, kr, lang, month_name, num, signed_kr, t
+from benefit_calc.app.common import day_text, kr, lang, public_rules, month_name, num, signed_kr, t
 
 SMALL_CLIFF = 100  # kroner a month: a cliff that costs less is folded away (a presentation threshold, not a rule)
 
@@ -208,24 +207,21 @@ def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor:
                 st.markdown(f"{d.message} {d.action}")
 
 
-def _fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def downloads(c: Computed, dropped: int = 0) -> None:
-    """The report (PDF) and the case file, made from the case as shown: a PDF older than the screen is not offered."""
+    """The report (PDF), the month table and the case file, each made from the case as it is on the screen. The PDF
+    is one button: it is made when it is clicked (in Streamlit's download thread, with rule caches of its own), so it
+    can never be older than the screen."""
     saved = case_text(c.case)
     st.session_state["_case_text"] = saved  # what the download button serves (the tests read it back)
-    stamp = _fingerprint(saved + lang())  # the PDF belongs to this case, as shown, in this language
-    if st.button(t("make_pdf"), key="make_pdf"):
+    language = lang()
+
+    def make_pdf() -> bytes:
         from benefit_calc.present.report import build_pdf
-        with st.spinner(t("making_pdf")):
-            st.session_state["pdf"] = (stamp, build_pdf(c.case, c.result, c.head, lang(), rules=c.rules))
-    kept = st.session_state.get("pdf")
-    if kept and kept[0] == stamp:
-        st.download_button(t("download_pdf"), kept[1], "rapport.pdf", "application/pdf", key="dl_pdf")
-    elif kept:
-        st.info(t("pdf_stale"))
+        return build_pdf(c.case, c.result, c.head, language, rules=public_rules().with_own_caches())
+
+    st.session_state["_pdf_maker"] = make_pdf  # the tests call it: the PDF of the case on the screen
+    st.download_button(t("download_pdf"), make_pdf, t("pdf_file"), "application/pdf", key="dl_pdf", type="primary",
+                       help=t("download_pdf_help"))
     st.download_button(t("download_csv"), spreadsheet_csv(month_table(c.result, lang(), c.head.baseline), lang()),
                        t("csv_file"), "text/csv", key="dl_csv", help=t("download_csv_help"))
     st.download_button(t("download_case"), saved, "sak.yaml", "application/x-yaml", key="dl_case")
