@@ -64,7 +64,7 @@ def run(ctx: Context) -> SchemeOutput:
                            barnetillegg=p.barnetillegg, dagsats=float(p.dagsats),
                            limits=tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))
-    notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon) if end is not None else ([], [])
+    notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon, aap) if end is not None else ([], [])
     return SchemeOutput(tuple(aap_payments(periods)), rows, (*aap_warnings(rules, periods, ctx.horizon), *warnings),
                         notes=tuple(notes), without_work=without_work)
 

@@ -180,6 +180,8 @@ def run(ctx: Context) -> SchemeOutput:
         end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
         ends = duration.end_notes_and_warnings(period[1:], end, ctx.horizon)
         notes, warnings = tuple(ends[0]), [*warnings, *ends[1]]
+    elif period is None and ctx.detail:
+        notes = (duration.unknown_note(rules, dp, start),)
     if ctx.detail and stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
         first = next(r for r in rows if r.payment_rate == 0 and r.hours)
         warnings.append(Warning.of("dagpenger_work_limit", cal.month_of(first.paid_on),
