@@ -106,8 +106,8 @@ def test_an_office_paying_the_day_before_moves_the_stonad_into_the_month_before(
     # the month table shows what lands: twice in some months, none in others
     assert [m.benefits["sosialhjelp"] // (SINGLE + 7800) for m in r.months] == [1, 1, 0, 2, 0, 1, 2, 0, 1, 2, 0, 1]
     (early,) = [w for w in r.warnings if w.code == "sosialhjelp_paid_early"]
-    assert early.month == date(2026, 1, 1) and "01.2026 (31.12.2025)" in early.message
-    assert "03.2026 (27.02.2026)" in early.message_en and "sett av" in early.action.lower()
+    assert early.month == date(2026, 1, 1) and "januar 2026 (utbetalt 31.12.2025)" in early.message
+    assert "March 2026 (paid 27 Feb 2026)" in early.message_en and "sett av" in early.action.lower()
 
 
 def test_aap_counts_net_krone_for_krone_and_a_third_payment_wipes_out_that_month() -> None:

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from benefit_calc.core import calendar as cal
 from benefit_calc.case.model import Case
@@ -21,6 +21,7 @@ from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Month, Num
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -65,7 +66,8 @@ def run(ctx: Context) -> SchemeOutput:
                            limits=tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))
     notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon, aap) if end is not None else ([], [])
-    return SchemeOutput(tuple(aap_payments(periods)), rows, (*aap_warnings(rules, periods, ctx.horizon), *warnings),
+    return SchemeOutput(tuple(aap_payments(periods)), rows, (
+        *aap_warnings(rules, periods, ctx.horizon, case.client.benefits.names()), *warnings),
                         notes=tuple(notes), without_work=without_work)
 
 
@@ -128,7 +130,14 @@ def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:
             for p in periods if p.amount > 0]
 
 
-def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence[date]) -> list[Warning]:
+def three_payments_key(others: Collection[str]) -> str:
+    """The words of the three-payment warning: its advice names bostøtte and sosialhjelp only when the household
+    has them (``others``: the case's benefits)."""
+    return "warning.aap_three_payments" + "".join(f"_{n}" for n in ("bostotte", "sosialhjelp") if n in others)
+
+
+def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence[date],
+                 others: Collection[str] = ()) -> list[Warning]:
     """Periods over the work limit (all AAP lost) and months with three payments, inside the horizon."""
     out = []
     start, end = horizon[0], cal.add_months(horizon[-1], 1)
@@ -140,12 +149,12 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
             months = rules.value("aap.opptrapping_max_months", p.start)
             out.append(Warning.of(
                 "aap_work_limit", cal.month_of(p.paid_on), "Folketrygdloven § 11-23",
-                start=f"{p.start:%d.%m}", end=f"{p.end:%d.%m.%Y}", share=f"{seg.work_share * 100:.0f}",
-                limit=f"{seg.limit * 100:.0f}", hours=f"{seg.limit * normal:g}", opp_limit=f"{opp * 100:g}",
-                months=months))
+                start=Day(p.start), end=Day(p.end), share=Num(float(seg.work_share * 100)),
+                limit=Num(float(seg.limit * 100)), hours=Num(float(seg.limit * normal), 2),
+                opp_limit=Num(float(opp) * 100, 2), months=months))
     per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
     for m in horizon:
         if per_month[m] >= 3:
             out.append(Warning.of("aap_three_payments", m, "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
-                                  month=f"{m:%m.%Y}"))
+                                  key=three_payments_key(others), month=Month(m)))
     return out

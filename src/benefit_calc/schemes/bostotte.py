@@ -153,7 +153,7 @@ def run(ctx: Context) -> SchemeOutput:
             paid_on = paydays.monthly(rules, "bostotte", cal.add_months(month, 1),
                                       int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
-                                      month)
+                                      month) if hh.children else 0
             mr = month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent)
             out.append((month, paid_on, cal.add_months(month, 1) - cal.ONE_DAY, adults + kids, same.setdefault(mr, mr),
                         _d(rules.value("bostotte.three_payment_share", month))))

@@ -45,6 +45,8 @@ def dagsats(rules: Ruleset, basis: Decimal, day: date) -> int:
 
 def with_barnetillegg(rules: Ruleset, basis: Decimal, rate: int, kids: int, day: date) -> int:
     """Dagsats plus barnetillegg, at most 90 % of the grunnlag / 260 (rounded to whole kroner)."""
+    if not kids:
+        return rate
     bt = int(rules.value("dagpenger.barnetillegg_per_day", day)) * kids
     cap = _kr(_d(rules.value("dagpenger.max_share_of_basis", day)) * basis / _d(rules.value("dagpenger.days_per_year", day)))
     return min(rate + bt, max(cap, rate))
@@ -87,6 +89,8 @@ def period_amount(day_rates: Sequence[int], normal: Decimal, hours: Decimal, lim
 
 def children_on(rules: Ruleset, ctx: Context, day: date) -> int:
     births = [c.birth_date for c in ctx.case.household.children]
+    if not births:
+        return 0
     return cal.children_under(births, int(rules.value("dagpenger.barnetillegg_max_age", day)), day)
 
 

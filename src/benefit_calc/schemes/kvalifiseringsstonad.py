@@ -56,10 +56,11 @@ def run(ctx: Context) -> SchemeOutput:
         if month < cal.birthday(case.client.birth_date, int(rules.value("kvalifiseringsstonad.full_rate_age", month))):
             yearly *= _d(rules.value("kvalifiseringsstonad.under_25_share", month))
         weekdays = cal.weekdays_in(month, nxt)
-        max_age = int(rules.value("kvalifiseringsstonad.barnetillegg_max_age", month))
         births = [c.birth_date for c in case.household.children]
-        kids = cal.children_under(births, max_age, month) if kvp.barnetillegg is not False else 0
-        bt = _d(rules.value("kvalifiseringsstonad.barnetillegg_per_day", month)) * kids * weekdays
+        kids = 0
+        if births and kvp.barnetillegg is not False:  # no barnetillegg rule read without children
+            kids = cal.children_under(births, int(rules.value("kvalifiseringsstonad.barnetillegg_max_age", month)), month)
+        bt = _d(rules.value("kvalifiseringsstonad.barnetillegg_per_day", month)) * kids * weekdays if kids else Decimal(0)
         full_time = _d(rules.value("kvalifiseringsstonad.full_time_hours_per_week", month)) * weekdays / cal.DAYS_PER_WEEK_WORKED
         worked = ctx.hours_on.in_month(month) if month >= ctx.first_day else ZERO
         share = min(ONE, worked / full_time) if full_time else ZERO

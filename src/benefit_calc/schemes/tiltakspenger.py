@@ -29,13 +29,15 @@ LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
 def children_under(ctx: Context, param: str, day: date) -> int:
     births = [c.birth_date for c in ctx.case.household.children]
+    if not births:
+        return 0
     return cal.children_under(births, int(ctx.rules.value(param, day)), day)
 
 
 def _explain(rules: Ruleset, mp: cal.Meldeperiode, days: int, probe: date, bt_total: int) -> Explanation:
     return Explanation.of("tiltakspenger.period", LAW,
                           (used(rules, "tiltakspenger.rate_per_day", probe),
-                           used(rules, "tiltakspenger.barnetillegg_per_day", probe),
+                           *((used(rules, "tiltakspenger.barnetillegg_per_day", probe),) if bt_total else ()),
                            used(rules, "tiltakspenger.payment_lag_days", mp.end)),
                           key="explain.tiltakspenger.period." + ("children" if bt_total else "plain"),
                           start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", days=days,
@@ -57,7 +59,7 @@ def run(ctx: Context) -> SchemeOutput:
         for d in days:
             rate = int(rules.value("tiltakspenger.rate_per_day", d))
             kids = children_under(ctx, "tiltakspenger.barnetillegg_max_age", d) if tp.barnetillegg is not False else 0
-            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids
+            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids if kids else 0
             amount += rate + bt
             bt_total += bt
         if not amount:
