@@ -22,6 +22,7 @@ from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Day, Month, Num
+from benefit_calc.result.texts import Joined
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -85,22 +86,22 @@ def _uforegrad(case: Case) -> tuple[date, Decimal] | None:
 def explain_period(p: AapPeriod) -> Explanation:
     """The period's explanation: one work limit for the whole period, or (split where opptrapping or a rule value
     changes inside it) each part's hours, days, limit and payment rate, listed with " / "."""
-    args = {"start": f"{p.start:%d.%m}", "end": f"{p.end:%d.%m.%Y}", "dagsats": f"{p.dagsats:.2f}",
-            "children": p.children}
+    args = {"start": Day(p.start), "end": Day(p.end), "dagsats": Num(float(p.dagsats), 2), "children": p.children}
     if len(p.segments) == 1:
         (s,) = p.segments
         variant = "one"
-        args.update(hours=f"{s.hours:g}", weekdays=s.weekdays, share=f"{s.work_share * 100:.0f}",
-                    limit=f"{s.limit * 100:.0f}", rate=f"{s.payment_rate * 100:.0f}")
+        args.update(hours=Num(float(s.hours), 2), weekdays=s.weekdays, share=Num(float(s.work_share * 100)),
+                    limit=Num(float(s.limit * 100)), rate=Num(float(s.payment_rate * 100)))
     else:
         variant = "split"
-        args.update(hours=" / ".join(f"{s.hours:g}" for s in p.segments),
+        args.update(hours=Joined(tuple(Num(float(s.hours), 2) for s in p.segments), " / "),
                     weekdays=" / ".join(str(s.weekdays) for s in p.segments),
-                    share=f"{p.work_share * 100:.0f}",
-                    limit=" / ".join(f"{s.limit * 100:.0f} %" for s in p.segments),
-                    rate=" / ".join(f"{s.payment_rate * 100:.0f} %" for s in p.segments))
+                    share=Num(float(p.work_share * 100)),
+                    limit=Joined(tuple(Text("explain.aap.percent", n=Num(float(s.limit * 100))) for s in p.segments), " / "),
+                    rate=Joined(tuple(Text("explain.aap.percent", n=Num(float(s.payment_rate * 100)))
+                                      for s in p.segments), " / "))
     key = f"explain.aap.period.{variant}" + ("_children" if p.children else "")
-    ufore = Text("explain.aap_ufore", degree=f"{p.uforegrad * 100:.0f}") if p.uforegrad else ""
+    ufore = Text("explain.aap_ufore", degree=Num(float(p.uforegrad * 100))) if p.uforegrad else ""
     return Explanation.of("aap.period", LAW, p.used, key=key, ufore=ufore, **args)
 
 

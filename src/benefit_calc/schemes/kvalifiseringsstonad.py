@@ -14,12 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt
+from benefit_calc.core.money import dec as _d
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Month, Num
 
 LAW = "Sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -32,8 +33,9 @@ def _explain(rules: Ruleset, month: date, yearly: Decimal, bt: Decimal, worked: 
                           (used(rules, "kvalifiseringsstonad.annual_g", month), used(rules, "grunnbelop.g", month),
                            used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)),
                           key="explain.kvalifiseringsstonad.month." + ("dagpenger" if dagpenger else "plain"),
-                          month=f"{month:%m.%Y}", base=fmt(yearly / TWELVE), bt=fmt(bt), worked=f"{worked:g}",
-                          full_time=f"{full_time:g}", share=f"{share * 100:.0f}", dagpenger=fmt(dagpenger))
+                          month=Month(month), base=Num(float(yearly / TWELVE)), bt=Num(float(bt)),
+                          worked=Num(float(worked), 2), full_time=Num(float(full_time), 2), share=Num(float(share * 100)),
+                          dagpenger=Num(dagpenger))
 
 
 def run(ctx: Context) -> SchemeOutput:

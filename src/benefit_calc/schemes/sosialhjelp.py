@@ -25,7 +25,8 @@ from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
-from benefit_calc.schemes.sosialhjelp_income import Counted, Joined, counted_income, parts_text
+from benefit_calc.result.texts import Joined
+from benefit_calc.schemes.sosialhjelp_income import Counted, counted_income, parts_text
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Day, Month, Num
 

@@ -19,6 +19,7 @@ from benefit_calc.case.model import Case
 from benefit_calc.core import calendar as cal
 from benefit_calc.result.model import Settlement
 from benefit_calc.result.payments import Payment
+from benefit_calc.result.texts import Joined
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.tax import partner_net
 from benefit_calc.words import Text
@@ -95,18 +96,3 @@ def parts_text(parts: dict[str, int]) -> Text:
     if parts.get("tax"):
         return Text("explain.sosialhjelp.counted.with_tax", parts=joined, tax=Num(parts["tax"]))
     return Text("explain.sosialhjelp.counted.without_tax", parts=joined)
-
-
-class Joined(Text):
-    """Texts joined with ``sep``, each in the language the whole is put in."""
-
-    def __new__(cls, items: tuple[Text, ...], sep: str) -> "Joined":
-        self = str.__new__(cls, sep.join(items))
-        self.key, self.args, self.items, self.sep = "", {}, items, sep
-        return self
-
-    def in_(self, lang: str = "nb") -> str:
-        return self.sep.join(t.in_(lang) for t in self.items)
-
-    def __reduce__(self) -> object:
-        return (Joined, (self.items, self.sep))

@@ -17,12 +17,12 @@ from datetime import date
 from functools import partial
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import PeriodRow
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Num
 
 LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
@@ -40,8 +40,8 @@ def _explain(rules: Ruleset, mp: cal.Meldeperiode, days: int, probe: date, bt_to
                            *((used(rules, "tiltakspenger.barnetillegg_per_day", probe),) if bt_total else ()),
                            used(rules, "tiltakspenger.payment_lag_days", mp.end)),
                           key="explain.tiltakspenger.period." + ("children" if bt_total else "plain"),
-                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", days=days,
-                          rate=fmt(rules.value("tiltakspenger.rate_per_day", probe)), bt=fmt(bt_total))
+                          start=Day(mp.start), end=Day(mp.end), days=days,
+                          rate=Num(float(rules.value("tiltakspenger.rate_per_day", probe))), bt=Num(bt_total))
 
 
 def run(ctx: Context) -> SchemeOutput:
