@@ -33,6 +33,7 @@ from benefit_calc.rules.model import tracing
 from benefit_calc.schemes.context import Context
 from benefit_calc.schemes.wages import wage_payments
 from benefit_calc.words import Text
+from benefit_calc.words.laws import legal_part
 from benefit_calc.words.formats import Day, Month
 
 BENEFITS = frozenset(registry.BENEFIT_PAYMENTS)
@@ -78,7 +79,8 @@ def _projected_warnings(rules: Ruleset, reads: set[str], months: Sequence[date])
     for (day, _), names in sorted(found.items()):
         params = [rules.param(n) for n in names]
         labels = {lang: ", ".join(p.label_in(lang) for p in params) for lang in ("nb", "nn", "en")}
-        out.append(Warning.of("projected_rule", day, params[0].references[0].title if params[0].references else "",
+        source = params[0].references[0].title if params[0].references else ""
+        out.append(Warning.of("projected_rule", day, legal_part(source),  # the law, not NAV's code or a web page
                               month=Month(day), name=_Labels(labels)))
     return out
 
