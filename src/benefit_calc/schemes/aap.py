@@ -190,7 +190,8 @@ class AapRates:
                  ufore: tuple[date, Decimal] | None = None) -> None:
         self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
         self._ufore = ufore  # (granted, uføregrad as a fraction): graded uføretrygd from that day (§ 11-28)
-        changes = {v.valid_from for name in DAY_PARAMS for v in rules.param(name).values}
+        names = DAY_PARAMS if children else tuple(n for n in DAY_PARAMS if "barnetillegg" not in n)
+        changes = {v.valid_from for name in names for v in rules.param(name).values}
         if ufore is not None:
             changes.add(ufore[0])
         changes |= {cal.birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
