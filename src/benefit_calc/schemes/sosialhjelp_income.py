@@ -30,7 +30,7 @@ WAGES = "wages"  # what an employer pays (wages and feriepenger) is one part: l�
 
 @attrs.frozen
 class Counted:
-    """Each month's counted net resources, the client's net wages among them, and (detailed runs) the parts:
+    """Each month's counted net resources, the client's net wages among them (detailed runs), and the parts:
     gross by kind (``wages``, a benefit's scheme name, ``refund``, ``partner``) and ``tax`` (withheld, ≥ 0)."""
 
     total: Counter[date]
@@ -57,26 +57,25 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
         skip = frozenset(rules.value("sosialhjelp.not_counted", m))
         target = cal.add_months(m, lag) if lag else m
         counted[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.scheme not in skip])
-        if detail:  # the parts for the explanation, and the net wages for the warning that names them
+        if detail:  # the net wages, for the warning that names them
             wages[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.payer == "employer"])
-            month = parts.setdefault(target, {})
-            for p, w in zip(payments[lo:hi], withheld[lo:hi]):
-                if p.scheme in skip:
-                    continue
-                kind = WAGES if p.payer == "employer" else p.scheme
-                month[kind] = month.get(kind, 0) + p.amount
-                month["tax"] = month.get("tax", 0) + w
+        month = parts.setdefault(target, {})  # the parts, for the explanation (a sweep's too: the same words)
+        for p, w in zip(payments[lo:hi], withheld[lo:hi]):
+            if p.scheme in skip:
+                continue
+            kind = WAGES if p.payer == "employer" else p.scheme
+            month[kind] = month.get(kind, 0) + p.amount
+            month["tax"] = month.get("tax", 0) + w
     for s in settlements:
         if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
             target = cal.add_months(s.month, lag)
             counted[target] += s.amount
-            if detail:
-                parts.setdefault(target, {})["refund"] = parts.get(target, {}).get("refund", 0) + s.amount
+            parts.setdefault(target, {})["refund"] = parts.get(target, {}).get("refund", 0) + s.amount
     if case.household.partner is not None:
         for m in months:
             net = partner_net(rules, case, cal.add_months(m, -lag))
             counted[m] += net
-            if detail and net:
+            if net:
                 parts.setdefault(m, {})["partner"] = net
     return Counted(counted, wages, parts)
 
