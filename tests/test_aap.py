@@ -22,6 +22,7 @@ from benefit_calc.schemes import aap
 from benefit_calc.core.calendar import Meldeperiode
 from benefit_calc.case.model import Aap, Child, Opptrapping
 from benefit_calc.rules.load import load_rules
+from benefit_calc import parse_case, simulate
 
 RULES = load_rules()
 
@@ -399,3 +400,26 @@ def test_further_reduced_grunnlag_in_the_engine_and_its_errors() -> None:
     with pytest.raises(CaseError) as err:
         simulate(RULES, parse_case(alone))
     assert err.value.field == "client.benefits.aap.further_reduced"
+
+
+def test_the_three_payment_advice_names_only_what_the_household_has() -> None:
+    from benefit_calc.schemes.aap_timeline import three_payments_key  # noqa: PLC0415
+
+    plain = {"start": "2026-01", "months": 12, "work": [], "household": {"municipality": "0301"},
+             "client": {"birth_date": "1985-01-02", "benefits": {"aap": {"basis_g": 4}}}}
+    (w, *_) = [w for w in simulate(load_rules(), parse_case(plain)).warnings if w.code == "aap_three_payments"]
+    assert w.action == "Sett av den tredje utbetalingen." and "Bostøtte" not in w.action_en
+    assert three_payments_key({"aap", "bostotte"}).endswith("_bostotte")
+    assert three_payments_key({"aap", "sosialhjelp", "bostotte"}).endswith("_bostotte_sosialhjelp")
+
+
+def test_no_barnetillegg_rule_is_read_or_shown_without_children() -> None:
+    data = {"start": "2027-01", "months": 12, "work": [], "household": {"municipality": "0301"},
+            "client": {"birth_date": "1985-01-02", "benefits": {"aap": {"basis_g": 4}}}}
+    r = simulate(load_rules(), parse_case(data))
+    names = {u.name for p in r.payments if p.scheme == "aap" for u in p.explain().used}
+    assert "aap.barnetillegg_per_day" not in names and "aap.barnetillegg_max_age" not in names
+    assert not any("Barnetillegg" in w.message for w in r.warnings)  # nor as a value not yet set (2027)
+    kids = dict(data, household={"municipality": "0301", "children": [{"birth_date": "2020-01-01"}]})
+    r = simulate(load_rules(), parse_case(kids))
+    assert "aap.barnetillegg_per_day" in {u.name for p in r.payments if p.scheme == "aap" for u in p.explain().used}

@@ -180,3 +180,20 @@ def test_uforegrad_from_the_day_uforetrygd_is_granted() -> None:
     pay = [x for x in res.payments if x.scheme == "aap" and x.paid_on == p.paid_on][0]
     text = pay.explain().text
     assert "(50 %)" in text and "§ 11-28" in text
+
+
+def test_an_unknown_start_gives_no_end_date_only_what_is_unknown() -> None:
+    # neither granted nor days_used: the 784-weekday maximum period may end AAP long before 67, so no day is named
+    res = simulate(RULES, parse_case(case({"basis_g": 4})))
+    notes = [n for n in res.notes if n.key.startswith("note.aap_end")]
+    assert [n.key for n in notes] == ["note.aap_end_unknown"]
+    nb = notes[0].in_("nb")
+    assert "Vi vet ikke når AAP-perioden din startet" in nb and "3 år" in nb and "784 hverdager" in nb
+    assert "2052" not in nb and "67" not in nb  # born 1985: 67 in 2052 — not an end the case supports
+    assert "startdatoen" in nb and "Vi veit ikkje" in notes[0].in_("nn") and "do not know" in notes[0].in_("en")
+    # with the start given, the day is known and said
+    known = simulate(RULES, parse_case(case({"basis_g": 4, "granted": "2025-01-06"})))
+    assert [n.key for n in known.notes if n.key.startswith("note.aap_end")] == ["note.aap_end_quota"]
+    # with the vedtak's last day, the age limit stays a supported end when it comes first
+    aged = simulate(RULES, parse_case(case({"basis_g": 4, "until": "2030-01-01"}, birth="1959-04-16")))
+    assert any("30.04.2026" in n for n in aged.notes)

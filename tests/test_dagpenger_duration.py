@@ -143,3 +143,14 @@ def test_bounds_name_the_field(field: str, value: int) -> None:
     with pytest.raises(CaseError) as err:
         parse_case(case(**{field: value}))
     assert err.value.field == f"client.benefits.dagpenger.{field}"
+
+
+def test_unknown_weeks_name_no_end_and_say_what_is_missing() -> None:
+    c = {"start": "2026-01", "months": 12, "work": [],
+         "client": {"birth_date": "1990-05-02",
+                    "benefits": {"dagpenger": {"normal_hours_per_week": 37.5, "basis": 400000}}}}
+    res = simulate(RULES, parse_case(c))
+    notes = [n for n in res.notes if n.key.startswith("note.dagpenger_end")]
+    assert [n.key for n in notes] == ["note.dagpenger_end_unknown"]
+    assert "52 eller 104 uker" in notes[0] and "Vi vet ikke" in notes[0]
+    assert not any(w.code == "dagpenger_ends" for w in res.warnings)

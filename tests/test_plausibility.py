@@ -51,3 +51,40 @@ def test_a_benefit_that_ended_before_the_start_warns() -> None:
     client = {"birth_date": "1990-01-01", "benefits": {"aap": {"basis_g": 2, "until": "2025-06-30"}}}
     w = _codes(_case(client=client))["plausible_benefit_ended"]
     assert "30.06.2025" in w.message and w.action
+
+
+def test_a_step_after_the_last_month_is_named_with_the_months() -> None:
+    data = _case(months=12, work=[{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 200},
+                                  {"from": "2027-05", "hours_per_week": 20, "hourly_wage": 200}])
+    (w,) = [w for w in simulate(RULES, parse_case(data)).warnings if w.code == "work_outside_case"]
+    assert w.month == date(2026, 1, 1)
+    assert w.message == ("Trinn 2 starter i mai 2027, etter den siste måneden i beregningen (desember 2026). "
+                         "Det teller ikke med.")
+    assert "antall måneder" in w.action and "May 2027" in w.message_en and "månaden" in w.message_nn
+
+
+def test_no_hours_in_any_month_of_the_case_warns() -> None:
+    data = _case(months=6, work=[{"from": "2026-09", "hours_per_week": 20, "hourly_wage": 200}])
+    codes = [w.code for w in simulate(RULES, parse_case(data)).warnings]
+    assert "work_none_in_case" in codes and "work_outside_case" in codes
+    inside = _case(months=6, work=[{"from": "2026-03", "hours_per_week": 20, "hourly_wage": 200}])
+    assert not {"work_none_in_case", "work_outside_case"} & {w.code for w in simulate(RULES, parse_case(inside)).warnings}
+
+
+def test_a_step_replaced_before_the_first_month() -> None:
+    from benefit_calc.case.model import WorkStep  # noqa: PLC0415 — steps before the start come only from code
+    from benefit_calc.schemes.plausibility import outside_case  # noqa: PLC0415
+
+    case = parse_case(_case())
+    plan = (WorkStep(date(2025, 6, 1), 10, 200), WorkStep(date(2025, 9, 1), 15, 200))
+    (w,) = [w for w in outside_case(case, plan) if w.code == "work_outside_case"]
+    assert "Trinn 1 (juni 2025) blir erstattet av trinn 2" in w.message
+
+
+def test_the_wage_warning_names_only_a_benefit_the_case_has() -> None:
+    w = _codes(_case(work=[{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 0}]))["plausible_wage"]
+    assert "AAP lavere" in w.message and "dagpenger" not in w.message
+    none = _case(client={"birth_date": "1990-01-01", "benefits": {}},
+                 work=[{"from": "2026-03", "hours_per_week": 10, "hourly_wage": 0}])
+    w = _codes(none)["plausible_wage"]
+    assert "AAP" not in w.message and "dagpenger" not in w.message

@@ -106,8 +106,8 @@ def test_an_office_paying_the_day_before_moves_the_stonad_into_the_month_before(
     # the month table shows what lands: twice in some months, none in others
     assert [m.benefits["sosialhjelp"] // (SINGLE + 7800) for m in r.months] == [1, 1, 0, 2, 0, 1, 2, 0, 1, 2, 0, 1]
     (early,) = [w for w in r.warnings if w.code == "sosialhjelp_paid_early"]
-    assert early.month == date(2026, 1, 1) and "01.2026 (31.12.2025)" in early.message
-    assert "03.2026 (27.02.2026)" in early.message_en and "sett av" in early.action.lower()
+    assert early.month == date(2026, 1, 1) and "januar 2026 (utbetalt 31.12.2025)" in early.message
+    assert "March 2026 (paid 27 Feb 2026)" in early.message_en and "sett av" in early.action.lower()
 
 
 def test_aap_counts_net_krone_for_krone_and_a_third_payment_wipes_out_that_month() -> None:
@@ -232,3 +232,23 @@ def test_household_never_below_need_and_stonad_only_tops_up(data: dict[str, Any]
             assert means + got == need(RULES, c, m.month), m.month
         else:
             assert means >= need(RULES, c, m.month), m.month
+
+
+def test_bostotte_counted_is_said_once_and_the_counted_income_shows_its_parts() -> None:
+    from benefit_calc.case.model import load_case  # noqa: PLC0415
+
+    case = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
+    r = simulate(RULES, case)
+    said = [w for w in r.warnings if w.code == "sosialhjelp_counts_bostotte"]
+    assert len(said) == 1 and said[0].message.startswith("Bostøtten regnes som inntekt i sosialhjelpen")
+    assert said[0].message_nn.startswith("Bustøtta tel som inntekt i sosialhjelpa")
+    assert said[0].message_en.startswith("Bostøtte counts as income for sosialhjelp")
+    pay = next(p for p in r.payments if p.scheme == "sosialhjelp" and p.earned_from == date(2027, 2, 1))
+    text = pay.explain().text
+    assert "22 080 kr (AAP 19 870 kr + bostøtte 4 404 kr − skattetrekk 2 194 kr)" in text
+    assert "(AAP 19 870 kr + bustøtte 4 404 kr − skattetrekk 2 194 kr)" in pay.explain().text_nn
+
+
+def test_no_bostotte_warning_without_bostotte() -> None:
+    r = simulate(RULES, case())
+    assert not any(w.code == "sosialhjelp_counts_bostotte" for w in r.warnings)

@@ -50,12 +50,17 @@ def test_values_in_their_unit() -> None:
     steps = (Bracket(226100, 0.017), Bracket(318300, 0.04))
     assert value_text(steps, "NOK/year, fraction", "brackets") == "over 226 100 kr i året: 1,7 %; over 318 300 kr i året: 4 %"
     table = {"single": 8350, "children": [{"from_age": 0, "amount": 4050}, {"from_age": 6, "amount": 4150}]}
-    assert value_text(table, "NOK/month", "table") == "single: 8 350 kr i måneden; children: 2 rader"
+    assert value_text(table, "NOK/month", "table") == "enslig: 8 350 kr i måneden; barn: 2 verdier"
+    assert value_text(table, "NOK/month", "table", "nn") == "einsleg: 8 350 kr i månaden; barn: 2 verdiar"
+    # a scheme by its name, a word value in words, one row as one value (was "uforetrygd: before", "1 rader")
+    assert value_text({"uforetrygd": "before", "bostotte": [1]}, "table", "table") == "uføretrygd: dagen før; bostøtte: (1)"
+    assert value_text({"barnetrygd": [{"a": 1}]}, "table", "table") == "barnetrygd: 1 verdi"
+    assert value_text({"unknown_key": 1}, "count", "table") == "unknown_key: 1"  # an unknown key shows (tests catch it)
     many = [f"56{i:02}" for i in range(25)]
     shown = value_text(many, "list", "list", "en")
     assert shown.count(",") == LIST_SHOWN - 1 and shown.endswith("(25 in all)")
     assert value_text([], "list", "list") == "ingen" and value_text([], "list", "list", "en") == "none"
-    assert value_text({"oslo": ["0301"], "city": ["4601", "5001"]}, "list", "table") == "oslo: (0301); city: (4601, 5001)"
+    assert value_text({"oslo": ["0301"], "city": ["4601", "5001"]}, "list", "table") == "Oslo: (0301); storbyene: (4601, 5001)"
 
 
 @pytest.mark.parametrize("lang", LANGS)

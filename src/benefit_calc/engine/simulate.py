@@ -33,6 +33,8 @@ from benefit_calc.rules.model import tracing
 from benefit_calc.schemes.context import Context
 from benefit_calc.schemes.wages import wage_payments
 from benefit_calc.words import Text
+from benefit_calc.words.laws import legal_part
+from benefit_calc.words.formats import Day, Month
 
 BENEFITS = frozenset(registry.BENEFIT_PAYMENTS)
 PART_OF = {pay: s.id for s in registry.SCHEMES for pay in s.payments}  # payment kind → the scheme that read for it
@@ -77,8 +79,9 @@ def _projected_warnings(rules: Ruleset, reads: set[str], months: Sequence[date])
     for (day, _), names in sorted(found.items()):
         params = [rules.param(n) for n in names]
         labels = {lang: ", ".join(p.label_in(lang) for p in params) for lang in ("nb", "nn", "en")}
-        out.append(Warning.of("projected_rule", day, params[0].references[0].title if params[0].references else "",
-                              month=f"{day:%m.%Y}", name=_Labels(labels)))
+        source = params[0].references[0].title if params[0].references else ""
+        out.append(Warning.of("projected_rule", day, legal_part(source),  # the law, not NAV's code or a web page
+                              month=Month(day), name=_Labels(labels)))
     return out
 
 
@@ -121,7 +124,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     notes: list[str] = []
     warnings: list[Warning] = []
     if detail and case.start > first_day:
-        notes.append(Text("note.tax_year_before_start", year=case.start.year, start=f"{case.start:%m.%Y}"))
+        notes.append(Text("note.tax_year_before_start", year=case.start.year, start=Month(case.start)))
     if detail and last_month.month != 12:
         notes.append(Text("note.tax_year_continued", year=last_month.year))
 
@@ -142,7 +145,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     hours_on = cal.DailyHours(plan, first_day, last_day)
     anchor = case.meldeperiode_start or cal.default_anchor(case.start)
     if detail and case.meldeperiode_start is None and registry.MELDEKORT & set(case.client.benefits.names()):
-        notes.append(Text("note.meldeperiode_default", day=f"{anchor:%d.%m.%Y}"))
+        notes.append(Text("note.meldeperiode_default", day=Day(anchor)))
     check_combinations(case)
     zones.check_supported(rules, case)
     outputs = []

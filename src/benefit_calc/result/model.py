@@ -13,6 +13,7 @@ import attrs
 from benefit_calc.case.fields import month_text
 from benefit_calc.result.payments import Payment
 from benefit_calc.words import Text, in_lang
+from benefit_calc.words.laws import reference_in
 
 SCHEMA = "benefit-calc/result@1"
 
@@ -124,9 +125,14 @@ class Warning:
     def action_in(self, lang: str = "nb") -> str:
         return {"en": self.action_en, "nn": self.action_nn}.get(lang, "") or self.action
 
+    def reference_in(self, lang: str = "nb") -> str:
+        """The legal reference in ``lang``'s own form (Sosialtenestelova § 18, the Social Services Act § 18)."""
+        return reference_in(self.reference, lang)
+
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "month": month_text(self.month) if self.month else None,
                 "message": self.message, "reference": self.reference, "action": self.action,
+                "reference_nn": self.reference_in("nn"), "reference_en": self.reference_in("en"),
                 "message_en": self.message_en, "action_en": self.action_en,
                 "message_nn": self.message_nn, "action_nn": self.action_nn}
 

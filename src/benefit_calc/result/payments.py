@@ -10,6 +10,7 @@ import attrs
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.rules.units import value_text
 from benefit_calc.words import Text
+from benefit_calc.words.laws import legal_part, reference_in
 
 
 @attrs.frozen
@@ -31,12 +32,17 @@ class Used:
         """The value as a person reads it (``136 549 kr i året``, ``66 %``), by the parameter's unit."""
         return value_text(self.value, self.unit, self.kind, lang) if self.unit else str(self.value)
 
+    def law_in(self, lang: str = "nb") -> str:
+        """The laws the parameter's source names, in ``lang`` — what a person is shown; ``reference`` (the whole
+        source: NAV's code, web pages, notes) is for the counsellor."""
+        return reference_in(legal_part(self.reference), lang)
+
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         value = self.value
         if isinstance(value, tuple):
             value = [attrs.asdict(v) if attrs.has(type(v)) else v for v in value]
         return {"name": self.name, "value": value, "valid_from": self.valid_from.isoformat(), "reference": self.reference,
-                "label": self.label_in(lang), "unit": self.unit, "shown": self.shown_in(lang)}
+                "label": self.label_in(lang), "unit": self.unit, "shown": self.shown_in(lang), "law": self.law_in(lang)}
 
 
 def used(rules: Ruleset, name: str, day: date) -> Used:
@@ -69,7 +75,7 @@ class Explanation:
         return {"en": self.text_en, "nn": self.text_nn}.get(lang, "") or self.text
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
-        return {"rule": self.rule, "text": self.text_in(lang), "reference": self.reference,
+        return {"rule": self.rule, "text": self.text_in(lang), "reference": reference_in(self.reference, lang),
                 "parameters": [u.to_dict(lang) for u in self.used]}
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from benefit_calc.words import text
+from benefit_calc.words import has, text
 
 
 @attrs.frozen
@@ -103,9 +103,12 @@ LIST_SHOWN = 6  # items of a list shown before "… (n in all)"
 def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
     """A rule value as a person reads it in ``lang``: ``136 549 kr i året``, ``66 %``, ``2,041 G``, ``den 20.``; a
     bracket schedule step by step; a table entry by entry, a long list shortened and a nested table by its size.
-    Words from the catalogue (``rule_unit.*``)."""
+    Words from the catalogue (``rule_unit.*``; a table's keys ``rule_key.*`` or a scheme's ``part.*``, a word
+    value ``rule_value.*``): no key of the rule file reaches a person."""
 
     def number(x: Any, scale: int = 1) -> str:
+        if isinstance(x, str):
+            return word(x, "rule_value")
         if isinstance(x, bool) or not isinstance(x, (int, float)):
             return str(x)
         y = round(x * scale, 2 if scale != 1 else 4)
@@ -113,6 +116,14 @@ def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
             return f"{int(y):,}".replace(",", " ")
         shown = f"{y:,.4f}".rstrip("0").replace(",", " ")
         return shown if lang == "en" else shown.replace(".", ",")
+
+    def word(x: str, group: str) -> str:
+        """A table key or word value in words (``single`` → "enslig"; a scheme by its name); numbers as they are."""
+        key = "".join(c if c.isalnum() else "_" for c in x.lower())
+        for k in (f"{group}.{key}", f"part.{key}"):
+            if has(k):
+                return text(k, lang)
+        return x
 
     def one(x: Any, part: str) -> str:
         if part not in UNITS or part in ("list", "table") or isinstance(x, bool) or not isinstance(x, (int, float)):
@@ -131,7 +142,7 @@ def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
         if isinstance(x, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in x):
             return f"({items([one(v, unit) for v in x])})"
         if isinstance(x, (list, tuple, dict)):
-            return text("rule_unit.rows", lang, count=len(x))
+            return text("rule_unit.rows_one", lang) if len(x) == 1 else text("rule_unit.rows", lang, count=len(x))
         return one(x, unit)
 
     parts = split_unit(unit, kind)
@@ -139,7 +150,7 @@ def value_text(value: Any, unit: str, kind: str, lang: str = "nb") -> str:
         return "; ".join(text("rule_unit.bracket", lang, threshold=one(getattr(b, "threshold", 0), parts[0]),
                               rate=one(getattr(b, "rate", 0), parts[-1])) for b in value)
     if isinstance(value, dict):
-        return items([f"{k}: {inner(v)}" for k, v in value.items()], "; ")
+        return items([f"{word(str(k), 'rule_key')}: {inner(v)}" for k, v in value.items()], "; ")
     if isinstance(value, (list, tuple)):
         return items([inner(v) if isinstance(v, (list, tuple, dict)) else one(v, parts[0]) for v in value])
     return one(value, parts[0])

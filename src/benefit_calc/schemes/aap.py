@@ -164,7 +164,10 @@ def _limit(rules: Ruleset, aap: Aap, day: date) -> Decimal:
 
 
 def children_on(rules: Ruleset, children: Sequence[Child], day: date) -> int:
-    """Children born on or before ``day`` and not yet at the barnetillegg age limit (18) on it."""
+    """Children born on or before ``day`` and not yet at the barnetillegg age limit (18) on it (the limit is not
+    read without children, so a childless client's explanation does not list it)."""
+    if not children:
+        return 0
     return cal.children_under([c.birth_date for c in children], int(rules.value("aap.barnetillegg_max_age", day)), day)
 
 
@@ -187,7 +190,8 @@ class AapRates:
                  ufore: tuple[date, Decimal] | None = None) -> None:
         self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
         self._ufore = ufore  # (granted, uføregrad as a fraction): graded uføretrygd from that day (§ 11-28)
-        changes = {v.valid_from for name in DAY_PARAMS for v in rules.param(name).values}
+        names = DAY_PARAMS if children else tuple(n for n in DAY_PARAMS if "barnetillegg" not in n)
+        changes = {v.valid_from for name in names for v in rules.param(name).values}
         if ufore is not None:
             changes.add(ufore[0])
         changes |= {cal.birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
@@ -246,7 +250,7 @@ class AapRates:
         facts = self._facts.get(key)
         if facts is None:
             kids = children_on(self.rules, self.children, day) if self.aap.barnetillegg is not False else 0
-            bt = _d(self.rules.value("aap.barnetillegg_per_day", day)) * kids
+            bt = _d(self.rules.value("aap.barnetillegg_per_day", day)) * kids if kids else Decimal(0)
             facts = (dagsats(self.rules, self.basis_g, self.birth, day), bt, kids, _limit(self.rules, self.aap, day))
             self._facts[key] = facts
         return facts
@@ -287,6 +291,8 @@ class AapRates:
             names = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.days_per_year",
                      "aap.normal_hours_per_period", "aap.max_work_share", "aap.barnetillegg_per_day",
                      "aap.payment_lag_days")
+            if not self.on(day)[2]:  # no children that day: the barnetillegg rate is not part of the amount
+                names = tuple(n for n in names if n != "aap.barnetillegg_per_day")
             out = self._used[key] = tuple(used(self.rules, n, day) for n in names)
         return out
 

@@ -25,6 +25,7 @@ from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import notice_month
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Num
 
 LAW_QUOTA, LAW_AGE = "Folketrygdloven § 11-12 første ledd", "Folketrygdloven § 11-4 første ledd"
 
@@ -58,18 +59,31 @@ def last_day(rules: Ruleset, aap: Aap, birth: date, start: date) -> tuple[date, 
     return min(ends)
 
 
-def end_notes_and_warnings(rules: Ruleset, end: tuple[date, str], horizon: tuple[date, ...]
+def quota_known(aap: Aap) -> bool:
+    """Whether the case says when the maximum period started (``granted``) or how much of it is used."""
+    return aap.granted is not None or aap.days_used is not None
+
+
+def end_notes_and_warnings(rules: Ruleset, end: tuple[date, str], horizon: tuple[date, ...], aap: Aap | None = None
                            ) -> tuple[list[Text], list[Warning]]:
     """A note with the last day (when it is the maximum period or the age limit), and a warning when it falls in the
-    calculation or within ``context.NOTICE_MONTHS`` after it."""
+    calculation or within ``context.NOTICE_MONTHS`` after it.
+
+    When the case gives neither the vedtak's last day nor when the period started (``granted``, ``days_used``), the
+    maximum period may end AAP long before the age limit: the note says the end is unknown instead of naming the
+    age limit's day (the age limit's note and warning, when it is near, still stand: it is the latest end)."""
     day, why = end
     if why == "until":
         return [], []
     age = int(rules.value("aap.max_age", horizon[0]))
-    notes = [Text(f"note.aap_end_{why}", day=f"{day:%d.%m.%Y}", age=age)]
     month = notice_month(day, horizon)
+    notes = [Text(f"note.aap_end_{why}", day=Day(day), age=age)]
+    if why == "age" and aap is not None and aap.until is None and not quota_known(aap):
+        weekdays = int(rules.value("aap.ordinary_quota_weekdays", horizon[0]))
+        years = round(weekdays / int(rules.value("aap.days_per_year", horizon[0])))
+        unknown = Text("note.aap_end_unknown", years=years, weekdays=Num(weekdays))
+        notes = [unknown] if month is None else [unknown, *notes]  # the age limit, when near, is the latest end
     if month is None:
         return notes, []
     law = LAW_QUOTA if why == "quota" else LAW_AGE
-    return notes, [Warning.of(f"aap_ends_{why}", month, law, day=f"{day:%d.%m.%Y}",
-                              first=f"{day + cal.ONE_DAY:%d.%m.%Y}", age=age)]
+    return notes, [Warning.of(f"aap_ends_{why}", month, law, day=Day(day), first=Day(day + cal.ONE_DAY), age=age)]

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from benefit_calc.core import calendar as cal
 from benefit_calc.case.model import Case
@@ -21,6 +21,8 @@ from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Month, Num
+from benefit_calc.result.texts import Joined
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -64,8 +66,9 @@ def run(ctx: Context) -> SchemeOutput:
                            barnetillegg=p.barnetillegg, dagsats=float(p.dagsats),
                            limits=tuple(float(s.limit) for s in p.segments))
                  for p in periods if ctx.in_horizon(p.paid_on))
-    notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon) if end is not None else ([], [])
-    return SchemeOutput(tuple(aap_payments(periods)), rows, (*aap_warnings(rules, periods, ctx.horizon), *warnings),
+    notes, warnings = aap_duration.end_notes_and_warnings(rules, end, ctx.horizon, aap) if end is not None else ([], [])
+    return SchemeOutput(tuple(aap_payments(periods)), rows, (
+        *aap_warnings(rules, periods, ctx.horizon, case.client.benefits.names()), *warnings),
                         notes=tuple(notes), without_work=without_work)
 
 
@@ -83,22 +86,22 @@ def _uforegrad(case: Case) -> tuple[date, Decimal] | None:
 def explain_period(p: AapPeriod) -> Explanation:
     """The period's explanation: one work limit for the whole period, or (split where opptrapping or a rule value
     changes inside it) each part's hours, days, limit and payment rate, listed with " / "."""
-    args = {"start": f"{p.start:%d.%m}", "end": f"{p.end:%d.%m.%Y}", "dagsats": f"{p.dagsats:.2f}",
-            "children": p.children}
+    args = {"start": Day(p.start), "end": Day(p.end), "dagsats": Num(float(p.dagsats), 2), "children": p.children}
     if len(p.segments) == 1:
         (s,) = p.segments
         variant = "one"
-        args.update(hours=f"{s.hours:g}", weekdays=s.weekdays, share=f"{s.work_share * 100:.0f}",
-                    limit=f"{s.limit * 100:.0f}", rate=f"{s.payment_rate * 100:.0f}")
+        args.update(hours=Num(float(s.hours), 2), weekdays=s.weekdays, share=Num(float(s.work_share * 100)),
+                    limit=Num(float(s.limit * 100)), rate=Num(float(s.payment_rate * 100)))
     else:
         variant = "split"
-        args.update(hours=" / ".join(f"{s.hours:g}" for s in p.segments),
+        args.update(hours=Joined(tuple(Num(float(s.hours), 2) for s in p.segments), " / "),
                     weekdays=" / ".join(str(s.weekdays) for s in p.segments),
-                    share=f"{p.work_share * 100:.0f}",
-                    limit=" / ".join(f"{s.limit * 100:.0f} %" for s in p.segments),
-                    rate=" / ".join(f"{s.payment_rate * 100:.0f} %" for s in p.segments))
+                    share=Num(float(p.work_share * 100)),
+                    limit=Joined(tuple(Text("explain.aap.percent", n=Num(float(s.limit * 100))) for s in p.segments), " / "),
+                    rate=Joined(tuple(Text("explain.aap.percent", n=Num(float(s.payment_rate * 100)))
+                                      for s in p.segments), " / "))
     key = f"explain.aap.period.{variant}" + ("_children" if p.children else "")
-    ufore = Text("explain.aap_ufore", degree=f"{p.uforegrad * 100:.0f}") if p.uforegrad else ""
+    ufore = Text("explain.aap_ufore", degree=Num(float(p.uforegrad * 100))) if p.uforegrad else ""
     return Explanation.of("aap.period", LAW, p.used, key=key, ufore=ufore, **args)
 
 
@@ -128,7 +131,14 @@ def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:
             for p in periods if p.amount > 0]
 
 
-def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence[date]) -> list[Warning]:
+def three_payments_key(others: Collection[str]) -> str:
+    """The words of the three-payment warning: its advice names bostøtte and sosialhjelp only when the household
+    has them (``others``: the case's benefits)."""
+    return "warning.aap_three_payments" + "".join(f"_{n}" for n in ("bostotte", "sosialhjelp") if n in others)
+
+
+def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence[date],
+                 others: Collection[str] = ()) -> list[Warning]:
     """Periods over the work limit (all AAP lost) and months with three payments, inside the horizon."""
     out = []
     start, end = horizon[0], cal.add_months(horizon[-1], 1)
@@ -140,12 +150,12 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
             months = rules.value("aap.opptrapping_max_months", p.start)
             out.append(Warning.of(
                 "aap_work_limit", cal.month_of(p.paid_on), "Folketrygdloven § 11-23",
-                start=f"{p.start:%d.%m}", end=f"{p.end:%d.%m.%Y}", share=f"{seg.work_share * 100:.0f}",
-                limit=f"{seg.limit * 100:.0f}", hours=f"{seg.limit * normal:g}", opp_limit=f"{opp * 100:g}",
-                months=months))
+                start=Day(p.start), end=Day(p.end), share=Num(float(seg.work_share * 100)),
+                limit=Num(float(seg.limit * 100)), hours=Num(float(seg.limit * normal), 2),
+                opp_limit=Num(float(opp) * 100, 2), months=months))
     per_month = Counter(cal.month_of(p.paid_on) for p in periods if p.amount > 0)
     for m in horizon:
         if per_month[m] >= 3:
             out.append(Warning.of("aap_three_payments", m, "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
-                                  month=f"{m:%m.%Y}"))
+                                  key=three_payments_key(others), month=Month(m)))
     return out

@@ -22,12 +22,13 @@ from functools import partial
 import attrs
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt
+from benefit_calc.core.money import dec as _d
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.words.formats import Day, Month, Num
 
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
 MELDEKORT = frozenset({"aap", "dagpenger"})  # paid per meldeperiode: some months bring three payments
@@ -105,7 +106,7 @@ def _explain(rules: Ruleset, month: date, total: Decimal, persons: int) -> Expla
     return Explanation.of("bostotte.month", LAW,
                           (used(rules, "bostotte.coverage", month), used(rules, "bostotte.egenandel_minimum", month),
                            used(rules, "bostotte.cap", month)),
-                          month=f"{month:%m.%Y}", income=fmt(total), persons=persons)
+                          month=Month(month), income=Num(total), persons=persons)
 
 
 def three_payments_warning(month: date, paid_on: date, share: Decimal, amount: int, before: int | None) -> Warning:
@@ -117,8 +118,8 @@ def three_payments_warning(month: date, paid_on: date, share: Decimal, amount: i
         key += "_lower" if amount < before else "_higher" if amount > before else "_same"
     return Warning.of("bostotte_three_payments", cal.month_of(paid_on),
                       "Forskrift om bustøtte § 5 (inntekt utbetalt i måneden)", key=key,
-                      month=f"{month:%m.%Y}", paid=f"{paid_on:%d.%m.%Y}", amount=fmt(amount),
-                      before=fmt(before or 0), diff=fmt(abs(amount - (before or 0))))
+                      month=Month(month), paid=Day(paid_on), amount=Num(amount),
+                      before=Num(before or 0), diff=Num(abs(amount - (before or 0))))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -140,8 +141,8 @@ def run(ctx: Context) -> SchemeOutput:
     first_month = modelled.replace(day=1) if modelled.day == 1 else cal.add_months(modelled.replace(day=1), 1)
     first_paid = cal.add_months(first_month, 1)
     if ctx.detail and ctx.horizon[0] < first_paid:
-        warnings.append(Warning.of("bostotte_not_modelled", ctx.horizon[0], LAW, first_paid=f"{first_paid:%m.%Y}",
-                                   first_month=f"{first_month:%m.%Y}", modelled=f"{modelled:%d.%m.%Y}"))
+        warnings.append(Warning.of("bostotte_not_modelled", ctx.horizon[0], LAW, first_paid=Month(first_paid),
+                                   first_month=Month(first_month), modelled=Day(modelled)))
     adults = 1 + (hh.partner is not None)
     rent_year = _d(hh.rent_per_month or 0) * TWELVE
 
@@ -153,7 +154,7 @@ def run(ctx: Context) -> SchemeOutput:
             paid_on = paydays.monthly(rules, "bostotte", cal.add_months(month, 1),
                                       int(rules.value("bostotte.payment_day_next_month", month)))
             kids = cal.children_under([c.birth_date for c in hh.children], int(rules.value("bostotte.child_age", month)),
-                                      month)
+                                      month) if hh.children else 0
             mr = month_rules(rules, month, adults, kids, rent_year, hh.municipality, not bs.heating_in_rent)
             out.append((month, paid_on, cal.add_months(month, 1) - cal.ONE_DAY, adults + kids, same.setdefault(mr, mr),
                         _d(rules.value("bostotte.three_payment_share", month))))

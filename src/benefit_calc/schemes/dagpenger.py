@@ -26,12 +26,13 @@ from typing import Sequence
 import attrs
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt, kroner as _kr
+from benefit_calc.core.money import dec as _d, kroner as _kr
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import dagpenger_duration as duration
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
+from benefit_calc.words.formats import Day, Num
 
 LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
 ZERO = Decimal(0)
@@ -45,6 +46,8 @@ def dagsats(rules: Ruleset, basis: Decimal, day: date) -> int:
 
 def with_barnetillegg(rules: Ruleset, basis: Decimal, rate: int, kids: int, day: date) -> int:
     """Dagsats plus barnetillegg, at most 90 % of the grunnlag / 260 (rounded to whole kroner)."""
+    if not kids:
+        return rate
     bt = int(rules.value("dagpenger.barnetillegg_per_day", day)) * kids
     cap = _kr(_d(rules.value("dagpenger.max_share_of_basis", day)) * basis / _d(rules.value("dagpenger.days_per_year", day)))
     return min(rate + bt, max(cap, rate))
@@ -87,6 +90,8 @@ def period_amount(day_rates: Sequence[int], normal: Decimal, hours: Decimal, lim
 
 def children_on(rules: Ruleset, ctx: Context, day: date) -> int:
     births = [c.birth_date for c in ctx.case.household.children]
+    if not births:
+        return 0
     return cal.children_under(births, int(rules.value("dagpenger.barnetillegg_max_age", day)), day)
 
 
@@ -95,10 +100,10 @@ def _explain(rules: Ruleset, mp: cal.Meldeperiode, start: date, rate: int, kids:
     return Explanation.of("dagpenger.period", LAW,
                           (used(rules, "dagpenger.dagsats_factor", mp.start), used(rules, "grunnbelop.g", start),
                            used(rules, "dagpenger.max_work_share", mp.start),
-                           used(rules, "dagpenger.barnetillegg_per_day", mp.start)),
+                           *((used(rules, "dagpenger.barnetillegg_per_day", mp.start),) if kids else ())),
                           key="explain.dagpenger.period." + ("children" if kids else "plain"),
-                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", rate=fmt(rate), children=kids, days=days,
-                          normal=f"{normal:g}", hours=f"{hours:g}")
+                          start=Day(mp.start), end=Day(mp.end), rate=Num(rate), children=kids, days=days,
+                          normal=Num(float(normal), 2), hours=Num(float(hours), 2))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -121,7 +126,7 @@ def run(ctx: Context) -> SchemeOutput:
     over_in_a_row, stopped_after = 0, None
     payments, rows, warnings = [], [], []
     limit_share = _d(rules.value("dagpenger.max_work_share", start))
-    pct = f"{float(limit_share) * 100:g}"
+    pct = Num(float(limit_share) * 100, 2)
     period = duration.days_left(rules, dp, start)  # (stønadsdager left, weeks, why) or None: no end known
     left = None if period is None else period[0]
     end: date | None = start - cal.ONE_DAY if left == 0 else None
@@ -163,7 +168,7 @@ def run(ctx: Context) -> SchemeOutput:
                 if ctx.detail:
                     warnings.append(Warning.of("dagpenger_stopped", cal.month_of(paid(mp)),
                                                "Dagpengeforskriften § 10-4", limit=pct,
-                                               date=f"{first_failing:%d.%m.%Y}"))
+                                               date=Day(first_failing)))
         else:
             over_in_a_row = 0
         paid_on = paid(mp)
@@ -180,11 +185,13 @@ def run(ctx: Context) -> SchemeOutput:
         end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
         ends = duration.end_notes_and_warnings(period[1:], end, ctx.horizon)
         notes, warnings = tuple(ends[0]), [*warnings, *ends[1]]
+    elif period is None and ctx.detail:
+        notes = (duration.unknown_note(rules, dp, start),)
     if ctx.detail and stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
         first = next(r for r in rows if r.payment_rate == 0 and r.hours)
         warnings.append(Warning.of("dagpenger_work_limit", cal.month_of(first.paid_on),
                                    "Folketrygdloven § 4-3; dagpengeforskriften § 10-4",
-                                   start=f"{first.start:%d.%m}", end=f"{first.end:%d.%m.%Y}", limit=pct))
+                                   start=Day(first.start), end=Day(first.end), limit=pct))
 
     def without_work() -> int:
         # no hours: every weekday pays the full rate, until the stønadsdager are used; the first year's egenandel

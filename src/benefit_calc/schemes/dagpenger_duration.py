@@ -24,6 +24,7 @@ from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import notice_month
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day
 
 LAW = "Folketrygdloven § 4-15"
 
@@ -63,12 +64,20 @@ def end_notes_and_warnings(weeks: tuple[int, str], end: date, horizon: tuple[dat
     """A note with the period and the day its last stønadsdag is used by this work plan, and a warning when that
     falls in the calculation or within the notice months after it."""
     why = "income" if weeks[1] == "income" else "vedtak"
-    notes = [Text(f"note.dagpenger_end_{why}", weeks=weeks[0], day=f"{end:%d.%m.%Y}")]
+    notes = [Text(f"note.dagpenger_end_{why}", weeks=weeks[0], day=Day(end))]
     month = notice_month(end, horizon)
     if month is None:
         return notes, []
-    return notes, [Warning.of("dagpenger_ends", month, LAW, day=f"{end:%d.%m.%Y}",
-                              first=f"{end + cal.ONE_DAY:%d.%m.%Y}", weeks=weeks[0])]
+    return notes, [Warning.of("dagpenger_ends", month, LAW, day=Day(end),
+                              first=Day(end + cal.ONE_DAY), weeks=weeks[0])]
+
+
+def unknown_note(rules: Ruleset, dp: Dagpenger, start: date) -> Text:
+    """The note when the case gives neither the vedtak's weeks nor the income before: the end is not known, so the
+    calculation pays dagpenger to the end and says so (never an end the case does not support)."""
+    day = dp.granted or start
+    return Text("note.dagpenger_end_unknown", short=int(rules.value("dagpenger.short_period_weeks", day)),
+                long=int(rules.value("dagpenger.long_period_weeks", day)))
 
 
 def end_after(last_day: date, left: int) -> date:

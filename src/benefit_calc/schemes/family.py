@@ -24,6 +24,7 @@ from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.schemes.zones import in_tiltakssone
+from benefit_calc.words.formats import Month
 
 LAW_BT = "Barnetrygdloven §§ 2, 9 og 10"
 LAW_KS = "Kontantstøtteloven §§ 2 og 7"
@@ -47,7 +48,7 @@ def barnehage_share(rules: object, hours: float | None, month: date) -> float:
 def _explain(rule: str, key: str, law: str, rules: object, names: tuple[str, ...], month: date, children: int = 0
              ) -> Explanation:
     return Explanation.of(rule, law, tuple(used(rules, n, month) for n in names), key=key,  # type: ignore[arg-type]
-                          month=f"{month:%m.%Y}", children=children)
+                          month=Month(month), children=children)
 
 
 def run(ctx: Context) -> SchemeOutput:

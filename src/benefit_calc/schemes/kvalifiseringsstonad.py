@@ -14,12 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt
+from benefit_calc.core.money import dec as _d
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Month, Num
 
 LAW = "Sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -32,8 +33,9 @@ def _explain(rules: Ruleset, month: date, yearly: Decimal, bt: Decimal, worked: 
                           (used(rules, "kvalifiseringsstonad.annual_g", month), used(rules, "grunnbelop.g", month),
                            used(rules, "kvalifiseringsstonad.full_time_hours_per_week", month)),
                           key="explain.kvalifiseringsstonad.month." + ("dagpenger" if dagpenger else "plain"),
-                          month=f"{month:%m.%Y}", base=fmt(yearly / TWELVE), bt=fmt(bt), worked=f"{worked:g}",
-                          full_time=f"{full_time:g}", share=f"{share * 100:.0f}", dagpenger=fmt(dagpenger))
+                          month=Month(month), base=Num(float(yearly / TWELVE)), bt=Num(float(bt)),
+                          worked=Num(float(worked), 2), full_time=Num(float(full_time), 2), share=Num(float(share * 100)),
+                          dagpenger=Num(dagpenger))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -56,10 +58,11 @@ def run(ctx: Context) -> SchemeOutput:
         if month < cal.birthday(case.client.birth_date, int(rules.value("kvalifiseringsstonad.full_rate_age", month))):
             yearly *= _d(rules.value("kvalifiseringsstonad.under_25_share", month))
         weekdays = cal.weekdays_in(month, nxt)
-        max_age = int(rules.value("kvalifiseringsstonad.barnetillegg_max_age", month))
         births = [c.birth_date for c in case.household.children]
-        kids = cal.children_under(births, max_age, month) if kvp.barnetillegg is not False else 0
-        bt = _d(rules.value("kvalifiseringsstonad.barnetillegg_per_day", month)) * kids * weekdays
+        kids = 0
+        if births and kvp.barnetillegg is not False:  # no barnetillegg rule read without children
+            kids = cal.children_under(births, int(rules.value("kvalifiseringsstonad.barnetillegg_max_age", month)), month)
+        bt = _d(rules.value("kvalifiseringsstonad.barnetillegg_per_day", month)) * kids * weekdays if kids else Decimal(0)
         full_time = _d(rules.value("kvalifiseringsstonad.full_time_hours_per_week", month)) * weekdays / cal.DAYS_PER_WEEK_WORKED
         worked = ctx.hours_on.in_month(month) if month >= ctx.first_day else ZERO
         share = min(ONE, worked / full_time) if full_time else ZERO

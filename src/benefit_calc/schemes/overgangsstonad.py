@@ -16,15 +16,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import partial
+from typing import Any
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt
+from benefit_calc.core.money import dec as _d
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Num
 
 LAW = "Folketrygdloven § 15-9"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -76,15 +78,15 @@ def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) ->
                           (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
                            used(rules, "overgangsstonad.reduction_share", month)),
                           key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
-                          full=fmt(full_month(rules, month)), reduction=fmt(reduction(rules, expected, month)),
-                          expected=fmt(expected), uforetrygd=fmt(samordning), **rule_words(rules, month))
+                          full=Num(float(full_month(rules, month))), reduction=Num(float(reduction(rules, expected, month))),
+                          expected=Num(float(expected)), uforetrygd=Num(samordning), **rule_words(rules, month))
 
 
-def rule_words(rules: Ruleset, day: date) -> dict[str, str]:
+def rule_words(rules: Ruleset, day: date) -> dict[str, Any]:
     """The reduction share and the free income in G as words say them ("45 %", "½"), from the rules on ``day``."""
     share = float(rules.value("overgangsstonad.reduction_share", day))
     free = float(rules.value("overgangsstonad.free_income_g", day))
-    return {"share": f"{share * 100:g} %", "free": "½" if free == 0.5 else f"{free:g}"}
+    return {"share": Text("explain.aap.percent", n=Num(share * 100, 2)), "free": "½" if free == 0.5 else Num(free, 2)}
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -139,7 +141,7 @@ def run(ctx: Context) -> SchemeOutput:
             flagged = True
             if ctx.in_horizon(month):
                 warnings.append(Warning.of("overgangsstonad_income_control", month, "Folketrygdloven §§ 15-9 og 22-15",
-                                           overpaid=fmt(overpaid)))
+                                           overpaid=Num(overpaid)))
             if overpaid > 0:
                 when = cal.add_months(month, 1)
                 settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))

@@ -12,10 +12,14 @@ from typing import Sequence
 
 from benefit_calc.case.bounds import BOUNDS
 from benefit_calc.case.model import Case, WorkStep
+from benefit_calc.core import calendar as cal
 from benefit_calc.result.model import Warning
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Month, Num
 
 INPUT = "Opplysningene i saken"  # the "reference" of a warning about the input itself
+HOURS_COUNT = ("aap", "dagpenger", "kvalifiseringsstonad")  # benefits the hours reduce, whatever the wage
 
 
 def _age_on(birth: date, day: date) -> int:
@@ -27,17 +31,20 @@ def warnings(rules: Ruleset, case: Case, plan: Sequence[WorkStep]) -> list[Warni
     out: list[Warning] = []
     end = case.end  # the first day after the horizon
     many = BOUNDS["work[].hours_per_week"].warn_above or 0
+    counted = [n for n in case.client.benefits.names() if n in HOURS_COUNT]
     for step in plan:
         if step.hours_per_week > many:
-            out.append(Warning.of("plausible_hours", step.start, INPUT, hours=f"{step.hours_per_week:g}",
-                                  month=f"{step.start:%m.%Y}", many=f"{many:g}"))
+            out.append(Warning.of("plausible_hours", step.start, INPUT, hours=Num(step.hours_per_week, 2),
+                                  month=Month(step.start), many=Num(many, 2)))
         if step.hours_per_week > 0 and (step.hourly_wage == 0 or step.monthly_salary == 0):
-            out.append(Warning.of("plausible_wage", step.start, INPUT, hours=f"{step.hours_per_week:g}",
-                                  month=f"{step.start:%m.%Y}"))
+            key = "warning.plausible_wage" + ("_benefit" if counted else "")
+            out.append(Warning.of("plausible_wage", step.start, INPUT, key=key, hours=Num(step.hours_per_week, 2),
+                                  month=Month(step.start), benefit=Text(f"part.{counted[0]}") if counted else ""))
+    out += outside_case(case, plan)
     for i, child in enumerate(case.household.children):
         if child.birth_date >= end:
             out.append(Warning.of("plausible_child_born_later", None, INPUT, number=i + 1,
-                                  born=f"{child.birth_date:%d.%m.%Y}"))
+                                  born=Day(child.birth_date)))
     b = case.client.benefits
     if b.overgangsstonad is not None:
         limit = int(rules.value("overgangsstonad.youngest_child_age_limit", case.start))
@@ -49,10 +56,33 @@ def warnings(rules: Ruleset, case: Case, plan: Sequence[WorkStep]) -> list[Warni
     ut = b.uforetrygd
     if ut is not None and ut.granted.replace(day=1) > case.start:
         out.append(Warning.of("plausible_uforetrygd_granted_later", ut.granted.replace(day=1),
-                              "Vedtaket om uføretrygd (virkningstidspunkt)", granted=f"{ut.granted:%d.%m.%Y}",
-                              month=f"{ut.granted:%m.%Y}"))
+                              "Vedtaket om uføretrygd (virkningstidspunkt)", granted=Day(ut.granted),
+                              month=Month(ut.granted)))
     for name in b.names():
         until = getattr(getattr(b, name), "until", None)
         if until is not None and until < case.start:
-            out.append(Warning.of("plausible_benefit_ended", case.start, INPUT, name=name, until=f"{until:%d.%m.%Y}"))
+            out.append(Warning.of("plausible_benefit_ended", case.start, INPUT, name=Text(f"component.{name}"),
+                                  until=Day(until)))
+    return out
+
+
+def outside_case(case: Case, plan: Sequence[WorkStep]) -> list[Warning]:
+    """Work steps that change nothing in the case's months — one that starts after the last month, or one a later
+    step replaces before the first — and a plan whose hours all fall outside them (the headline would say +0 kr
+    without saying why). Each warning names the step and the months; it is shown in the case's first month."""
+    out: list[Warning] = []
+    first, last = case.start, cal.add_months(case.end, -1)
+    months = {"first": Month(first), "last": Month(last)}
+    for i, step in enumerate(plan):
+        nxt = plan[i + 1] if i + 1 < len(plan) else None
+        if step.start > last:
+            out.append(Warning.of("work_outside_case", first, INPUT, key="warning.work_outside_case.after",
+                                  step=i + 1, month=Month(step.start), next="", **months))
+        elif nxt is not None and nxt.start <= first:
+            out.append(Warning.of("work_outside_case", first, INPUT, key="warning.work_outside_case.replaced",
+                                  step=i + 1, month=Month(step.start), next=i + 2, **months))
+    in_case = [s.hours_per_week for i, s in enumerate(plan)
+               if s.start <= last and (i + 1 == len(plan) or plan[i + 1].start > first)]
+    if any(s.hours_per_week > 0 for s in plan) and not any(in_case):
+        out.append(Warning.of("work_none_in_case", first, INPUT, **months))
     return out

@@ -13,8 +13,6 @@ Runs after tax withholding (it needs net income) and is income for nothing that 
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from datetime import date
 from functools import partial
 from typing import Any, Mapping, Sequence
@@ -22,13 +20,15 @@ from typing import Any, Mapping, Sequence
 from benefit_calc.core import calendar as cal
 from benefit_calc.case.model import Case
 from benefit_calc.core.errors import RulesError
-from benefit_calc.core.money import fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
-from benefit_calc.schemes.tax import partner_net
+from benefit_calc.result.texts import Joined
+from benefit_calc.schemes.sosialhjelp_income import Counted, counted_income, parts_text
+from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Month, Num
 
 LAW = "Sosialtjenesteloven § 18"
 
@@ -55,8 +55,9 @@ def rates_parts(rules: Ruleset, case: Case, month: date) -> tuple[int, str, int,
     rates = rates_table(rules, month)
     hh = case.household
     sh = case.client.benefits.sosialhjelp
-    limit = int(rules.value("sosialhjelp.child_age_limit", month))
-    ages = [a for a in (cal.age_on(c.birth_date, month) for c in hh.children if c.birth_date <= month) if a < limit]
+    born = [c.birth_date for c in hh.children if c.birth_date <= month]
+    limit = int(rules.value("sosialhjelp.child_age_limit", month)) if born else 0
+    ages = [a for a in (cal.age_on(b, month) for b in born) if a < limit]
     if hh.partner is not None:
         adult, kind = int(rates["couple"]), "couple"
     elif sh is not None and sh.shared_housing:
@@ -86,50 +87,18 @@ def need(rules: Ruleset, case: Case, month: date) -> int:
     return rates_need(rules, case, month)[0] + int(hh.rent_per_month or 0) + int(hh.electricity_per_month or 0) + int(other)
 
 
-def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], withheld: Sequence[int],
-                   settlements: Sequence[Settlement], months: Sequence[date], net_wages: bool = True
-                   ) -> tuple[Counter[date], Counter[date]]:
-    """Net resources counted for each month's stønad, and the client's net wages among them.
-
-    Income paid in a month counts for that month's stønad, or the next month's with ``income_month: next_month``.
-    ``payments`` are in date order (as the engine keeps them), with ``withheld`` the tax on each.
-    """
-    sh = case.client.benefits.sosialhjelp
-    lag = 1 if sh is not None and sh.income_month == "next_month" else 0
-    counted: Counter[date] = Counter()
-    wages: Counter[date] = Counter()
-    dates = [p.paid_on for p in payments]  # in date order: a month's payments are one slice
-    hi = 0
-    for m in cal.months_between(dates[0].replace(day=1), dates[-1]) if dates else ():
-        lo = bisect_left(dates, m, hi)
-        hi = bisect_left(dates, cal.add_months(m, 1), lo)
-        if lo == hi:
-            continue
-        skip = frozenset(rules.value("sosialhjelp.not_counted", m))
-        target = cal.add_months(m, lag) if lag else m
-        counted[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.scheme not in skip])
-        if net_wages:  # for the warning that names the net wages
-            wages[target] = sum([p.amount - w for p, w in zip(payments[lo:hi], withheld[lo:hi]) if p.payer == "employer"])
-    for s in settlements:
-        if s.amount > 0:  # a tax refund is means at hand; restskatt is a debt the stønad does not cover
-            counted[cal.add_months(s.month, lag)] += s.amount
-    if case.household.partner is not None:
-        for m in months:
-            counted[m] += partner_net(rules, case, cal.add_months(m, -lag))
-    return counted, wages
-
-
-def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int, amount: int) -> Explanation:
+def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int, amount: int,
+             parts: dict[str, int]) -> Explanation:
     hh, sh = case.household, case.client.benefits.sosialhjelp
     _, kind, adult, children = rates_parts(rules, case, month)
     variant = kind if kind == "single_parent" else kind + ("_children" if children else "")
     return Explanation.of("sosialhjelp.month", LAW,
                           (used(rules, "sosialhjelp.rates", month), used(rules, "sosialhjelp.not_counted", month)),
-                          key=f"explain.sosialhjelp.month.{variant}", month=f"{month:%m.%Y}", need=fmt(need_kr),
-                          adult=fmt(adult), children=children, rent=fmt(int(hh.rent_per_month or 0)),
-                          electricity=fmt(int(hh.electricity_per_month or 0)),
-                          other=fmt(int((sh.other_costs_per_month or 0) if sh is not None else 0)),
-                          counted=fmt(counted), amount=fmt(amount))
+                          key=f"explain.sosialhjelp.month.{variant}", month=Month(month), need=Num(need_kr),
+                          adult=Num(adult), children=children, rent=Num(int(hh.rent_per_month or 0)),
+                          electricity=Num(int(hh.electricity_per_month or 0)),
+                          other=Num(int((sh.other_costs_per_month or 0) if sh is not None else 0)),
+                          counted=Num(counted), amount=Num(amount), parts=parts_text(parts))
 
 
 def _household(ctx: Context, month: date) -> str:
@@ -157,7 +126,8 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
             m = nxt
         return tuple(out)
     months = rules.cached(("sosialhjelp", case.household, sh, ctx.first_day, ctx.last_day), per_month)
-    counted, wages = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months], ctx.detail)
+    income = counted_income(rules, case, ctx.earlier, withheld, settlements, [m[0] for m in months], ctx.detail)
+    counted = income.total
     payments, amounts = [], {}
     for m, need_kr, paid_on, month_end in months:
         got = counted.get(m, 0)
@@ -165,8 +135,8 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
         amounts[m] = (amount, need_kr)
         if amount:
             payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, month_end,
-                                    partial(_explain, rules, case, m, need_kr, got, amount)))
-    warnings = (*_warnings(ctx, amounts, counted, wages), *_paid_early(ctx, payments)) if ctx.detail else ()
+                                    partial(_explain, rules, case, m, need_kr, got, amount, income.parts.get(m, {}))))
+    warnings = (*_warnings(ctx, amounts, income), *_paid_early(ctx, payments)) if ctx.detail else ()
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))
 
 
@@ -178,15 +148,16 @@ def _paid_early(ctx: Context, payments: Sequence[Payment]) -> list[Warning]:
     early = [p for p in payments if p.paid_on < p.earned_from and p.earned_from in ctx.horizon]
     if not early:
         return []
-    months = ", ".join(f"{p.earned_from:%m.%Y} ({p.paid_on:%d.%m.%Y})" for p in early[:EARLY_LISTED])
+    months = Joined(tuple(Text("explain.sosialhjelp.paid_early_month", month=Month(p.earned_from), day=Day(p.paid_on))
+                          for p in early[:EARLY_LISTED]), ", ")
     refs = ctx.rules.param("utbetaling.roll").references  # the source that says sosialhjelp comes the day before
     source = next((r.title for r in refs if "sosialhjelp" in r.title), refs[0].title if refs else "")
     return [Warning.of("sosialhjelp_paid_early", early[0].earned_from, source,
-                       months=months + (" …" if len(early) > EARLY_LISTED else ""))]
+                       months=months, more=" …" if len(early) > EARLY_LISTED else "")]
 
 
-def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Counter[date], wages: Counter[date]
-              ) -> list[Warning]:
+def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], income: Counted) -> list[Warning]:
+    counted, wages = income.total, income.wages
     out = []
     horizon = ctx.horizon
     rules = ctx.rules
@@ -195,20 +166,24 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], counted: Count
         amount, need_kr = amounts[working]
         out.append(Warning.of("sosialhjelp_krone_for_krone", working, LAW,
                               key=f"warning.sosialhjelp_krone_for_krone_{_household(ctx, working)}",
-                              month=f"{working:%m.%Y}", wages=fmt(wages[working]), need=fmt(need_kr),
-                              more=fmt(amount)))
+                              month=Month(working), wages=Num(wages[working]), need=Num(need_kr),
+                              more=Num(amount)))
     before = amounts[cal.add_months(horizon[0], -1)][0] if cal.add_months(horizon[0], -1) in amounts else amounts[horizon[0]][0]
     for m in horizon:
         if before > 0 and amounts[m][0] == 0:
-            out.append(Warning.of("sosialhjelp_independent", m, LAW, month=f"{m:%m.%Y}", income=fmt(counted[m]),
-                                  need=fmt(amounts[m][1])))
+            out.append(Warning.of("sosialhjelp_independent", m, LAW, month=Month(m), income=Num(counted[m]),
+                                  need=Num(amounts[m][1])))
             break
         before = amounts[m][0]
     p = rules.param("sosialhjelp.rates")
     projected = next((m for m in horizon if p.is_projected(m) and amounts[m][0] > 0), None)
     if projected is not None:
         out.append(Warning.of("sosialhjelp_rates_estimated", projected, LAW, year=projected.year,
-                              month=f"{projected:%m.%Y}"))
+                              month=Month(projected)))
+    both = next((m for m in horizon if amounts[m][0] > 0 and income.parts.get(m, {}).get("bostotte")), None)
+    if both is not None:  # said once: bostøtte is income here, krone for krone
+        out.append(Warning.of("sosialhjelp_counts_bostotte", both, LAW, month=Month(both),
+                              bostotte=Num(income.parts[both]["bostotte"])))
     if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
             and any(amounts[m][0] > 0 for m in horizon):
         out.append(Warning.of("sosialhjelp_without_bostotte", None, LAW))

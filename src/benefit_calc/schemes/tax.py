@@ -27,12 +27,13 @@ from typing import Sequence
 import attrs
 
 from benefit_calc.case.model import Case
-from benefit_calc.core.money import dec as _d, fmt, kroner as _kr
+from benefit_calc.core.money import dec as _d, kroner as _kr
 from benefit_calc.result.payments import Payment
 from benefit_calc.result.model import Settlement, Warning, YearRow
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.tax_table import jround, table_deduction, table_withholding, trinnskatt  # noqa: F401 (re-exported)
 from benefit_calc.schemes.zones import in_tiltakssone
+from benefit_calc.words.formats import Num
 
 LAW = "Skatteloven §§ 6-32 og 15-4; folketrygdloven § 23-3; skattebetalingsloven kap. 5"
 
@@ -266,4 +267,4 @@ def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warni
 @lru_cache(maxsize=4096)
 def _restskatt(year: int, amount: int) -> Warning:
     """The restskatt warning (frozen, so shared): made on every run, an hours sweep too, so made once per amount."""
-    return Warning.of("restskatt", None, LAW, year=year, amount=fmt(amount), next_year=year + 1)
+    return Warning.of("restskatt", None, LAW, year=year, amount=Num(amount), next_year=year + 1)

@@ -17,29 +17,31 @@ from datetime import date
 from functools import partial
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import fmt
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import PeriodRow
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Day, Num
 
 LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
 
 def children_under(ctx: Context, param: str, day: date) -> int:
     births = [c.birth_date for c in ctx.case.household.children]
+    if not births:
+        return 0
     return cal.children_under(births, int(ctx.rules.value(param, day)), day)
 
 
 def _explain(rules: Ruleset, mp: cal.Meldeperiode, days: int, probe: date, bt_total: int) -> Explanation:
     return Explanation.of("tiltakspenger.period", LAW,
                           (used(rules, "tiltakspenger.rate_per_day", probe),
-                           used(rules, "tiltakspenger.barnetillegg_per_day", probe),
+                           *((used(rules, "tiltakspenger.barnetillegg_per_day", probe),) if bt_total else ()),
                            used(rules, "tiltakspenger.payment_lag_days", mp.end)),
                           key="explain.tiltakspenger.period." + ("children" if bt_total else "plain"),
-                          start=f"{mp.start:%d.%m}", end=f"{mp.end:%d.%m.%Y}", days=days,
-                          rate=fmt(rules.value("tiltakspenger.rate_per_day", probe)), bt=fmt(bt_total))
+                          start=Day(mp.start), end=Day(mp.end), days=days,
+                          rate=Num(float(rules.value("tiltakspenger.rate_per_day", probe))), bt=Num(bt_total))
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -57,7 +59,7 @@ def run(ctx: Context) -> SchemeOutput:
         for d in days:
             rate = int(rules.value("tiltakspenger.rate_per_day", d))
             kids = children_under(ctx, "tiltakspenger.barnetillegg_max_age", d) if tp.barnetillegg is not False else 0
-            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids
+            bt = int(rules.value("tiltakspenger.barnetillegg_per_day", d)) * kids if kids else 0
             amount += rate + bt
             bt_total += bt
         if not amount:

@@ -30,16 +30,17 @@ from typing import Mapping, Sequence
 import attrs
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import dec as _d, fmt, kroner as _kr
+from benefit_calc.core.money import dec as _d, kroner as _kr
 from benefit_calc.case.benefits import Uforetrygd
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
-from benefit_calc.schemes.uforetrygd_year import (LATE, READINGS, ZERO, YearRules, entitlement, late_changes,
+from benefit_calc.schemes.uforetrygd_year import (LATE, READINGS, ZERO, YearRules, entitlement, late_changes, 
                                                   months_of, pending_in, year_rules)
 from benefit_calc.words import Text
+from benefit_calc.words.formats import Month, Num
 
 LAW = "Folketrygdloven §§ 12-14 til 12-16"
 SCHEMES = ("uforetrygd", "barnetillegg_uforetrygd")
@@ -109,13 +110,13 @@ def _explain(rules: Ruleset, scheme: str, m: date, unreduced: Decimal, expected:
     names = ("grunnbelop.g", "uforetrygd.free_amount_g", "uforetrygd.free_amount_g_reading", "uforetrygd.min_ifu_g",
              "uforetrygd.reduction_share_cap", "uforetrygd.income_ceiling_share") + ((LATE,) if late else ())
     return Explanation.of(f"uforetrygd.{scheme}", LAW, tuple(used(rules, name, m) for name in names),
-                          month=f"{m:%m.%Y}", unreduced=fmt(_kr(unreduced)), expected=fmt(_kr(expected)), year=m.year,
-                          limit=fmt(_kr(limit)), share=f"{share * 100:.2f}")
+                          month=Month(m), unreduced=Num(_kr(unreduced)), expected=Num(_kr(expected)), year=m.year,
+                          limit=Num(_kr(limit)), share=Num(float(share * 100), 2))
 
 
 def _explain_back(rules: Ruleset, scheme: str, m: date) -> Explanation:
     return Explanation.of(f"uforetrygd_back_pay.{scheme}", LAW, (used(rules, LATE, m),),
-                          first=f"{date(m.year, 1, 1):%m.%Y}", last=f"{cal.add_months(m, -1):%m.%Y}", year=m.year)
+                          first=Month(date(m.year, 1, 1)), last=Month(cal.add_months(m, -1)), year=m.year)
 
 
 def _reading_warning(rules: Ruleset, yr: YearRules, actual: Decimal) -> Warning | None:
@@ -125,9 +126,9 @@ def _reading_warning(rules: Ruleset, yr: YearRules, actual: Decimal) -> Warning 
         return None
     return Warning.of("uforetrygd_fribelop_g", date(yr.year, 1, 1), "Folketrygdloven § 12-14 (bunnfradrag)",
                       year=yr.year, used=Text(f"note.uforetrygd_g_reading.{yr.reading}"),
-                      g_january=fmt(_kr(yr.g_month[0])), g_month_weighted=fmt(_kr(yr.g)), g_may=fmt(_kr(yr.g_month[-1])),
-                      **{f"ut_{r}": fmt(_kr(v)) for r, v in ut.items()},
-                      lower=fmt(_kr(ut[yr.reading] - min(ut.values()))), higher=fmt(_kr(max(ut.values()) - ut[yr.reading])))
+                      g_january=Num(_kr(yr.g_month[0])), g_month_weighted=Num(_kr(yr.g)), g_may=Num(_kr(yr.g_month[-1])),
+                      **{f"ut_{r}": Num(_kr(v)) for r, v in ut.items()},
+                      lower=Num(_kr(ut[yr.reading] - min(ut.values()))), higher=Num(_kr(max(ut.values()) - ut[yr.reading])))
 
 
 def _late_note(rules: Ruleset, yr: YearRules, late: Sequence[bool], expected: Sequence[Decimal],
@@ -136,7 +137,7 @@ def _late_note(rules: Ruleset, yr: YearRules, late: Sequence[bool], expected: Se
     if not any(late) or pay_year(rules, [yr] * 12, [False] * 12, expected) == year_paid:
         return []
     last = max(m for m, is_late in zip(months_of(yr.year), late) if is_late)
-    return [Text("note.uforetrygd_applied_late", year=yr.year, month=f"{cal.add_months(last, 1):%m.%Y}")]
+    return [Text("note.uforetrygd_applied_late", year=yr.year, month=Month(cal.add_months(last, 1)))]
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -185,17 +186,17 @@ def run(ctx: Context) -> SchemeOutput:
         shown = any(ctx.in_horizon(m) for m in months)
         if actual > yr.ceiling and shown:
             warnings.append(Warning.of("uforetrygd_income_ceiling", date(year, 1, 1), "Folketrygdloven §§ 12-10 og 12-14",
-                                       year=year, income=fmt(_kr(actual)), ceiling=fmt(_kr(yr.ceiling))))
+                                       year=year, income=Num(_kr(actual)), ceiling=Num(_kr(yr.ceiling))))
         claim = _kr(owed["uforetrygd"] - year_paid.total("uforetrygd"))
         if claim < 0 and ctx.in_horizon(when):
             warnings.append(Warning.of("uforetrygd_etteroppgjor", when, "Folketrygdloven § 12-14", year=year,
-                                       month=f"{when:%m.%Y}", claim=fmt(-claim), income=fmt(_kr(actual))))
+                                       month=Month(when), claim=Num(-claim), income=Num(_kr(actual))))
         if ctx.detail and shown:
             if not raised and yr.ifu - yr.ifu_given >= 1:
                 raised = True
                 warnings.append(Warning.of("uforetrygd_min_ifu", date(year, 1, 1), "Folketrygdloven § 12-9 andre ledd",
-                                           year=year, given=fmt(_kr(yr.ifu_given)), minimum=fmt(_kr(yr.ifu)),
-                                           ceiling=fmt(_kr(yr.ceiling))))
+                                           year=year, given=Num(_kr(yr.ifu_given)), minimum=Num(_kr(yr.ifu)),
+                                           ceiling=Num(_kr(yr.ceiling))))
             warnings.extend(w for w in (_reading_warning(rules, yr, actual),) if w is not None)
             notes.extend(_late_note(rules, yr, late, expected, year_paid))
 
@@ -207,7 +208,7 @@ def run(ctx: Context) -> SchemeOutput:
         if reported is None:
             notes.insert(0, Text("note.uforetrygd_not_reported"))
         else:
-            notes.insert(0, Text("note.uforetrygd_reported", month=f"{reported:%m.%Y}"))
+            notes.insert(0, Text("note.uforetrygd_reported", month=Month(reported)))
         used_g = year_rules(rules, ut, children, ctx.case.start, ctx.first_day.year, partner).reading
         notes.insert(1, Text("note.uforetrygd_g", used=Text(f"note.uforetrygd_g_reading.{used_g}")))
     # a year's warnings are dated January; a case starting later in the year shows them in its first month

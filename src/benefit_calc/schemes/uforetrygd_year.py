@@ -133,10 +133,12 @@ def _year_rules(rules: Ruleset, ut: Uforetrygd, children: tuple[date, ...], star
     kids = []
     bt = []
     for m, gm in zip(months, g_month):
-        max_age = int(rules.value("uforetrygd.barnetillegg_max_age", m))
-        n = cal.children_under(children, max_age, m) if ut.barnetillegg is not False else 0
+        n = 0
+        if children and ut.barnetillegg is not False:  # no barnetillegg rule read without children
+            n = cal.children_under(children, int(rules.value("uforetrygd.barnetillegg_max_age", m)), m)
         kids.append(n)
-        bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE if m >= granted else ZERO)
+        bt.append(n * _d(rules.value("uforetrygd.barnetillegg_per_child_g", m)) * gm / TWELVE if n and m >= granted
+                  else ZERO)
     ceiling = _d(rules.value("uforetrygd.income_ceiling_share", months[0])) * ifu
     return YearRules(year, g, tuple(g_month), unreduced, tuple(bt), max(kids), ieu_g * g + free_kr[reading], share,
                      ceiling, ifu, free_g, reading, ieu_g * g, free_kr, given_g * g)

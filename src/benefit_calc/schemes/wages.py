@@ -21,11 +21,12 @@ from decimal import Decimal
 from typing import Sequence
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.core.money import fmt, kroner as _kr
+from benefit_calc.core.money import kroner as _kr
 from benefit_calc.case.model import WorkStep
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
+from benefit_calc.words.formats import Month, Num
 
 FERIE_REF = "Ferieloven §§ 5, 10 og 11"
 
@@ -112,11 +113,11 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
 def _explain_holiday_pay(rules: Ruleset, month: date, rate: Decimal, base: Decimal) -> Explanation:
     return Explanation.of("lonn.holiday_pay", FERIE_REF,
                           (used(rules, "lonn.holiday_pay_rate", month), used(rules, "lonn.holiday_pay_month", month)),
-                          rate=f"{rate * 100:.1f}", year=month.year - 1, base=fmt(_kr(base)))
+                          rate=Num(float(rate * 100), 2), year=month.year - 1, base=Num(_kr(base)))
 
 
 def _explain_wages(rules: Ruleset, step: WorkStep, month: date, next_month: bool) -> Explanation:
-    how, args = ("salary", {"salary": fmt(_kr(Decimal(str(step.monthly_salary))))}) if step.monthly_salary is not None \
-        else ("hourly", {"hours": f"{step.hours_per_week:g}", "wage": f"{step.hourly_wage:g}"})
+    how, args = ("salary", {"salary": Num(_kr(Decimal(str(step.monthly_salary))))}) if step.monthly_salary is not None \
+        else ("hourly", {"hours": Num(step.hours_per_week, 2), "wage": Num(step.hourly_wage or 0, 2)})
     return Explanation.of("lonn.wages", "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
                           key=f"explain.lonn.wages.{how}_{'next_month' if next_month else 'same_month'}", **args)
