@@ -10,7 +10,7 @@ from benefit_calc.app.mapping import (BENEFITS, MAX_CHILDREN, MAX_SCENARIOS, MAX
                         limits, remove_setting)
 from benefit_calc.case.bounds import BOUNDS
 from benefit_calc.words import field_label
-from benefit_calc.app.common import choice, date_field, forget_typed, kr, number_field, shown_number, lang, lang_radio, load_into_form, month_name, months_around, t
+from benefit_calc.app.common import choice, date_field, forget_typed, kr, num, number_field, shown_number, lang, lang_radio, load_into_form, month_name, months_around, t
 
 HOURS_TOP = float(BOUNDS["work[].hours_per_week"].warn_above or 60)
 
@@ -168,9 +168,15 @@ def _step(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None
     hours_field(b, t("step_hours", step=label), f"{prefix}w{i}_hours")
     lang_radio(c, t("step_pay_kind", step=label), [False, True], f"{prefix}w{i}_salary", horizontal=True,
                names=lambda s: t("pay_month") if s else t("pay_hour"))
-    number_field(c, t("step_month_salary", step=label) if st.session_state[f"{prefix}w{i}_salary"]
-                 else t("step_wage", step=label), f"{prefix}w{i}_pay",
+    salary = st.session_state[f"{prefix}w{i}_salary"]
+    number_field(c, t("step_month_salary", step=label) if salary else t("step_wage", step=label), f"{prefix}w{i}_pay",
                  limits("work[].hourly_wage", "work[].monthly_salary"))
+    pay, hours = st.session_state.get(f"{prefix}w{i}_pay"), st.session_state.get(f"{prefix}w{i}_hours")
+    if isinstance(pay, (int, float)) and isinstance(hours, (int, float)) and pay and hours:
+        per_hour = pay * 12 / 52 / hours if salary else pay
+        bound = BOUNDS["work[].hourly_wage"]
+        if not (bound.warn_below or 0) <= per_hour <= (bound.warn_above or per_hour):
+            c.warning(t("wage_odd", wage=num(per_hour)), icon="⚠️")  # beside the field; the result says it too
     if plan and counsellor:
         d, e = st.columns(2)
         choice(d, t("step_payday", step=label), list(PAYDAYS), f"f_w{i}_payday", lambda x: t(f"payday_{x}"))

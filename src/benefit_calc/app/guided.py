@@ -13,7 +13,7 @@ import streamlit as st
 from benefit_calc.app.mapping import BENEFITS
 from benefit_calc.app.common import choice, date_field, t
 from benefit_calc.app.form import benefit_fields, home_fields, muni_name, new_step, people_fields, work_plan
-from benefit_calc.app.pages import (Computed, benefit_ends_box, downloads, headline, next_cliff_box, settlements,
+from benefit_calc.app.pages import (Computed, benefit_ends_box, downloads, headline, next_cliff_box, plan_text, settlements,
                                     warnings_list)
 
 STEPS = ("g_money", "g_letters", "g_home", "g_people", "g_job", "g_answer")
@@ -71,6 +71,7 @@ def answer(computed: Callable[[], tuple[Computed | None, list[str]]]) -> None:
         for m in missing:
             st.markdown(f"• {m}")
         return
+    st.markdown(plan_text(c.case))  # every step of the plan the answer is for, said before the answer
     headline(c)
     benefit_ends_box(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0

@@ -9,7 +9,7 @@ from typing import Any, Sequence
 import attrs
 import streamlit as st
 
-from benefit_calc.present.summary import actions, case_text, month_table, month_table_text, spreadsheet_csv
+from benefit_calc.present.summary import actions, case_text, legal_source, month_table, month_table_text, spreadsheet_csv
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
@@ -50,6 +50,16 @@ def html_table(rows: list[dict[str, Any]], caption: str, first_is_header: bool =
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
+def plan_text(case: Any) -> str:
+    """The work plan in one sentence: every step, so no step is hidden (the job seeker's answer shows it)."""
+    steps = []
+    for step in case.work:
+        pay = (t("plan_pay_hour", wage=num(step.hourly_wage)) if step.hourly_wage is not None else
+               t("plan_pay_month", salary=kr(step.monthly_salary or 0)))
+        steps.append(t("plan_step", hours=num(step.hours_per_week), month=month_name(step.start), pay=pay))
+    return t("plan_is", steps="; ".join(steps)) if steps else t("plan_none")
+
+
 def headline(c: Computed, big: bool = True) -> None:
     """The answer first: better or worse off a month, after tax, with the plan against no work."""
     per = c.head.per_month
@@ -78,20 +88,26 @@ def next_cliff_box(c: Computed, here: float) -> None:
     if ahead:
         first = min(ahead, key=lambda x: x.hours_from)
         st.info(f"**{t('next_cliff')}:** {first.message} {first.action}")
+        st.caption(t("cliff_means"))
     else:
         st.info(no_cliff_ahead(here, max(c.sweep.hours), kr(SMALL_CLIFF), lang())
                 + (" " + t("cliffs_below", n=len(below)) if below else ""))
 
 
-ENDS = ("aap_ends_quota", "aap_ends_age", "dagpenger_ends")  # a benefit stops: said under the headline too
+# said right under the headline, not only in the list further down: a benefit that stops changes everything after
+# it, and a plan outside the case's months or a wage no job pays makes the headline mean something else
+BESIDE_HEADLINE = ("aap_ends_quota", "aap_ends_age", "dagpenger_ends", "work_outside_case", "work_none_in_case",
+                   "plausible_wage", "plausible_wage_level", "plausible_hours")
 
 
 def benefit_ends_box(c: Computed) -> None:
-    """A benefit that stops in (or soon after) the calculation changes everything after it: said right under the
-    headline, not only in the list further down."""
+    """What changes how the headline reads, beside it: a benefit that ends, work the months do not cover, a wage
+    or hours that look mistyped — each with what to do."""
     for w in c.result.warnings:
-        if w.code in ENDS:
-            st.warning(f"**{month_name(f'{w.month:%Y-%m}')}:** {w.message_in(lang())}")
+        if w.code in BESIDE_HEADLINE:
+            action = w.action_in(lang())
+            st.warning(f"**{month_name(w.month)}:** {w.message_in(lang())}" + (f" {action}" if action else ""),
+                       icon="⚠️")
 
 
 def _month_rows(c: Computed) -> list[dict[str, Any]]:
@@ -153,17 +169,35 @@ def warnings_list(result: Any, counsellor: bool, skip: Sequence[str] = ()) -> No
         st.write(t("no_warnings"))
     for w in shown:
         with st.container(border=True):
-            when = f"**{month_name(f'{w.month:%Y-%m}')}:** " if w.month else ""
+            when = f"**{month_name(w.month)}:** " if w.month else ""
             st.markdown(f"{when}{w.message_in(lang())}")
             if w.action_in(lang()):
                 st.markdown(f"**{t('todo')}:** {w.action_in(lang())}")
-            st.caption(f"{t('source')}: {w.reference}")
+    sources_fold(shown, counsellor)
+
+
+def sources_fold(shown: Sequence[Any], counsellor: bool) -> None:
+    """The legal sources behind the warnings, behind a fold ("Kilder", "Kjelder", "Sources"): for the client the
+    laws in the language's own form, each once; for the counsellor each warning's whole reference."""
+    if counsellor:
+        lines = [f"{month_name(w.month) + ': ' if w.month else ''}{w.reference_in(lang())}" for w in shown]
+    else:
+        lines = []
+        for w in shown:
+            law = legal_source(w.reference, lang())
+            if law and law not in lines:
+                lines.append(law)
+    if lines:
+        with st.expander(t("sources_fold")):
+            for line in lines:
+                st.markdown(f"• {line}")
 
 
 def settlements(result: Any) -> None:
     if not result.settlements:
         return
     st.header(t("settlements"))
+    st.caption(t("settlements_mean"))
     for s in result.settlements:
         what = t("settle_refund" if s.amount > 0 else "settle_claim", scheme=t(f"scheme_{s.scheme}"), year=s.year,
                  amount=kr(abs(s.amount)), month=month_name(f"{s.month:%Y-%m}"))

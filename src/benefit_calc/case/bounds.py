@@ -40,6 +40,7 @@ class Bound:
     required: bool = False
     warn_above: float | None = None
     options: tuple[str, ...] = ()
+    warn_below: float | None = None  # the plausible lower edge (a value under it is possible but unlikely)
 
     def __attrs_post_init__(self) -> None:
         assert self.kind in KINDS, self.kind
@@ -67,7 +68,9 @@ _ALL = (
     Bound("work", "list", "count", 0, 72),
     Bound("work[].from", "month", "month", date(1900, 1, 1), date(2100, 12, 1), required=True),
     Bound("work[].hours_per_week", "number", "hours/week", 0, 100, required=True, warn_above=60),
-    Bound("work[].hourly_wage", "number", "kr/hour", 0, 100_000),
+    # warn_below/warn_above: not law but what jobs pay — under 150 kr/h is below the lowest minimum wage of every
+    # general tariff (allmenngjort tariffavtale) for adults; over 1 000 kr/h is a monthly salary typed as hourly
+    Bound("work[].hourly_wage", "number", "kr/hour", 0, 100_000, warn_below=150, warn_above=1000),
     Bound("work[].monthly_salary", "number", "kr/month", 0, MONEY_MONTH),
     Bound("work[].payday", "choice", options=("same_month", "next_month")),
     Bound("work[].holiday_pay", "boolean"),

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 from fpdf import FPDF
 
-from benefit_calc.present.summary import Headline, actions, month_table, month_table_text
+from benefit_calc.present.summary import Headline, actions, legal_source, month_table, month_table_text
 from benefit_calc.case.model import Case
 from benefit_calc.analysis.cliffs import TIMING_DROP, component_label, part_name
 from benefit_calc.analysis.compare import compare
@@ -26,7 +26,6 @@ from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.zones import municipalities
 from benefit_calc.words import field_label, has, in_lang, text
 from benefit_calc.words.formats import day, month, number, signed_kr
-from benefit_calc.words.laws import reference_in as law_in
 
 
 def _t(key: str, lang: str, /, **args: Any) -> str:
@@ -161,17 +160,6 @@ def settlement_name(s: Settlement, lang: str) -> str:
     return text("settlement.other", lang, part=part_name(s.scheme, lang), year=s.year)
 
 
-_SOURCE_CODE = re.compile(r"\.(kt|java|py)\b|\bKelvin\b|\bdp-behandling\b|\bfamilie-ef-sak\b")
-
-
-def _law(reference: str, lang: str = "nb") -> str:
-    """A warning's legal source for people, in the language's own form (folketrygdlova in nynorsk, the National
-    Insurance Act in English): the parts of the reference that name NAV's source code left out."""
-    parts = [p.strip() for p in reference.split(";")]
-    kept = [p for p in parts if p and not _SOURCE_CODE.search(p)]
-    return law_in("; ".join(kept), lang)
-
-
 def alternatives_rows(rules: Ruleset, case: Case, lang: str) -> list[dict[str, str]]:
     """The compared alternatives (the case's scenarios) against the plan: the household's money over the period
     (later settlements included), a month on average, and the difference from the plan."""
@@ -190,7 +178,7 @@ def sources(result: Result, lang: str) -> list[str]:
     """The legal sources behind the warnings, each once, in the language's own form (for the "Kilder" list)."""
     out: list[str] = []
     for w in result.warnings:
-        law = _law(w.reference, lang)
+        law = legal_source(w.reference, lang)
         if law and law not in out:
             out.append(law)
     return out

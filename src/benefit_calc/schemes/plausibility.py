@@ -26,6 +26,31 @@ def _age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+def hourly(step: WorkStep) -> float | None:
+    """The step's pay per hour: its hourly wage, or its monthly salary over the hours of a month (52 weeks / 12)."""
+    if step.hourly_wage is not None:
+        return float(step.hourly_wage)
+    if step.monthly_salary and step.hours_per_week:
+        return float(step.monthly_salary) * 12 / 52 / float(step.hours_per_week)
+    return None
+
+
+def _wage_level(step: WorkStep) -> list[Warning]:
+    """An hourly wage (or a monthly salary at the step's hours) outside what jobs pay: say so beside the answer."""
+    bound = BOUNDS["work[].hourly_wage"]
+    per_hour = hourly(step)
+    if not per_hour or not step.hours_per_week:
+        return []
+    low, high = bound.warn_below or 0, bound.warn_above or float("inf")
+    if low <= per_hour <= high:
+        return []
+    side = "low" if per_hour < low else "high"
+    kind = "salary" if step.hourly_wage is None else "hourly"
+    return [Warning.of("plausible_wage_level", step.start, INPUT, key=f"warning.plausible_wage_level.{kind}_{side}",
+                       month=Month(step.start), wage=Num(per_hour, 2), salary=Num(step.monthly_salary or 0),
+                       hours=Num(step.hours_per_week, 2), low=Num(low), high=Num(high))]
+
+
 def warnings(rules: Ruleset, case: Case, plan: Sequence[WorkStep]) -> list[Warning]:
     """Plausibility warnings for ``case`` simulated with the work plan ``plan``."""
     out: list[Warning] = []
@@ -40,6 +65,7 @@ def warnings(rules: Ruleset, case: Case, plan: Sequence[WorkStep]) -> list[Warni
             key = "warning.plausible_wage" + ("_benefit" if counted else "")
             out.append(Warning.of("plausible_wage", step.start, INPUT, key=key, hours=Num(step.hours_per_week, 2),
                                   month=Month(step.start), benefit=Text(f"part.{counted[0]}") if counted else ""))
+        out += _wage_level(step)
     out += outside_case(case, plan)
     for i, child in enumerate(case.household.children):
         if child.birth_date >= end:
