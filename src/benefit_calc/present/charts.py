@@ -127,7 +127,7 @@ def month_chart(result: Result, lang: str = "nb", baseline: Sequence[int] = ()) 
                  "y": {"field": "kr", "type": "quantitative"},
                  "color": {"field": "line", "type": "nominal", "title": t["disposable"],
                            "scale": {"domain": lines, "range": ["#000000", "#6b6b6b"]}},
-                 "strokeDash": {"field": "line", "type": "nominal", "legend": None,
+                 "strokeDash": {"field": "line", "type": "nominal", "title": t["disposable"],  # one legend with the colour
                                 "scale": {"domain": lines, "range": [[1, 0], [6, 4]]}},
                  "tooltip": [{"field": "label", "type": "nominal", "title": t["month"]},
                              {"field": "line", "type": "nominal", "title": t["what"]},
