@@ -65,11 +65,11 @@ def test_explain_month_in_both_languages_and_bad_month() -> None:
     nb = run("explain", CASE, "--month", "2027-03")
     en = run("explain", CASE, "--month", "2027-03", "--lang", "en")
     assert nb.exit_code == en.exit_code == 0
-    assert "Alt som kommer inn i 2027-03" in nb.output and "hjemmel" in nb.output
-    assert "Everything that lands in 2027-03" in en.output and "legal basis" in en.output
+    assert "Alt som kommer inn i mars 2027" in nb.output and "hjemmel" in nb.output
+    assert "Everything that lands in March 2027" in en.output and "legal basis" in en.output
     nn = run("explain", CASE, "--month", "2027-03", "--lang", "nn")
-    assert nn.exit_code == 0 and "Alt som kjem inn i 2027-03" in nn.output and "heimel" in nn.output
-    assert "\nAAP: 8 770 kr utbetalt 2027-03-02, skattetrekk 765 kr" in nn.output and "hushaldet:" in nn.output
+    assert nn.exit_code == 0 and "Alt som kjem inn i mars 2027" in nn.output and "heimel" in nn.output
+    assert "\nAAP: 8 770 kr utbetalt 02.03.2027, skattetrekk 765 kr" in nn.output and "hushaldet:" in nn.output
     assert json.loads(run("explain", CASE, "--month", "2027-03", "--format", "json").output)["lang"] == "nb"
     bad = run("explain", CASE, "--month", "2027-13")
     assert bad.exit_code == 2 and "Måned (month)" in bad.output

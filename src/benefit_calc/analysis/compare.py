@@ -23,6 +23,7 @@ from benefit_calc.core.money import fmt
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import text
+from benefit_calc.words.formats import day, month as month_in, number
 
 PLAN = "Arbeidsplanen"  # the plan's name in the data (JSON, CSV); shown as ``compare.plan`` in each language
 
@@ -122,24 +123,28 @@ def explain_text(data: dict[str, Any]) -> str:
 
     def t(key: str, **args: Any) -> str:
         return text(f"explain_text.{key}", lang, **args)
-    lines = [t("title", month=data["month"]), ""]
+    def kr(x: int) -> str:
+        return number(x, lang, 0)
+
+    lines = [t("title", month=month_in(date.fromisoformat(data["month"] + "-01"), lang)), ""]
     for it in data["payments"]:
-        paid = {"part": component_label(it["scheme"], lang), "amount": fmt(it["amount"]), "date": it["paid_on"]}
-        lines.append(t("paid_tax", tax=fmt(it["tax_withheld"]), **paid) if it["tax_withheld"] else t("paid", **paid))
+        paid = {"part": component_label(it["scheme"], lang), "amount": kr(it["amount"]),
+                "date": day(date.fromisoformat(it["paid_on"]), lang)}
+        lines.append(t("paid_tax", tax=kr(it["tax_withheld"]), **paid) if it["tax_withheld"] else t("paid", **paid))
         lines.append(f"  {it['text']}")
         lines.append("  " + t("rule", rule=it["rule"], law=it["reference"]))
         for u in it["parameters"]:
-            since = ".".join(reversed(u["valid_from"].split("-")))
+            since = day(date.fromisoformat(u["valid_from"]), lang)
             lines.append("    " + t("value", label=u["label"], value=u["shown"], date=since, source=u["reference"],
                                     name=u["name"]))
     for s in data["settlements"]:
         name = (text("settlement.skatt", lang, year=s["year"]) if s["scheme"] == "skatt" else
                 text("settlement.other", lang, part=part_name(s["scheme"], lang), year=s["year"]))
-        lines.append(t("settlement", name=name, amount=fmt(s["amount"])))
+        lines.append(t("settlement", name=name, amount=kr(s["amount"])))
     for w in data["warnings"]:
         message = w.get(f"message_{lang}") or w["message"]
         action = w.get(f"action_{lang}") or w["action"]
         lines.append(t("warning", message=message, action=action).rstrip())
-    lines += ["", t("total", disposable=fmt(data["disposable"]), partner=fmt(data["partner_net"]),
-                    household=fmt(data["household_disposable"]))]
+    lines += ["", t("total", disposable=kr(data["disposable"]), partner=kr(data["partner_net"]),
+                    household=kr(data["household_disposable"]))]
     return "\n".join(lines)
