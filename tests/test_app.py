@@ -360,3 +360,111 @@ def test_an_hours_value_above_the_bounds_is_refused_at_the_field_in_the_users_la
     app.text_input(key="f_w0_hours__num").set_value("375").run()
     assert not app.exception and headline(app) == ""
     assert any("Talet må vere mellom 0 og 100" in e.value for e in app.error), [e.value for e in app.error]
+
+
+def _upload(at: AppTest, case: dict) -> None:  # type: ignore[type-arg]
+    _uploader(at).set_value(("sak.yaml", yaml.safe_dump(case).encode(), "application/x-yaml"))
+    at.run()
+
+
+def _everything_said(at: AppTest) -> str:
+    return " ".join([m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
+                    + [c.value for c in at.caption])
+
+
+def test_a_plan_outside_the_months_is_said_beside_the_headline_not_a_silent_zero(app: AppTest) -> None:
+    """Issue 18.3: first month January 2026 with the plan in 2027 gave "+0 kr" and no word why."""
+    _upload(app, {"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01",
+                                                               "benefits": {"aap": {"basis_g": 2.5}}},
+                  "work": [{"from": "2027-03", "hours_per_week": 10, "hourly_wage": 220}]})
+    assert not app.exception and headline(app).startswith("+0 kr")
+    beside = [w.value for w in app.warning]
+    assert any("mars 2027" in w and "desember 2026" in w for w in beside), beside
+
+
+def test_the_job_seekers_answer_shows_every_step_of_the_plan(app: AppTest) -> None:
+    """Issue 18.4: with 10 h from January and 22 h from May, the job-seeker view showed only "10 hours"."""
+    _upload(app, {"start": "2027-01", "months": 12, "client": {"birth_date": "1990-01-01",
+                                                               "benefits": {"aap": {"basis_g": 2.5}}},
+                  "work": [{"from": "2027-01", "hours_per_week": 10, "hourly_wage": 220},
+                           {"from": "2027-05", "hours_per_week": 22, "hourly_wage": 220}]})
+    app.radio(key="mode__nb").set_value("self").run()
+    app.button(key="g_next_0").click().run()
+    for k in range(1, 4):
+        app.button(key=f"g_next_{k}").click().run()
+    assert app.text_input(key="f_w1_hours__num").value == "22", "the job question shows the second step"
+    app.button(key="g_next_4").click().run()
+    said = _everything_said(app)
+    assert "10 timer i uka fra januar 2027" in said and "22 timer i uka fra mai 2027" in said
+
+
+def test_the_answer_says_where_the_difference_comes_from(app: AppTest) -> None:
+    """Issue 18.9: "Uten jobb X kr → med planen Y kr i måneden (+Z kr)", and Y − X = Z on the screen; the month table
+    has the no-work column."""
+    fill_aap_case(app)
+    said = _everything_said(app)
+    found = re.search(r"Uten jobb ([\d ]+) kr → med planen ([\d ]+) kr i måneden \(([+−][\d ]+) kr\)", said)
+    assert found, said[:500]
+    without, with_, diff = (int(g.replace(" ", "").replace("−", "-")) for g in found.groups())
+    assert with_ - without == diff and headline(app).startswith(found.group(3))
+    assert any("<th scope=\"col\">Uten jobb</th>" in m.value for m in app.markdown)
+
+
+def test_numbers_and_months_are_shown_the_norwegian_way(app: AppTest) -> None:
+    """Issue 18.8: fields showed "500000.00" and "10.00", the table "42.0", texts "2027-01" and "03.2027"."""
+    _upload(app, {"start": "2027-01", "months": 12, "client": {"birth_date": "1990-01-01",
+                                                               "benefits": {"aap": {"basis": 380000}}},
+                  "household": {"rent_per_month": 9500},
+                  "work": [{"from": "2027-01", "hours_per_week": 18.75, "hourly_wage": 220.5}]})
+    assert app.text_input(key="f_aap_basis__num").value == "380 000"
+    assert app.text_input(key="f_w0_pay__num").value == "220,5"
+    assert app.text_input(key="f_w0_hours__num").value == "18,75"
+    table = next(m.value for m in app.markdown if "<caption>" in m.value and "Uten jobb" in m.value)
+    assert not re.search(r"\d\.\d", table) and "januar" in table and not re.search(r"\d{4}-\d{2}", table)
+    app.radio(key="lang").set_value("en").run()
+    assert app.text_input(key="f_aap_basis__num").value == "380,000" and app.text_input(key="f_w0_hours__num").value == "18.75"
+
+
+def test_new_case_asks_before_it_clears_a_case_with_data(app: AppTest) -> None:
+    """Issue 18.13: Ny sak cleared a filled case without asking."""
+    fill_aap_case(app)
+    app.button(key="new_case").click().run()
+    assert app.session_state["f_has_aap"] and any("slette saken" in w.value for w in app.warning)
+    app.button(key="new_case_no").click().run()
+    assert app.session_state["f_has_aap"] and headline(app)
+    start_new_case(app)
+    assert not app.session_state["f_has_aap"] and headline(app) == ""
+    app.button(key="new_case").click().run()  # a blank case is cleared at once: nothing to lose
+    assert not app.session_state["confirm_new"]
+
+
+def test_the_month_table_downloads_for_a_norwegian_spreadsheet(app: AppTest) -> None:
+    """Issue 18.7: the CSV had English headers; a Norwegian spreadsheet wants semicolons and decimal commas."""
+    from benefit_calc.present.summary import month_table, spreadsheet_csv
+
+    fill_aap_case(app)
+    app.text_input(key="f_w0_hours__num").set_value("18,75").run()
+    rules_ = app.session_state["rules"]
+    case = parse_case(yaml.safe_load(_case_file(app)))
+    from benefit_calc import simulate as run
+    data = spreadsheet_csv(month_table(run(rules_, case), "nb"), "nb").decode("utf-8")
+    assert data.startswith("\ufeffMåned;Timer;Lønn;AAP;")
+    assert ";81,25;" in data or ",25;" in data  # hours a month with a decimal comma
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
+def test_the_job_seekers_screen_is_in_the_clients_words(app: AppTest, name: str, lang: str) -> None:
+    """Issue 18.7: no parameter key, file name, code path or English on what a job seeker reads (the answer page)."""
+    from tests.test_client_words import problems
+
+    load_example(app, name)
+    app.radio(key="lang").set_value(lang).run()
+    app.radio(key=f"mode__{lang}").set_value("self").run()
+    app.session_state["guided_step"] = 5
+    app.run()
+    assert headline(app)
+    said = " ".join([m.value for m in app.markdown if "<style>" not in m.value] + [w.value for w in app.warning]
+                    + [i.value for i in app.info] + [c.value for c in app.caption])
+    said = re.sub(r"\b\w+\.(?:yaml|csv|pdf)\b", "", said)  # the names of the files the buttons save are fine
+    assert not problems(said, lang), problems(said, lang)

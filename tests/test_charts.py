@@ -9,7 +9,7 @@ import pytest
 
 from benefit_calc import load_case, load_rules, parse_case, simulate, sweep
 from benefit_calc.present.charts import KR, NB_LOCALE, month_chart, month_data, sweep_chart
-from benefit_calc.analysis.cliffs import rate_cliffs
+from benefit_calc.analysis.cliffs import component_label, rate_cliffs
 from benefit_calc.engine.registry import BENEFIT_PAYMENTS as BENEFIT_SCHEMES
 from benefit_calc.words import LANGS
 
@@ -80,3 +80,37 @@ def test_the_legend_names_every_part_in_words_never_by_its_code(lang: str) -> No
     bars = month_chart(result, lang)["layer"][0]["encoding"]
     assert bars["y"]["title"] == {"nb": "Kroner", "nn": "Kroner", "en": "Amount (kr)"}[lang]
     assert bars["color"]["title"] == {"nb": "Hva", "nn": "Kva", "en": "What"}[lang]
+
+
+def test_each_part_of_the_money_keeps_its_colour_across_cases_and_languages() -> None:
+    """Issue 18.10: colours followed the series' order (light blue was Lønn in one case, Skattetrekk in another)."""
+    from benefit_calc import load_case, load_rules, simulate
+    from benefit_calc.present.charts import COLOURS, month_chart
+
+    rules = load_rules()
+    seen: dict[str, str] = {}
+    for name in ("aap-barn-opptrapping.yaml", "sosialhjelp-finnmark.yaml", "uforetrygd-deltid.yaml"):
+        result = simulate(rules, load_case(Path(__file__).parent.parent / "examples" / name))
+        for lang in ("nb", "en"):
+            scale = month_chart(result, lang)["layer"][0]["encoding"]["color"]["scale"]
+            labels = {component_label(k, lang): k for k in COLOURS}
+            for label, colour in zip(scale["domain"], scale["range"]):
+                part = labels[label]
+                assert colour == COLOURS[part] and seen.setdefault(part, colour) == colour
+    assert seen["wages"] != seen["tax"]
+    assert len(set(COLOURS.values())) == len(COLOURS)
+
+
+def test_the_month_chart_draws_the_no_work_baseline_and_month_names() -> None:
+    """Issue 18.8–9: the baseline as a line, and "jan. 2027" on the axis, not "2027-01"."""
+    from benefit_calc import load_case, load_rules, simulate
+    from benefit_calc.present.charts import month_chart
+    from benefit_calc.present.summary import headline
+
+    rules = load_rules()
+    case = load_case(Path(__file__).parent.parent / "examples" / "aap-barn-opptrapping.yaml")
+    result = simulate(rules, case)
+    spec = month_chart(result, "nb", headline(rules, case, result).baseline)
+    lines = spec["layer"][1]["data"]["values"]
+    assert {r["line"] for r in lines} == {"Husstanden med planen", "Husstanden uten jobb"}
+    assert "'jan 2027'" in spec["layer"][0]["encoding"]["x"]["axis"]["labelExpr"]

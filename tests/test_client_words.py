@@ -108,11 +108,11 @@ def pdf_text(path: Path, lang: str) -> str:
     from benefit_calc.present.report import build_pdf  # noqa: PLC0415 — the PDF only where it is read
 
     case, result = run(path)
-    pdf = build_pdf(case, result, headline(RULES, case, result), lang, made=date(2026, 11, 23))
+    pdf = build_pdf(case, result, headline(RULES, case, result), lang, made=date(2026, 11, 23), rules=RULES)
     return " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
-@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_pdf_is_in_the_clients_words(path: Path, lang: str) -> None:
     found = problems(pdf_text(path, lang), lang)
