@@ -107,6 +107,8 @@ def load_into_form(raw: dict[str, Any], example: str = "") -> None:
             st.session_state[f"{key}__text"] = st.session_state[f"{key}__text__seen"] = _shown(value)
         st.session_state.pop(f"{key}__num", None)  # a number field: made again from the value
     st.session_state["_typed_errors"] = {}
+    for key in [k for k in st.session_state if isinstance(k, str) and re.fullmatch(r"_s\d+_open", k)]:
+        del st.session_state[key]  # alternatives' open folds belong to the case that had them
     for key in ("_sweep", "guided_step"):
         st.session_state.pop(key, None)
 

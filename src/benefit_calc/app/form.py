@@ -224,9 +224,15 @@ def scenarios(problems: dict[int, str]) -> None:
     n = int(st.session_state.get("f_n_scen") or 0)
     for j in range(n):
         name = st.session_state.get(f"f_s{j}_name") or t("scenario", j=j + 1)
-        # keyed, so the alternative stays open while its name (the expander's label) is typed
-        with st.expander(name, expanded=j in problems or not st.session_state.get(f"f_s{j}_name"),
-                         key=f"f_s{j}__open", on_change="rerun"):
+        # the name is the expander's label, and a new label makes a new expander (closed): the open state is kept
+        # under our own key and given back to it, so the alternative stays open while it is renamed
+        remembered = st.session_state.get(f"_s{j}_open")
+        if remembered is not None:
+            st.session_state[f"f_s{j}__open"] = remembered or j in problems
+        fold = st.expander(name, expanded=j in problems or not st.session_state.get(f"f_s{j}_name"),
+                           key=f"f_s{j}__open", on_change="rerun")
+        st.session_state[f"_s{j}_open"] = fold.open
+        with fold:
             st.text_input(t("scenario_name", j=j + 1), key=f"f_s{j}_name", max_chars=100)
             if j in problems:
                 st.error(t("scenario_invalid", problem=problems[j]), icon="⚠️")
@@ -262,6 +268,7 @@ def _add_scenario(n: int) -> None:
     st.session_state.pop(f"f_s{n}_w0_hours__slider", None)
     forget_typed([f"f_s{n}_w0_hours", f"f_s{n}_w0_pay"])
     st.session_state["f_n_scen"] = n + 1
+    st.session_state[f"_s{n}_open"] = True  # a new alternative opens, ready to be named and changed
 
 
 def _remove_scenario(j: int, n: int) -> None:
@@ -274,6 +281,8 @@ def _remove_scenario(j: int, n: int) -> None:
             st.session_state.pop(f"f_s{k}_w{i}_hours__slider", None)
             st.session_state.pop(f"f_s{k}_w{i}_from__{lang()}", None)
             forget_typed([f"f_s{k}_w{i}_hours", f"f_s{k}_w{i}_pay"])
+    for k in range(j, n):  # the open folds move up with their alternatives
+        st.session_state[f"_s{k}_open"] = st.session_state.get(f"_s{k + 1}_open")
     st.session_state["f_n_scen"] = n - 1
     base = dict(st.session_state["base"])
     if isinstance(base.get("scenarios"), list) and j < len(base["scenarios"]):
