@@ -380,6 +380,7 @@ def test_a_plan_outside_the_months_is_said_beside_the_headline_not_a_silent_zero
     assert not app.exception and headline(app).startswith("+0 kr")
     beside = [w.value for w in app.warning]
     assert any("mars 2027" in w and "desember 2026" in w for w in beside), beside
+    assert any("etter siste måned i beregningen (desember 2026)" in w for w in beside), "said at the step's field too"
 
 
 def test_the_job_seekers_answer_shows_every_step_of_the_plan(app: AppTest) -> None:

@@ -163,8 +163,14 @@ def hours_field(where: Any, label: str, key: str) -> None:
 def _step(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None:
     start = st.session_state.get("f_start") or ""
     a, b, c = st.columns([1, 2, 1])
-    choice(a, t("step_from", step=label), months_around(start, 0, 72, [st.session_state.get(f"{prefix}w{i}_from")]),
-           f"{prefix}w{i}_from", month_name)
+    chosen = choice(a, t("step_from", step=label),
+                    months_around(start, 0, 72, [st.session_state.get(f"{prefix}w{i}_from")]), f"{prefix}w{i}_from",
+                    month_name)
+    months = st.session_state.get("f_months")
+    if start and chosen and isinstance(months, int):
+        last = months_around(start, 0, max(0, months - 1))[-1]
+        if chosen > last:  # the step starts after the last month: it changes nothing in the calculation
+            a.warning(t("step_after_case", last=month_name(last)), icon="⚠️")
     hours_field(b, t("step_hours", step=label), f"{prefix}w{i}_hours")
     lang_radio(c, t("step_pay_kind", step=label), [False, True], f"{prefix}w{i}_salary", horizontal=True,
                names=lambda s: t("pay_month") if s else t("pay_hour"))
