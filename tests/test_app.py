@@ -469,3 +469,45 @@ def test_the_job_seekers_screen_is_in_the_clients_words(app: AppTest, name: str,
                     + [i.value for i in app.info] + [c.value for c in app.caption])
     said = re.sub(r"\b\w+\.(?:yaml|csv|pdf)\b", "", said)  # the names of the files the buttons save are fine
     assert not problems(said, lang), problems(said, lang)
+
+
+def _as_job_seeker_answer(at: AppTest) -> None:
+    at.radio(key="mode__nb").set_value("self").run()
+    at.session_state["guided_step"] = 5
+    at.run()
+
+
+def test_the_pdf_states_no_aap_end_the_case_does_not_support(app: AppTest) -> None:
+    """Issue 18.6: with the AAP start left blank the client's PDF said "betales til og med 31.05.2057"."""
+    _upload(app, {"start": "2027-01", "months": 12, "client": {"birth_date": "1990-05-15",
+                                                               "benefits": {"aap": {"basis_g": 2.5}}},
+                  "work": [{"from": "2027-01", "hours_per_week": 10, "hourly_wage": 220}]})
+    text_ = _pdf_text(app)
+    assert "2057" not in text_ and "Vi vet ikke når AAP-perioden din startet" in text_
+
+
+def test_no_warning_for_what_the_household_does_not_have(app: AppTest) -> None:
+    """Issue 18.11: "Barnetillegg til AAP" for a client with no children; "Bostøtte og sosialhjelp kan bli lavere"
+    for a household with neither."""
+    fill_aap_case(app)
+    _as_job_seeker_answer(app)
+    said = _everything_said(app)
+    assert headline(app) and "Barnetillegg" not in said and "sosialhjelp" not in said.lower()
+    assert "bostøtte" not in said.lower() or "Søk bostøtte" in said  # only the advice to apply, never "lower"
+
+
+def test_bostotte_counting_as_income_for_sosialhjelp_is_said(app: AppTest) -> None:
+    """Issue 18.12: nothing said that bostøtte counts as income for sosialhjelp."""
+    load_example(app, "sosialhjelp-finnmark.yaml")
+    _as_job_seeker_answer(app)
+    assert "Bostøtten regnes som inntekt i sosialhjelpen" in _everything_said(app)
+
+
+def test_no_backwards_hour_range_above_the_sweep(app: AppTest) -> None:
+    """Issue 18.5: at 75 hours the text said "fra 75 opp til 40 timer i uka"."""
+    fill_aap_case(app)
+    app.text_input(key="f_w0_hours__num").set_value("75").run()
+    said = _everything_said(app)
+    assert headline(app) and "fra 75 opp til 40" not in said and "75" in said
+    assert not re.search(r"fra (\d+(?:,\d+)?) opp til (\d+)", said) or all(
+        float(a.replace(",", ".")) < float(b) for a, b in re.findall(r"fra (\d+(?:,\d+)?) opp til (\d+)", said))
