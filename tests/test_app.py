@@ -511,3 +511,15 @@ def test_no_backwards_hour_range_above_the_sweep(app: AppTest) -> None:
     assert headline(app) and "fra 75 opp til 40" not in said and "75" in said
     assert not re.search(r"fra (\d+(?:,\d+)?) opp til (\d+)", said) or all(
         float(a.replace(",", ".")) < float(b) for a, b in re.findall(r"fra (\d+(?:,\d+)?) opp til (\d+)", said))
+
+
+def test_the_job_seekers_help_is_written_under_each_field_not_behind_a_hover(app: AppTest) -> None:
+    """Issue 18.14: help was "hold musa over (i)" — no hover on a phone. The job seeker reads each field's help under
+    it (the counsellor keeps the "?")."""
+    app.radio(key="mode__nb").set_value("self").run()
+    captions = " ".join(c.value for c in app.caption)
+    assert "musa" not in captions and "Penger fra NAV mens arbeidsevnen avklares" in captions
+    app.session_state["guided_step"] = 2
+    app.run()
+    assert any("leiekontrakten" in c.value for c in app.caption)
+    assert not app.text_input(key="f_rent__num").help

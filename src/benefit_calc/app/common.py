@@ -203,8 +203,10 @@ def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, d
     st.session_state[f"{widget}__lang"] = lang()
     st.session_state.setdefault("_num_specs", {})[widget] = {"integer": integer, "optional": optional}
     st.session_state.setdefault("_num_labels", {})[key] = label
-    where.text_input(label, key=widget, help=help, max_chars=40, on_change=on_change, args=args,
+    where.text_input(label, key=widget, help=None if st.session_state.get("mode") == "self" else help, max_chars=40,
+                     on_change=on_change, args=args,
                      placeholder=t("number_placeholder_int" if integer else "number_placeholder"))
+    _write_help(where, help)
     _drawn(widget)
     low, high = bounds
     if key in errors and isinstance(value, str):
@@ -217,6 +219,13 @@ def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, d
 def end_of_run() -> None:
     """Remember which value-holding widgets this run drew (see :func:`sync_typed`)."""
     st.session_state["_drawn_last"] = st.session_state.get("_drawn_now", set())
+
+
+def _write_help(where: Any, help: str | None) -> None:
+    """For the job seeker (often on a phone, where a "?" needs a precise tap and its tooltip covers the field), a
+    field's help is written under it; for the counsellor it stays behind the "?"."""
+    if help and st.session_state.get("mode") == "self":
+        where.caption(help)
 
 
 def _drawn(widget: str) -> None:
@@ -233,8 +242,11 @@ def choice(where: Any, label: str, options: list[str], key: str, names: Callable
     if widget not in st.session_state or st.session_state[widget] not in options:
         st.session_state[widget] = value
     shown = {o: names(o) for o in options}  # in this run's language, even if asked later (AppTest does)
+    shown_help = kw.pop("help", None)
     st.session_state[key] = where.selectbox(label, options, key=widget, format_func=lambda o: shown.get(o, str(o)),
+                                            help=None if st.session_state.get("mode") == "self" else shown_help,
                                             **kw)
+    _write_help(where, shown_help)
     _drawn(widget)
     return st.session_state[key]  # type: ignore[no-any-return]
 
@@ -249,7 +261,10 @@ def lang_radio(where: Any, label: str, options: list[Any], key: str, names: Call
     if widget not in st.session_state or st.session_state[widget] not in options:
         st.session_state[widget] = value
     shown = {o: names(o) for o in options}
-    st.session_state[key] = where.radio(label, options, key=widget, format_func=lambda o: shown.get(o, str(o)), **kw)
+    shown_help = kw.pop("help", None)
+    st.session_state[key] = where.radio(label, options, key=widget, format_func=lambda o: shown.get(o, str(o)),
+                                        help=None if st.session_state.get("mode") == "self" else shown_help, **kw)
+    _write_help(where, shown_help)
     _drawn(widget)
     return st.session_state[key]
 
@@ -277,5 +292,7 @@ def date_field(where: Any, label: str, key: str, help: str | None = None) -> Non
     widget = f"{key}__text"
     if widget not in st.session_state:
         st.session_state[widget] = st.session_state[f"{widget}__seen"] = _shown(st.session_state.get(key))
-    where.text_input(label, key=widget, placeholder=t("date_placeholder"), help=help)
+    where.text_input(label, key=widget, placeholder=t("date_placeholder"),
+                     help=None if st.session_state.get("mode") == "self" else help)
+    _write_help(where, help)
     _drawn(widget)
