@@ -22,8 +22,9 @@ from benefit_calc.app.mapping import MAX_SCENARIOS, case_data, form_values, new_
 from benefit_calc.present.summary import headline, read_case_file
 from benefit_calc.case.model import read_case_text
 from benefit_calc.analysis.cliffs import rate_cliffs
-from benefit_calc.app import form, guided, pages
-from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, sync_typed, t, typed_problems
+from benefit_calc.app import form, guided, pages, plan
+from benefit_calc.app.common import EXAMPLES, lang, load_into_form, public_rules, end_of_run, lang_radio, session_rules, t
+from benefit_calc.app.typed import sync_typed, typed_problems
 from benefit_calc.words import LANGS, NAMES, text
 from benefit_calc.schemes.zones import municipalities
 
@@ -216,7 +217,7 @@ else:
         form.hidden(st.session_state["base"])
         form.situation(counsellor, munis)
     with tabs[1]:
-        form.work_plan(counsellor)
+        plan.work_plan(counsellor)
     if computed is None:
         for tab in tabs[2:]:
             with tab:
@@ -224,12 +225,12 @@ else:
                 for m in missing:
                     st.markdown(f"• {m}")
         with tabs[3]:
-            form.scenarios(problems)
+            plan.scenarios(problems)
     else:
         with tabs[2]:
             pages.result_tab(computed, counsellor)
         with tabs[3]:
-            pages.compare_tab(computed, counsellor, problems, form.scenarios)
+            pages.compare_tab(computed, counsellor, problems, plan.scenarios)
         with tabs[4]:
             pages.report_tab(computed, counsellor, dropped)
 

@@ -12,7 +12,8 @@ import streamlit as st
 
 from benefit_calc.app.mapping import BENEFITS
 from benefit_calc.app.common import choice, date_field, t
-from benefit_calc.app.form import benefit_fields, home_fields, muni_name, new_step, people_fields, work_plan
+from benefit_calc.app.form import benefit_fields, home_fields, muni_name, people_fields
+from benefit_calc.app.plan import new_step, work_plan
 from benefit_calc.app.pages import (Computed, benefit_ends_box, downloads, headline, next_cliff_box, plan_text, settlements,
                                     warnings_list)
 
