@@ -101,6 +101,12 @@ def _type(page: Any, role: str, name: str, value: str) -> None:
     _settle(page)
 
 
+def _tab(page: Any, name: str) -> None:
+    """Open a tab and wait for the rerun it starts (the app keeps the open tab across a language change)."""
+    page.get_by_role("tab", name=name).click()
+    _settle(page)
+
+
 def _choose(page: Any, name: str, option: str) -> None:
     page.get_by_role("combobox", name=name, exact=True).first.click()
     page.keyboard.type(option)
@@ -174,7 +180,7 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     _tick(page, "AAP (arbeidsavklaringspenger)")
     _type(page, "textbox", "AAP-grunnlag", "380 000")
     _axe(page, "Situasjon")
-    page.get_by_role("tab", name="Jobbplan").click()
+    _tab(page, "Jobbplan")
     page.get_by_role("button", name="Legg til et trinn").click()
     _settle(page)
     _type(page, "textbox", "Trinn 1: timer i uka", "10")
@@ -183,7 +189,7 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     _settle(page)
     _type(page, "textbox", "Trinn 2: timer i uka", "20")
     _axe(page, "Jobbplan")
-    page.get_by_role("tab", name="Resultat").click()
+    _tab(page, "Resultat")
     shown = _headline(page)
     assert re.fullmatch(r"[+−]\d[\d\s]* kr i måneden etter skatt", shown.replace("\u00a0", " ")), shown
     per_month, _ = _engine_headline({"start": next_month(date.today()), "months": 12,
@@ -202,7 +208,7 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     expect(page.get_by_role("tab", name="Resultat", selected=True)).to_be_visible(timeout=SLOW)
     page.get_by_text("Bokmål", exact=True).click()
     _settle(page)
-    page.get_by_role("tab", name="Sammenlign").click()
+    _tab(page, "Sammenlign")
     page.get_by_role("button", name="Legg til et alternativ").click()
     _settle(page)
     name = page.get_by_role("textbox", name="Navn på alternativ 1", exact=True)
@@ -211,17 +217,17 @@ def test_case_one_aap_in_oslo_from_a_blank_start(server: str, browser: Any, tmp_
     _settle(page)
     expect(page.get_by_role("textbox", name="Navn på alternativ 1", exact=True)).to_be_visible(timeout=SLOW)
     _axe(page, "Sammenlign")
-    page.get_by_role("tab", name="Rapport").click()
+    _tab(page, "Rapport")
     _axe(page, "Rapport")
     pdf = _pdf_has(page, shown, tmp_path, "rapport1.pdf")
     assert "Full jobb" in pdf and "Uten jobb" in pdf  # the alternative and the baseline are in the PDF
     # change the hours: the same button now serves the new case
-    page.get_by_role("tab", name="Jobbplan").click()
+    _tab(page, "Jobbplan")
     _type(page, "textbox", "Trinn 2: timer i uka", "30")
-    page.get_by_role("tab", name="Resultat").click()
+    _tab(page, "Resultat")
     new = _headline(page)
     assert new != shown
-    page.get_by_role("tab", name="Rapport").click()
+    _tab(page, "Rapport")
     _pdf_has(page, new, tmp_path, "rapport1b.pdf")
     page.screenshot(path=str(tmp_path / "case1.png"))
     page.close()
@@ -245,18 +251,18 @@ def test_case_two_sosialhjelp_in_bergen_in_nynorsk(server: str, browser: Any, tm
     _type(page, "textbox", "Straum i månaden (kr)", "700")
     _tick(page, "Bustøtte (Husbanken)")
     _tick(page, "Økonomisk sosialhjelp")
-    page.get_by_role("tab", name="Jobbplan").click()
+    _tab(page, "Jobbplan")
     page.get_by_role("button", name="Legg til eit trinn").click()
     _settle(page)
     _type(page, "textbox", "Trinn 1: timar i veka", "10")
     _type(page, "textbox", "Trinn 1: timeløn (kr)", "200,50")
-    page.get_by_role("tab", name="Resultat").click()
+    _tab(page, "Resultat")
     shown = _headline(page)
     assert shown.replace("\u00a0", " ").endswith("kr i månaden etter skatt"), shown
     _axe(page, "Resultat (nn)")
     body = page.locator("body").inner_text()
     assert "dere" not in body and "Feil" not in body and "bustøtta" in body.lower()  # bostøtte counts for sosialhjelp
-    page.get_by_role("tab", name="Rapport").click()
+    _tab(page, "Rapport")
     _pdf_has(page, shown, tmp_path, "rapport2.pdf", "Last ned rapporten (PDF)")
     page.close()
 
