@@ -337,3 +337,12 @@ def changes(draw: Any) -> dict[str, Any]:
         parts[names[0]] = (level, level - (gross - rest))
     return {"hours_from": h0, "hours_to": h1, "months": draw(st.integers(1, 60)), "wages": (before, before + gross),
             "parts": parts}
+
+
+@st.composite
+def typed_amounts(draw: st.DrawFn) -> tuple[float, str]:
+    """A number a person might type into the app (whole kroner up to ten million, or hours and wages with up to
+    two decimals) and a language."""
+    cents = draw(st.integers(min_value=0, max_value=1_000_000_000))
+    value = cents / 100 if draw(st.booleans()) else float(cents // 100)
+    return value, draw(st.sampled_from(["nb", "nn", "en"]))

@@ -523,3 +523,12 @@ def test_the_job_seekers_help_is_written_under_each_field_not_behind_a_hover(app
     app.run()
     assert any("leiekontrakten" in c.value for c in app.caption)
     assert not app.text_input(key="f_rent__num").help
+
+
+def test_in_english_a_number_is_read_the_english_way(app: AppTest) -> None:
+    """The English screen shows 380,000; typing 390,000 there means three hundred and ninety thousand."""
+    app.radio(key="lang").set_value("en").run()
+    fill_aap_case(app)
+    app.text_input(key="f_aap_basis__num").set_value("390,000").run()
+    saved = parse_case(yaml.safe_load(str(app.session_state["_case_text"])))
+    assert not app.error and saved.client.benefits.aap.basis == 390000

@@ -145,8 +145,8 @@ def result_tab(c: Computed, counsellor: bool) -> None:
     settlements(c.result)
     if counsellor:
         with st.expander(t("explain")):
-            month = st.selectbox(t("month"), [m.month for m in c.result.months], key="explain_month",
-                                 format_func=lambda d: month_name(f"{d:%Y-%m}"))
+            names = {m.month: month_name(m.month) for m in c.result.months}  # in this run's language
+            month = st.selectbox(t("month"), list(names), key="explain_month", format_func=names.__getitem__)
             st.text(explain_text(explain(c.result, month, lang())))
 
 
@@ -247,11 +247,11 @@ def downloads(c: Computed, dropped: int = 0) -> None:
     can never be older than the screen."""
     saved = case_text(c.case)
     st.session_state["_case_text"] = saved  # what the download button serves (the tests read it back)
-    language = lang()
+    language, shared = lang(), public_rules()  # read here: the download thread has no Streamlit session
 
     def make_pdf() -> bytes:
         from benefit_calc.present.report import build_pdf
-        return build_pdf(c.case, c.result, c.head, language, rules=public_rules().with_own_caches())
+        return build_pdf(c.case, c.result, c.head, language, rules=shared.with_own_caches())
 
     st.session_state["_pdf_maker"] = make_pdf  # the tests call it: the PDF of the case on the screen
     st.download_button(t("download_pdf"), make_pdf, t("pdf_file"), "application/pdf", key="dl_pdf", type="primary",

@@ -3,7 +3,7 @@ case's value in the same run (Streamlit would otherwise hand it over a run late)
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import streamlit as st
 
@@ -15,9 +15,9 @@ def sync_typed() -> None:
     """Before anything is computed: what the user just typed or chose becomes the case's value in this run (the
     widgets that hold it are drawn later in the script, so their values would otherwise arrive a run late). Only
     the widgets drawn in the last run count: Streamlit may hand back a default for one that was not drawn."""
-    drawn = st.session_state.get("_drawn_last", set())
+    last = st.session_state.get("_drawn_last", set())
     st.session_state["_drawn_now"] = set()
-    for widget in drawn:
+    for widget in last:
         if widget not in st.session_state:
             continue
         if widget.endswith("__text"):
@@ -43,7 +43,7 @@ def _sync_number(widget: str) -> None:
     errors = st.session_state.setdefault("_typed_errors", {})
     errors.pop(key, None)
     try:
-        value = read_number(typed)
+        value = read_number(typed, lang())
     except NumberNotRead as exc:
         errors[key] = (exc.reason, typed)
         st.session_state[key] = typed
@@ -83,12 +83,14 @@ def shown_number(value: Any, decimals: int = 2, grouping: bool = True) -> str:
     if value is None or isinstance(value, str):
         return value or ""
     text_ = number(float(value), lang(), decimals)
-    return text_ if grouping else text_.replace(" ", "").replace(",", "" if lang() == "en" else ",")
+    if grouping:
+        return text_
+    return text_.replace(" ", "").replace(",", "") if lang() == "en" else text_.replace(" ", "")  # a table number
 
 
 def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, decimals: int = 2,
-                 integer: bool = False, optional: bool = False, grouping: bool = True, help: str | None = None,
-                 on_change: Callable[..., None] | None = None, args: tuple[Any, ...] = ()) -> None:
+                 integer: bool = False, optional: bool = False, grouping: bool = True,
+                 help: str | None = None) -> None:
     """A number typed as a Norwegian (or English) user types it, in a text box: ``37,5``, ``220,50``, ``500 000``
     and ``18.75`` all read right; anything else is refused right under the field, in the user's language, and the
     case waits for it (see :func:`_sync_number`). The value lives in ``key``; ``bounds`` (from ``case/bounds.py``)
@@ -102,7 +104,6 @@ def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, d
     st.session_state.setdefault("_num_specs", {})[widget] = {"integer": integer, "optional": optional}
     st.session_state.setdefault("_num_labels", {})[key] = label
     where.text_input(label, key=widget, help=None if st.session_state.get("mode") == "self" else help, max_chars=40,
-                     on_change=on_change, args=args,
                      placeholder=t("number_placeholder_int" if integer else "number_placeholder"))
     write_help(where, help)
     drawn(widget)

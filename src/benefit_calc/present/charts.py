@@ -57,7 +57,7 @@ def colour_scale(parts: Sequence[str], lang: str = "nb") -> dict[str, Any]:
 def month_data(result: Result, lang: str = "nb") -> list[dict[str, Any]]:
     """Long-form rows (month, component, kroner) for the stacked chart; tax withheld is negative. Components are
     named in words in ``lang`` ("Bostøtte", not ``bostotte``); months carry their label in ``lang``
-    ("jan. 2027") beside the sortable ``YYYY-MM``."""
+    ("jan 2027") beside the sortable ``YYYY-MM``."""
     names = {k: component_label(k, lang) for k in _parts(result)}
     rows: list[dict[str, Any]] = []
     for m in result.months:
@@ -85,7 +85,7 @@ def _config(lang: str = "nb") -> dict[str, Any]:
 
 
 def _month_axis(result: Result, lang: str, title: str) -> dict[str, Any]:
-    """Months on the x axis in order, labelled the language's way ("jan. 2027") instead of "2027-01"."""
+    """Months on the x axis in order, labelled the language's way ("jan 2027") instead of "2027-01"."""
     labels = {f"{m.month:%Y-%m}": month_short(m.month, lang) for m in result.months}
     expr = " : ".join(f"datum.value == '{k}' ? '{v}'" for k, v in labels.items()) + " : datum.value"
     return {"field": "month", "type": "ordinal", "title": title, "sort": list(labels),

@@ -65,7 +65,7 @@ def month(d: date, lang: str = "nb") -> str:
 
 
 def month_short(d: date, lang: str = "nb") -> str:
-    """A month for a chart axis: ``jan. 2027`` (nb, nn), ``Jan 2027`` (en)."""
+    """A month for a chart axis: ``jan 2027`` (nb, nn), ``Jan 2027`` (en)."""
     return f"{_months(lang)[1][d.month - 1]} {d.year}"
 
 
@@ -122,14 +122,15 @@ _GROUPED = re.compile(r"^\d{1,3}([ ]\d{3})+$")  # 500 000 (spaces only between g
 MAX_TYPED = 40  # characters: no number a person types into this form is longer
 
 
-def read_number(typed: str) -> float | None:
+def read_number(typed: str, lang: str = "nb") -> float | None:
     """A number as a person types it. ``None`` for an empty field.
 
     Read: ``37,5`` and ``37.5`` (one decimal sign), ``500 000`` (spaces between groups of three), ``1.500,50`` and
     ``1,500.50`` (both signs: the last is the decimal sign, the other groups thousands), ``kr 9 000`` / ``9000 kr``.
     Refused (raises :class:`NumberNotRead`): a single ``.`` or ``,`` followed by exactly three digits after a
     number other than 0 (``1.500``, ``2,000``: a decimal or a thousands sign — we do not guess), a minus sign,
-    letters, anything longer than a number.
+    letters, anything longer than a number. In English (``lang="en"``) a comma is never a decimal sign there, so
+    ``2,000`` is two thousand, as the app shows it in English.
     """
     text = (typed or "").strip()
     if not text:
@@ -168,6 +169,8 @@ def read_number(typed: str) -> float | None:
         if not frac.isdigit():
             raise NumberNotRead("not_number")
         if len(frac) == 3 and whole.replace(" ", "").lstrip("0"):
+            if lang == "en" and sign == "," and _PLAIN.match(whole):  # 2,000 in English: the thousands sign
+                return float(whole + frac)
             raise NumberNotRead("ambiguous")
         return float((whole.replace(" ", "") or "0") + "." + frac)
     return float(whole.replace(" ", ""))
