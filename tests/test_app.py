@@ -404,7 +404,7 @@ def test_the_answer_says_where_the_difference_comes_from(app: AppTest) -> None:
     has the no-work column."""
     fill_aap_case(app)
     said = _everything_said(app)
-    found = re.search(r"Uten jobb ([\d ]+) kr → med planen ([\d ]+) kr i måneden \(([+−][\d ]+) kr\)", said)
+    found = re.search(r"Uten jobb ([\d ]+) kr → med planen ([\d ]+) kr i måneden i snitt, oppgjør medregnet \(([+−][\d ]+) kr\)", said)
     assert found, said[:500]
     without, with_, diff = (int(g.replace(" ", "").replace("−", "-")) for g in found.groups())
     assert with_ - without == diff and headline(app).startswith(found.group(3))
