@@ -418,7 +418,7 @@ def test_numbers_and_months_are_shown_the_norwegian_way(app: AppTest) -> None:
                   "household": {"rent_per_month": 9500},
                   "work": [{"from": "2027-01", "hours_per_week": 18.75, "hourly_wage": 220.5}]})
     assert app.text_input(key="f_aap_basis__num").value == "380 000"
-    assert app.text_input(key="f_w0_pay__num").value == "220,5"
+    assert app.text_input(key="f_w0_pay__num").value == "220,50"
     assert app.text_input(key="f_w0_hours__num").value == "18,75"
     table = next(m.value for m in app.markdown if "<caption>" in m.value and "Uten jobb" in m.value)
     assert not re.search(r"\d\.\d", table) and "januar" in table and not re.search(r"\d{4}-\d{2}", table)

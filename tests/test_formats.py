@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 from benefit_calc.words import Text
-from benefit_calc.words.formats import Day, Month, Num, NumberNotRead, day, kr, month, month_short, number, read_number
+from benefit_calc.words.formats import Day, Month, Num, NumberNotRead, amount, day, kr, month, month_short, number, read_number
 from tests.strategies import typed_amounts
 
 
@@ -62,3 +62,7 @@ def test_typed_arguments_are_written_in_the_texts_language() -> None:
     assert said.in_("en") == "18.75 hours a week from March 2027 (x)"
     assert Text("app.typed_range", low=Day(date(2027, 1, 5)), high=Num(1000)).in_("en").endswith(
         "between 5 Jan 2027 and 1,000. The calculation waits until it is fixed.")
+
+
+def test_a_wage_with_ore_is_written_with_two_decimals() -> None:
+    assert amount(220.5, "nb") == "220,50" and amount(220.5, "en") == "220.50" and amount(215, "nn") == "215"

@@ -14,6 +14,7 @@ from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
 from benefit_calc.analysis.sentences import no_cliff_ahead
+from benefit_calc.words.formats import amount
 from benefit_calc.words import in_lang, text
 from benefit_calc.app.common import day_text, kr, lang, public_rules, month_name, num, signed_kr, t
 
@@ -54,7 +55,7 @@ def plan_text(case: Any) -> str:
     """The work plan in one sentence: every step, so no step is hidden (the job seeker's answer shows it)."""
     steps = []
     for step in case.work:
-        pay = (t("plan_pay_hour", wage=num(step.hourly_wage)) if step.hourly_wage is not None else
+        pay = (t("plan_pay_hour", wage=amount(step.hourly_wage, lang())) if step.hourly_wage is not None else
                t("plan_pay_month", salary=kr(step.monthly_salary or 0)))
         steps.append(t("plan_step", hours=num(step.hours_per_week), month=month_name(step.start), pay=pay))
     return t("plan_is", steps="; ".join(steps)) if steps else t("plan_none")

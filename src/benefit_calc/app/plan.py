@@ -54,7 +54,7 @@ def step_fields(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -
                names=lambda s: t("pay_month") if s else t("pay_hour"))
     salary = st.session_state[f"{prefix}w{i}_salary"]
     number_field(c, t("step_month_salary", step=label) if salary else t("step_wage", step=label), f"{prefix}w{i}_pay",
-                 limits("work[].hourly_wage", "work[].monthly_salary"))
+                 limits("work[].hourly_wage", "work[].monthly_salary"), money=True)
     pay, hours = st.session_state.get(f"{prefix}w{i}_pay"), st.session_state.get(f"{prefix}w{i}_hours")
     if isinstance(pay, (int, float)) and isinstance(hours, (int, float)) and pay and hours:
         per_hour = pay * 12 / 52 / hours if salary else pay

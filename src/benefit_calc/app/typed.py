@@ -8,7 +8,7 @@ from typing import Any, Iterable
 import streamlit as st
 
 from benefit_calc.app.common import drawn, lang, parse_day, t, write_help
-from benefit_calc.words.formats import NumberNotRead, number, read_number
+from benefit_calc.words.formats import NumberNotRead, amount, number, read_number
 
 
 def sync_typed() -> None:
@@ -78,18 +78,19 @@ def typed_message(reason: str, typed: str) -> str:
     return t(f"typed_{reason}", typed=typed[:40])
 
 
-def shown_number(value: Any, decimals: int = 2, grouping: bool = True) -> str:
-    """What a number field shows for ``value``: the language's way (``500 000``, ``18,75``); a text as it is."""
+def shown_number(value: Any, decimals: int = 2, grouping: bool = True, money: bool = False) -> str:
+    """What a number field shows for ``value``: the language's way (``500 000``, ``18,75``; kroner with øre as
+    ``220,50``); a text as it is."""
     if value is None or isinstance(value, str):
         return value or ""
-    text_ = number(float(value), lang(), decimals)
+    text_ = amount(float(value), lang()) if money else number(float(value), lang(), decimals)
     if grouping:
         return text_
     return text_.replace(" ", "").replace(",", "") if lang() == "en" else text_.replace(" ", "")  # a table number
 
 
 def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, decimals: int = 2,
-                 integer: bool = False, optional: bool = False, grouping: bool = True,
+                 integer: bool = False, optional: bool = False, grouping: bool = True, money: bool = False,
                  help: str | None = None) -> None:
     """A number typed as a Norwegian (or English) user types it, in a text box: ``37,5``, ``220,50``, ``500 000``
     and ``18.75`` all read right; anything else is refused right under the field, in the user's language, and the
@@ -99,7 +100,7 @@ def number_field(where: Any, label: str, key: str, bounds: tuple[Any, Any], *, d
     value = st.session_state.get(key)
     errors = st.session_state.setdefault("_typed_errors", {})
     if widget not in st.session_state or (st.session_state.get(f"{widget}__lang") != lang() and key not in errors):
-        st.session_state[widget] = st.session_state[f"{widget}__seen"] = shown_number(value, decimals, grouping)
+        st.session_state[widget] = st.session_state[f"{widget}__seen"] = shown_number(value, decimals, grouping, money)
     st.session_state[f"{widget}__lang"] = lang()
     st.session_state.setdefault("_num_specs", {})[widget] = {"integer": integer, "optional": optional}
     st.session_state.setdefault("_num_labels", {})[key] = label

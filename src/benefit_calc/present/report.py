@@ -25,7 +25,7 @@ from benefit_calc.result.model import Result, Settlement
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.zones import municipalities
 from benefit_calc.words import field_label, has, in_lang, text
-from benefit_calc.words.formats import day, month, number, signed_kr
+from benefit_calc.words.formats import amount, day, month, number, signed_kr
 
 
 def _t(key: str, lang: str, /, **args: Any) -> str:
@@ -90,7 +90,7 @@ def inputs_lines(case: Case, lang: str, places: Mapping[str, str] | None = None)
         lines.append(f"{_t('line.tax', lang)}: {'; '.join(tax)}.")
     for step, raw in zip(case.work, data.get("work", ())):
         args = {"month": month(step.start, lang), "hours": number(float(step.hours_per_week), lang)}
-        line = (_t("line.work_hourly", lang, wage=number(step.hourly_wage, lang), **args)
+        line = (_t("line.work_hourly", lang, wage=amount(step.hourly_wage, lang), **args)
                 if step.hourly_wage is not None else
                 _t("line.work_salary", lang, salary=fmt(step.monthly_salary or 0, lang), **args))
         extra = _field_items({k: v for k, v in raw.items() if k in ("payday", "holiday_pay")}, "work[]", lang)

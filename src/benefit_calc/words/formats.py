@@ -41,6 +41,11 @@ def number(x: float, lang: str = "nb", decimals: int = 2, fixed: bool = False) -
     return format_decimal(x, format=pattern, locale=_locale(lang)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
+def amount(x: float, lang: str = "nb") -> str:
+    """Kroner as a wage is written: whole ``220``, or with øre always two decimals ``220,50`` (``220.50`` in English)."""
+    return number(x, lang, 0) if float(x).is_integer() else number(x, lang, 2, fixed=True)
+
+
 def kr(x: float, lang: str = "nb") -> str:
     """Whole kroner with the unit: ``12 345 kr`` (nb, nn), ``12,345 kr`` (en)."""
     return f"{number(round(x), lang, 0)} kr"
