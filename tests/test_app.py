@@ -453,7 +453,7 @@ def test_the_month_table_downloads_for_a_norwegian_spreadsheet(app: AppTest) -> 
     assert ";81,25;" in data or ",25;" in data  # hours a month with a decimal comma
 
 
-@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "examples").glob("*.yaml")))
 def test_the_job_seekers_screen_is_in_the_clients_words(app: AppTest, name: str, lang: str) -> None:
     """Issue 18.7: no parameter key, file name, code path or English on what a job seeker reads (the answer page)."""
