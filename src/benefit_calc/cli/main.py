@@ -18,7 +18,7 @@ from benefit_calc.case.model import load_case
 from benefit_calc.core.errors import BenefitCalcError
 from benefit_calc.case.fields import month_text
 from benefit_calc.result.model import Result
-from benefit_calc.words import has, text
+from benefit_calc.words import formats, has, text
 from benefit_calc.cli.common import FORMATS, LANG, OVERLAY_OPT, RULES_OPT, Fail, guard, rules_from
 from benefit_calc.rules.load import load_rules
 
@@ -219,6 +219,47 @@ def rules_diff(d1: Any, d2: Any, rules_dir: str | None, lang: str = "nb") -> Non
             changed += 1
             click.echo(f"{name}: {_value_text(va, lang)} → {_value_text(vb, lang)}")
     click.echo(_r("changed", lang, n=changed, first=a.isoformat(), last=b.isoformat()))
+
+
+@rules.command("check-updates")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True))
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The day to judge renewal dates against (default: today).")
+@click.option("--files-only", is_flag=True, help="Compare the files only; skip the renewal-date check.")
+@RULES_OPT
+@LANG
+@guard
+def rules_check_updates(files: tuple[str, ...], today: Any, files_only: bool, rules_dir: str | None,
+                        lang: str = "nb") -> None:
+    """Compare official files a maintainer downloaded (NAV's grunnbeløp JSON, SSB's KLASS 131 JSON, Skatteetaten's
+    trekkrutine Konstanter.java) with the rules, and list renewal dates passed without a new value; exit 1 when
+    there is something to do, 0 when the rules agree."""
+    from benefit_calc.rules.updates import UpdateFileError, findings_in, staleness
+
+    rs = rules_from(rules_dir, ())
+    found = []
+    for f in files:
+        try:
+            found += findings_in(rs, Path(f).read_bytes(), Path(f).name)
+        except UpdateFileError as exc:
+            raise Fail(exc.message(lang), 2, lang) from None
+    if not files_only:
+        found += staleness(rs, today.date() if today else date.today())
+    for x in found:
+        args = {"name": x.parameter, "day": formats.day(x.day, lang) if x.day else "-", "source": x.source,
+                "ours": (formats.day(x.ours, lang) if isinstance(x.ours, date) else _value_text(x.ours, lang))
+                if x.ours is not None else "-",
+                "theirs": _value_text(tuple(x.theirs) if isinstance(x.theirs, list) else x.theirs, lang)}
+        click.echo(("✓ " if not x.to_do else "✗ ") + _u(x.kind, lang, **args))
+    todo = sum(x.to_do for x in found)
+    click.echo(_u("summary_todo_one" if todo == 1 else "summary_todo", lang, n=todo) if todo else
+               _u("summary_ok", lang, n=len(found)))
+    if todo:
+        raise click.exceptions.Exit(1)
+
+
+def _u(key: str, lang: str, **args: Any) -> str:
+    return text(f"cli.updates.{key}", lang, **args)
 
 
 if __name__ == "__main__":  # pragma: no cover
