@@ -111,3 +111,10 @@ def test_update_file_errors_are_benefit_calc_errors() -> None:
     with pytest.raises(UpdateFileError) as exc:
         findings_in(RULES, b"[]", "tom.json")
     assert isinstance(exc.value, ValueError)
+
+
+def test_values_from_before_the_rules_first_date_are_not_things_to_do(tmp_path: Path) -> None:
+    """NAV's history goes back to 1967; the rules start in 2019 on purpose."""
+    history = [G_2026, {"dato": "1967-01-01", "grunnbeløp": 5400, "gjennomsnittPerÅr": 5400}]
+    result = run(write(tmp_path, "g.json", history), "--files-only")
+    assert result.exit_code == 0 and "2 eldre verdier er ikke sammenlignet" in result.output, result.output

@@ -245,12 +245,16 @@ def rules_check_updates(files: tuple[str, ...], today: Any, files_only: bool, ru
             raise Fail(exc.message(lang), 2, lang) from None
     if not files_only:
         found += staleness(rs, today.date() if today else date.today())
+    before = [x for x in found if x.kind == "before"]
+    found = [x for x in found if x.kind != "before"]
     for x in found:
         args = {"name": x.parameter, "day": formats.day(x.day, lang) if x.day else "-", "source": x.source,
                 "ours": (formats.day(x.ours, lang) if isinstance(x.ours, date) else _value_text(x.ours, lang))
                 if x.ours is not None else "-",
                 "theirs": _value_text(tuple(x.theirs) if isinstance(x.theirs, list) else x.theirs, lang)}
         click.echo(("✓ " if not x.to_do else "✗ ") + _u(x.kind, lang, **args))
+    if before:
+        click.echo(_u("before", lang, n=len(before)))
     todo = sum(x.to_do for x in found)
     click.echo(_u("summary_todo_one" if todo == 1 else "summary_todo", lang, n=todo) if todo else
                _u("summary_ok", lang, n=len(found)))

@@ -61,7 +61,8 @@ class Finding:
     rules have another value for that date), ``newer`` (the file has a date after the rules' last value),
     ``missing`` (a date between the rules' values that they do not hold), ``confirm`` (the rules' value for that
     date is marked projected and the file confirms it), ``stale`` (a renewal date has passed without a new value),
-    ``unchecked`` (the last check was before the last renewal date)."""
+    ``unchecked`` (the last check was before the last renewal date), ``before`` (a date before the rules' first
+    value: not compared, the rules do not reach back so far)."""
 
     kind: str
     parameter: str
@@ -72,7 +73,7 @@ class Finding:
 
     @property
     def to_do(self) -> bool:
-        return self.kind != "agrees"
+        return self.kind not in ("agrees", "before")
 
 
 def _value_on(p: Parameter, day: date) -> tuple[Any, date | None, str]:
@@ -89,6 +90,8 @@ def compare(rules: Ruleset, name: str, day: date, theirs: Any, source: str) -> F
     p = rules.param(name)
     ours, since, status = _value_on(p, day)
     same = ours is not None and _same(ours, theirs)
+    if since is None:  # before the rules' first value: the rules do not reach back so far, on purpose
+        return Finding("before", name, day, None, theirs, source)
     if since == day:
         kind = ("confirm" if status == "projected" else "agrees") if same else "differs"
     elif day > p.values[-1].valid_from:
