@@ -39,6 +39,9 @@ def hours_field(where: Any, label: str, key: str) -> None:
 
 
 def step_fields(prefix: str, i: int, label: str, counsellor: bool, plan: bool) -> None:
+    """One step of a plan or alternative: from month (warned at the field when after the case's last month), hours,
+    hourly wage or monthly salary (warned when no job pays that an hour), and for the counsellor's plan when the
+    pay comes and holiday pay."""
     start = st.session_state.get("f_start") or ""
     a, b, c = st.columns([1, 2, 1])
     chosen = choice(a, t("step_from", step=label),
