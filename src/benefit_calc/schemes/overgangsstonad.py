@@ -166,7 +166,7 @@ def run(ctx: Context) -> SchemeOutput:
             before = on_file
             base = g_omregning(rules, base, g_old, g_new, changed)
             on_file = g_omregning(rules, on_file, g_old, g_new, changed)
-            if ctx.detail and ctx.in_horizon(month):
+            if ctx.detail and changed < cal.add_months(ctx.horizon[-1], 1):  # also one before the case: its income
                 notes.append(Text("note.overgangsstonad_g_omregning", month=Month(changed), income=Num(float(on_file)),
                                   before=Num(float(before)), g_old=Num(float(g_old)), g_new=Num(float(g_new))))
         if reported != last_reported:  # a revurdering: the income on file + the reported pay, set this month
