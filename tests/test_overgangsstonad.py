@@ -305,6 +305,10 @@ def test_g_omregning_across_several_g_changes_at_once():
     assert ef.g_omregning(RULES, Decimal(200000), G2019, G2021, date(2021, 5, 1)) == 213100
     # `skal justere inntekt for perioder som har fått nytt grunnbeløp`: 200 000 from G 2020 → 209 900 with G 2021
     assert ef.g_omregning(RULES, Decimal(200000), G2020, G2021, date(2021, 5, 1)) == 209900
+    # GOM feature, scenario "Enkel behandling med 1 periode g-omregnes": 120 000 (16 403 kr) → 125 900, 17 224 kr
+    assert ef.amount(RULES, Decimal(120000), date(2021, 4, 1)) == 16403
+    assert ef.g_omregning(RULES, Decimal(120000), G2020, G2021, date(2021, 5, 1)) == 125900
+    assert ef.amount(RULES, Decimal(125900), date(2021, 5, 1)) == 17224
 
 
 def test_g_omregning_rounds_the_income_down_to_1000_first():
