@@ -110,10 +110,14 @@ def _step_monthly(step: object) -> Decimal:
     return (weekly * 52 / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
-def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) -> Explanation:
+def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int, omregnet: date | None = None) -> Explanation:
+    """Why ``month`` pays what it does; ``omregnet``: the day of the last G-omregning of the income, if any (its
+    rounding steps are then listed with the other parameters)."""
+    steps = () if omregnet is None else (used(rules, "overgangsstonad.g_omregning_income_rounding", omregnet),
+                                         used(rules, "overgangsstonad.g_omregning_rounding", omregnet))
     return Explanation.of("overgangsstonad.month", LAW,
                           (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
-                           used(rules, "overgangsstonad.reduction_share", month)),
+                           used(rules, "overgangsstonad.reduction_share", month), *steps),
                           key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
                           full=Num(float(full_month(rules, month))), reduction=Num(float(reduction(rules, expected, month))),
                           expected=Num(float(expected)), uforetrygd=Num(samordning), **rule_words(rules, month))
@@ -127,6 +131,12 @@ def rule_words(rules: Ruleset, day: date) -> dict[str, Any]:
 
 
 def run(ctx: Context) -> SchemeOutput:
+    """Overgangsstønad month by month (folketrygdloven § 15-9): full stønad (2.25 G / 12) less 45 % of the expected
+    yearly income above ½ G / 12, less uføretrygd the same month, paid on the 20th. The expected income is the
+    vedtak's, G-omregnet from each 1 May after ``expected_income_from`` (floor 1 000 × new G / old G, floor 100;
+    familie-ef-sak indeksjusterInntekt, c6029f3d; in force from the month the new G applies, May); a reported
+    income sets it anew from the month after the report. NAV's income control (three months ≥ 10 % above) leads
+    to a revurdering and a claim (§ 22-15)."""
     os_ = ctx.case.client.benefits.overgangsstonad
     if os_ is None:
         return SchemeOutput()
@@ -145,7 +155,7 @@ def run(ctx: Context) -> SchemeOutput:
     # G-omregning: the vedtak's income (``on_file``) and the part of it NAV had before any report (``base``)
     set_on = os_.expected_income_from or case.start
     changes = g_changes(rules, set_on, ctx.last_day)
-    on_file, last_reported = yearly_income(rules, base, ZERO, ctx.first_day), ZERO
+    on_file, last_reported, omregnet = yearly_income(rules, base, ZERO, ctx.first_day), ZERO, None
     day_no = int(rules.value("overgangsstonad.payment_day", ctx.first_day))
     above_in_a_row, overpaid, flagged, detect_at = 0, 0, False, None
     month = ctx.first_day
@@ -165,19 +175,20 @@ def run(ctx: Context) -> SchemeOutput:
             changed, g_old, g_new = changes.pop(0)
             before = on_file
             base = g_omregning(rules, base, g_old, g_new, changed)
-            on_file = g_omregning(rules, on_file, g_old, g_new, changed)
+            on_file, omregnet = g_omregning(rules, on_file, g_old, g_new, changed), changed
             if ctx.detail and changed < cal.add_months(ctx.horizon[-1], 1):  # also one before the case: its income
                 notes.append(Text("note.overgangsstonad_g_omregning", month=Month(changed), income=Num(float(on_file)),
                                   before=Num(float(before)), g_old=Num(float(g_old)), g_new=Num(float(g_new))))
         if reported != last_reported:  # a revurdering: the income on file + the reported pay, set this month
             on_file, last_reported = yearly_income(rules, base, reported, month), reported
+            omregnet = None if base == 0 else omregnet  # the part on file before the report was omregnet
         expected = on_file
         samordning = ut_by_month.get(month, 0)
         paid = amount(rules, expected, month, samordning)
         if paid:
             payments.append(Payment(
                 "overgangsstonad", paydays.monthly(rules, "overgangsstonad", month, day_no), paid, True, "nav", month,
-                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning)))
+                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning, omregnet)))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)
         half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE
