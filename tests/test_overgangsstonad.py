@@ -360,6 +360,12 @@ def test_income_set_on_the_day_g_changes_is_not_omregnet_that_day():
     assert set_in_april[date(2023, 5, 1)] == 16088
 
 
+def test_no_note_when_there_is_no_income_to_omregne():
+    """An expected income of 0 stays 0 (GOM feature: nothing to index), so there is nothing to say."""
+    res = run(ef_case(overgangsstonad={}))
+    assert not any("G-omregning" in n for n in res.notes)
+
+
 def test_case_starting_in_may_takes_the_income_as_set_under_that_g():
     """Default: the income is as of the case's start month, so a case starting in May 2023 is not omregnet then."""
     by = os_by_month(run(ef_case(start="2023-05", overgangsstonad={"expected_income": 210000})))

@@ -176,7 +176,8 @@ def run(ctx: Context) -> SchemeOutput:
             before = on_file
             base = g_omregning(rules, base, g_old, g_new, changed)
             on_file, omregnet = g_omregning(rules, on_file, g_old, g_new, changed), changed
-            if ctx.detail and changed < cal.add_months(ctx.horizon[-1], 1):  # also one before the case: its income
+            # a note when the income changes, also for an omregning before the case (it sets the case's income)
+            if ctx.detail and on_file != before and changed < cal.add_months(ctx.horizon[-1], 1):
                 notes.append(Text("note.overgangsstonad_g_omregning", month=Month(changed), income=Num(float(on_file)),
                                   before=Num(float(before)), g_old=Num(float(g_old)), g_new=Num(float(g_new))))
         if reported != last_reported:  # a revurdering: the income on file + the reported pay, set this month
