@@ -22,6 +22,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benefit_calc.schemes import overgangsstonad as ef
 from benefit_calc import parse_case, simulate
@@ -218,11 +220,13 @@ def test_never_reporting_income_triggers_nav_income_control():
 
 def test_reporting_on_job_start_avoids_the_control():
     """The client reports the job; NAV uses the new income from the month after (model). DERIVED: February 24 405,
-    March–April 13 346 (G 130 160, 360 000), May on 14 663; March's 30 000 is not ≥ 33 000 (10 % above 30 000),
-    so CTRL never flags three months and there is no claim."""
+    March–April 13 346 (G 130 160, 360 000), May on 14 003: the 360 000 set in March is G-omregnet in May
+    (360 000 × 136 549 / 130 160 = 377 671.5 → 377 600; 25 603 − (377 600 − 68 274.5) × 0.45 / 12 = 25 603 − 11 600;
+    familie-ef-sak indeksjusterInntekt; before the G-omregning was modelled this said 14 663). March's 30 000 is not
+    ≥ 33 000 (10 % above 30 000), so CTRL never flags three months and there is no claim."""
     res = run(ef_case(JOB, overgangsstonad={"expected_income": 0, "reports_income": "on_job_start"}))
     by = os_by_month(res)
-    assert [by[date(2026, m, 1)] for m in range(1, 6)] == [24405, 24405, 13346, 13346, 14663]
+    assert [by[date(2026, m, 1)] for m in range(1, 6)] == [24405, 24405, 13346, 13346, 14003]
     assert not any(w.code == "overgangsstonad_income_control" for w in res.warnings)
     assert not any(s.scheme == "overgangsstonad" for s in res.settlements)
 
@@ -257,7 +261,121 @@ def test_samordning_with_uforetrygd():
 
 
 def test_expected_income_reduces_every_month():
-    """DERIVED (B2 table): expected income 200 000 → 19 346 a month with G 130 160, 20 663 with G 136 549."""
+    """DERIVED (B2 table): expected income 200 000 → 19 346 a month with G 130 160. From May 2026 NAV G-omregner the
+    income: 200 000 × 136 549 / 130 160 = 209 817.6 → 209 800, so 25 603 − (209 800 − 68 274.5) × 0.45 / 12 =
+    25 603 − 5 307 = 20 296 (20 663 was the 200 000 at the new G, before the G-omregning was modelled)."""
     by = os_by_month(run(ef_case(overgangsstonad={"expected_income": 200000})))
     assert by[date(2026, 1, 1)] == 19346 and by[date(2026, 4, 1)] == 19346
-    assert by[date(2026, 5, 1)] == 20663 and by[date(2026, 12, 1)] == 20663
+    assert by[date(2026, 5, 1)] == 20296 and by[date(2026, 12, 1)] == 20296
+
+
+# ------------------------------------------------------------------------------------------ G-omregning
+#
+# GOM = navikt/familie-ef-sak @ c6029f3d (2026-08-21):
+#   src/main/kotlin/no/nav/familie/ef/sak/beregning/BeregningUtils.kt (indeksjusterInntekt: rundNedTilNærmeste1000 of
+#   the total income × (new G / old G, MathContext.DECIMAL128), rundNedTilNærmeste100),
+#   src/test/resources/no/nav/familie/ef/sak/gomregning-av-løpende.feature (scenario "… g-omregnes med 2023
+#   G-beløp": income set under G 111 477, omregnet with G 118 620 from 05.2023),
+#   src/test/kotlin/no/nav/familie/ef/sak/beregning/BeregningUtilsTest.kt (IndeksjusterInntekt),
+#   src/test/kotlin/no/nav/familie/ef/sak/beregning/OmregningServiceTest.kt (210 000 → 223 400, 16 088).
+
+G2019, G2020, G2021, G2022, G2023, G2024 = (Decimal(g) for g in (99858, 101351, 106399, 111477, 118620, 124028))
+
+
+@pytest.mark.parametrize(
+    ("income", "before", "omregnet", "after"),
+    [  # GOM feature table: Inntekt | Beløp | Indeksjustert inntekt | G omregnet beløp
+        (10000, 20902, 10600, 22241), (55000, 20902, 58500, 22241), (56000, 20892, 59500, 22234),
+        (120000, 18492, 127600, 19680), (180000, 16242, 191500, 17284), (210000, 15117, 223400, 16088),
+        (240000, 13992, 255300, 14891), (382000, 8667, 406400, 9225), (600000, 492, 638400, 525),
+        (700000, 0, 744800, 0),
+    ],
+)
+def test_g_omregning_matches_familie_ef_sak_feature(income, before, omregnet, after):
+    may = date(2023, 5, 1)
+    assert ef.amount(RULES, Decimal(income), date(2023, 4, 1)) == before
+    assert ef.g_omregning(RULES, Decimal(income), G2022, G2023, may) == omregnet
+    assert ef.amount(RULES, Decimal(omregnet), may) == after
+
+
+def test_g_omregning_across_several_g_changes_at_once():
+    """GOM BeregningUtilsTest `skal justere inntekt også ved flere endringer i grunnbeløp`: 200 000 last computed
+    with the G of 05.2019 → 202 900 with G 2020 and 213 100 with G 2021 (one factor from the old G each)."""
+    assert ef.g_omregning(RULES, Decimal(200000), G2019, G2020, date(2020, 5, 1)) == 202900
+    assert ef.g_omregning(RULES, Decimal(200000), G2019, G2021, date(2021, 5, 1)) == 213100
+    # `skal justere inntekt for perioder som har fått nytt grunnbeløp`: 200 000 from G 2020 → 209 900 with G 2021
+    assert ef.g_omregning(RULES, Decimal(200000), G2020, G2021, date(2021, 5, 1)) == 209900
+    # GOM feature, scenario "Enkel behandling med 1 periode g-omregnes": 120 000 (16 403 kr) → 125 900, 17 224 kr
+    assert ef.amount(RULES, Decimal(120000), date(2021, 4, 1)) == 16403
+    assert ef.g_omregning(RULES, Decimal(120000), G2020, G2021, date(2021, 5, 1)) == 125900
+    assert ef.amount(RULES, Decimal(125900), date(2021, 5, 1)) == 17224
+
+
+def test_g_omregning_rounds_the_income_down_to_1000_first():
+    """GOM: the total income is rounded down to 1 000 before the factor (README «*1»): 210 999 omregnes as 210 000."""
+    assert ef.g_omregning(RULES, Decimal(210999), G2022, G2023, date(2023, 5, 1)) == 223400
+    assert ef.g_omregning(RULES, Decimal(0), G2022, G2023, date(2023, 5, 1)) == 0
+
+
+def test_engine_g_omregner_the_expected_income_from_may():
+    """GOM OmregningServiceTest / feature: a vedtak from January 2023 with 210 000 kr pays 15 117 until April and
+    16 088 from May 2023 (223 400 kr). Before the G-omregning was modelled the engine paid 16 590 from May (the new
+    G with the old 210 000). The note says it in every language."""
+    res = run(ef_case(start="2023-01", overgangsstonad={"expected_income": 210000}))
+    by = os_by_month(res)
+    assert by[date(2023, 4, 1)] == 15117
+    assert by[date(2023, 5, 1)] == 16088 and by[date(2023, 12, 1)] == 16088
+    assert any("fra mai 2023 regner NAV med 223 400 kr" in n and "G-omregning av 210 000 kr" in n for n in res.notes)
+    d = res.to_dict()
+    assert any("frå mai 2023 reknar NAV med 223 400 kr" in n for n in d["notes_nn"])
+    assert any("from May 2023 NAV counts 223,400 kr" in n for n in d["notes_en"])
+
+
+def test_engine_600000_pays_525_from_may_2023():
+    """GOM feature: 600 000 kr → 492 kr until April 2023, 638 400 kr and 525 kr from May (1 965 without omregning)."""
+    by = os_by_month(run(ef_case(start="2023-01", overgangsstonad={"expected_income": 600000})))
+    assert (by[date(2023, 4, 1)], by[date(2023, 5, 1)]) == (492, 525)
+
+
+def test_expected_income_from_before_the_case_is_omregnet_before_and_during():
+    """Income set in June 2022 (G 111 477): omregnet in May 2023 before the case (223 400 → 16 088 in January 2024,
+    GOM), then again in May 2024, year by year: 223 000 × 124 028 / 118 620 = 233 166.9 → 233 100. DERIVED for May
+    2024: full 124 028 × 2.25 / 12 = 23 255.25 → 23 255; (233 100 − 62 014) × 0.45 / 12 = 6 415.7 → 6 416; 16 839."""
+    res = run(ef_case(start="2024-01", overgangsstonad={"expected_income": 210000, "expected_income_from": "2022-06-01"}))
+    by = os_by_month(res)
+    assert by[date(2024, 1, 1)] == 16088 and by[date(2024, 5, 1)] == 16839
+    # a note for each omregning that changes the income of the case's months, the one before the case too
+    notes = [n for n in res.notes if "G-omregning" in n]
+    assert len(notes) == 2
+    assert "fra mai 2023 regner NAV med 223 400 kr" in notes[0] and "fra mai 2024 regner NAV med 233 100 kr" in notes[1]
+
+
+def test_income_set_on_the_day_g_changes_is_not_omregnet_that_day():
+    """GOM: only a vedtak computed with the G before the new one is omregnet (grunnbelopsdato < the new G's date)."""
+    set_in_may = os_by_month(run(ef_case(start="2023-01", overgangsstonad={"expected_income": 210000,
+                                                                            "expected_income_from": "2023-05-01"})))
+    assert set_in_may[date(2023, 5, 1)] == 16590  # 210 000 at G 118 620: set under the new G
+    set_in_april = os_by_month(run(ef_case(start="2023-01", overgangsstonad={"expected_income": 210000,
+                                                                              "expected_income_from": "2023-04-30"})))
+    assert set_in_april[date(2023, 5, 1)] == 16088
+
+
+def test_no_note_when_there_is_no_income_to_omregne():
+    """An expected income of 0 stays 0 (GOM feature: nothing to index), so there is nothing to say."""
+    res = run(ef_case(overgangsstonad={}))
+    assert not any("G-omregning" in n for n in res.notes)
+
+
+def test_case_starting_in_may_takes_the_income_as_set_under_that_g():
+    """Default: the income is as of the case's start month, so a case starting in May 2023 is not omregnet then."""
+    by = os_by_month(run(ef_case(start="2023-05", overgangsstonad={"expected_income": 210000})))
+    assert by[date(2023, 5, 1)] == 16590
+
+
+@given(st.integers(0, 10_000_000), st.sampled_from([(G2019, G2020), (G2021, G2022), (G2022, G2023), (G2023, G2024)]))
+def test_g_omregning_is_below_the_exact_figure_by_less_than_the_steps(income, gs):
+    """Property: the result is a multiple of 100, at most floor1000(income) × factor and above it less 100."""
+    old, new = gs
+    out = ef.g_omregning(RULES, Decimal(income), old, new, date(2024, 5, 1))
+    exact = Decimal(income // 1000 * 1000) * new / old
+    assert out % 100 == 0 and exact - 100 < out <= exact

@@ -89,11 +89,13 @@ class Uforetrygd:
 
 @attrs.frozen(cache_hash=True)
 class Overgangsstonad:
-    """Overgangsstønad for a single parent; ``expected_income`` is the yearly income NAV has on file at the start."""
+    """Overgangsstønad for a single parent; ``expected_income`` is the yearly income on the vedtak, as NAV set it on
+    ``expected_income_from`` (default: the case's start month). NAV G-omregner it on each 1 May after that day."""
 
     expected_income: float | None = None  # default 0
     reports_income: str | date | None = None
     until: date | None = None
+    expected_income_from: date | None = None  # default: the case's start
 
 
 @attrs.frozen(cache_hash=True)
@@ -223,9 +225,10 @@ def _uforetrygd(raw: Any, path: str) -> Uforetrygd:
 
 
 def _overgangsstonad(raw: Any, path: str) -> Overgangsstonad:
-    m = f.mapping(raw, path, ("expected_income", "reports_income", "until"))
+    m = f.mapping(raw, path, ("expected_income", "reports_income", "until", "expected_income_from"))
     return Overgangsstonad(f.number(m, "expected_income", path, f"{B}.overgangsstonad.expected_income"),
-                           _reporting(m, path, "overgangsstonad"), f.day(m, "until", path, f"{B}.overgangsstonad.until"))
+                           _reporting(m, path, "overgangsstonad"), f.day(m, "until", path, f"{B}.overgangsstonad.until"),
+                           f.day(m, "expected_income_from", path, f"{B}.overgangsstonad.expected_income_from"))
 
 
 def _kvalifiseringsstonad(raw: Any, path: str) -> Kvalifiseringsstonad:

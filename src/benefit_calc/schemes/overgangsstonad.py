@@ -6,6 +6,16 @@ The rule in plain words (folketrygdloven § 15-9; values in ``rules/no/overgangs
 * The yearly income NAV has on file (the expected income; a monthly amount × 12 is rounded down to 1 000)
   reduces it: 45 % of the income above half a G, divided by 12 and rounded half down.
 * Uføretrygd in the same month is deducted krone for krone (samordningsfradrag); never below zero.
+* G-omregning (familie-ef-sak ``BeregningUtils.indeksjusterInntekt`` and its G-omregning README, commit
+  c6029f3d, 2026-08-21): each time G changes (1 May) NAV raises the expected income on a running vedtak set
+  before that day — the income rounded down to whole 1 000 kr × new G / old G, rounded down to whole 100 kr — and
+  pays from the raised income from that month (210 000 kr → 223 400 kr from May 2023; 16 088 kr a month instead of
+  16 590). The income is as NAV set it on ``expected_income_from`` (default: the case's start month); every G
+  change after that day omregner it once, so a vedtak running several years is omregnet year by year. The rounding
+  steps are ``overgangsstonad.g_omregning_income_rounding`` and ``g_omregning_rounding``; a G only projected
+  (carried forward) does not change, so no omregning is made for it. When the client reports a new income, NAV's
+  revurdering sets the income anew (the omregnet income on file + the reported pay) and later G changes omregner
+  that.
 * NAV pays from the expected income. If the client does not report a higher income, NAV's control flags the case
   when the income has been 10 % or more above the expected monthly income three months in a row; NAV then
   revurderer and claims what was paid too much (folketrygdloven § 22-15). There is no yearly etteroppgjør.
@@ -14,7 +24,7 @@ The rule in plain words (folketrygdloven § 15-9; values in ``rules/no/overgangs
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from functools import partial
 from typing import Any
 
@@ -26,7 +36,7 @@ from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
-from benefit_calc.words.formats import Num
+from benefit_calc.words.formats import Month, Num
 
 LAW = "Folketrygdloven § 15-9"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -59,6 +69,33 @@ def reduction(rules: Ruleset, income: Decimal, month: date) -> int:
     return int((yearly / TWELVE).quantize(ONE, rounding=ROUND_HALF_DOWN))
 
 
+def g_omregning(rules: Ruleset, income: Decimal, g_old: Decimal, g_new: Decimal, day: date) -> Decimal:
+    """The expected income on a running vedtak after NAV's G-omregning on ``day`` (folketrygdloven § 15-9 with
+    § 1-4; familie-ef-sak ``BeregningUtils.indeksjusterInntekt`` at c6029f3d): the income rounded down to whole
+    ``g_omregning_income_rounding`` (1 000 kr), times the factor new G / old G (a BigDecimal to 34 digits,
+    ``MathContext.DECIMAL128``, half even), rounded down to whole ``g_omregning_rounding`` (100 kr).
+    210 000 kr at G 111 477 → 118 620 (May 2023): 210 000 × 1.06407... = 223 456.9 → 223 400 kr."""
+    step_in = _d(rules.value("overgangsstonad.g_omregning_income_rounding", day))
+    step_out = _d(rules.value("overgangsstonad.g_omregning_rounding", day))
+    floored = (income.to_integral_value(rounding=ROUND_FLOOR) // step_in) * step_in
+    with localcontext() as c:  # familie-ef-sak divides with MathContext.DECIMAL128, then multiplies exactly
+        c.prec, c.rounding = 34, ROUND_HALF_EVEN
+        factor = g_new / g_old
+        c.prec = 80
+        raised = floored * factor
+    return (raised.to_integral_value(rounding=ROUND_FLOOR) // step_out) * step_out
+
+
+def g_changes(rules: Ruleset, after: date, until: date) -> list[tuple[date, Decimal, Decimal]]:
+    """The days in ``(after, until]`` on which G changes, with the G before and after (``grunnbelop.g``). The
+    first G of the rule file has no G before it and is left out."""
+    param = rules.param("grunnbelop.g")
+    first = param.values[0].valid_from
+    return [(v.valid_from, _d(param.value(v.valid_from - cal.ONE_DAY)), _d(v.value))
+            for v in param.changes_between(after, until)
+            if v.valid_from > first and _d(param.value(v.valid_from - cal.ONE_DAY)) != _d(v.value)]
+
+
 def amount(rules: Ruleset, income: Decimal, month: date, samordning: int = 0) -> int:
     return max(0, full_month(rules, month) - reduction(rules, income, month) - samordning)
 
@@ -73,10 +110,14 @@ def _step_monthly(step: object) -> Decimal:
     return (weekly * 52 / TWELVE).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
-def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int) -> Explanation:
+def _explain(rules: Ruleset, month: date, expected: Decimal, samordning: int, omregnet: date | None = None) -> Explanation:
+    """Why ``month`` pays what it does; ``omregnet``: the day of the last G-omregning of the income, if any (its
+    rounding steps are then listed with the other parameters)."""
+    steps = () if omregnet is None else (used(rules, "overgangsstonad.g_omregning_income_rounding", omregnet),
+                                         used(rules, "overgangsstonad.g_omregning_rounding", omregnet))
     return Explanation.of("overgangsstonad.month", LAW,
                           (used(rules, "grunnbelop.g", month), used(rules, "overgangsstonad.full_g", month),
-                           used(rules, "overgangsstonad.reduction_share", month)),
+                           used(rules, "overgangsstonad.reduction_share", month), *steps),
                           key="explain.overgangsstonad.month." + ("uforetrygd" if samordning else "plain"),
                           full=Num(float(full_month(rules, month))), reduction=Num(float(reduction(rules, expected, month))),
                           expected=Num(float(expected)), uforetrygd=Num(samordning), **rule_words(rules, month))
@@ -90,6 +131,12 @@ def rule_words(rules: Ruleset, day: date) -> dict[str, Any]:
 
 
 def run(ctx: Context) -> SchemeOutput:
+    """Overgangsstønad month by month (folketrygdloven § 15-9): full stønad (2.25 G / 12) less 45 % of the expected
+    yearly income above ½ G / 12, less uføretrygd the same month, paid on the 20th. The expected income is the
+    vedtak's, G-omregnet from each 1 May after ``expected_income_from`` (floor 1 000 × new G / old G, floor 100;
+    familie-ef-sak indeksjusterInntekt, c6029f3d; in force from the month the new G applies, May); a reported
+    income sets it anew from the month after the report. NAV's income control (three months ≥ 10 % above) leads
+    to a revurdering and a claim (§ 22-15)."""
     os_ = ctx.case.client.benefits.overgangsstonad
     if os_ is None:
         return SchemeOutput()
@@ -104,6 +151,11 @@ def run(ctx: Context) -> SchemeOutput:
         if p.payer == "employer":
             wages_by_month[cal.month_of(p.paid_on)] = wages_by_month.get(cal.month_of(p.paid_on), 0) + p.amount
     payments, warnings, settlements = [], [], []
+    notes: list[Text] = []
+    # G-omregning: the vedtak's income (``on_file``) and the part of it NAV had before any report (``base``)
+    set_on = os_.expected_income_from or case.start
+    changes = g_changes(rules, set_on, ctx.last_day)
+    on_file, last_reported, omregnet = yearly_income(rules, base, ZERO, ctx.first_day), ZERO, None
     day_no = int(rules.value("overgangsstonad.payment_day", ctx.first_day))
     above_in_a_row, overpaid, flagged, detect_at = 0, 0, False, None
     month = ctx.first_day
@@ -119,13 +171,25 @@ def run(ctx: Context) -> SchemeOutput:
             reported = _step_monthly(cal.step_for(case.work, os_.reports_income)) if month > os_.reports_income else ZERO
         else:  # on_job_start: the client reports each change; NAV uses it from the month after
             reported = _step_monthly(cal.step_for(case.work, prev)) if prev >= case.start else ZERO
-        expected = yearly_income(rules, base, reported, month)
+        while changes and changes[0][0] <= month:  # NAV omregner the running vedtak from the month G changes
+            changed, g_old, g_new = changes.pop(0)
+            before = on_file
+            base = g_omregning(rules, base, g_old, g_new, changed)
+            on_file, omregnet = g_omregning(rules, on_file, g_old, g_new, changed), changed
+            # a note when the income changes, also for an omregning before the case (it sets the case's income)
+            if ctx.detail and on_file != before and changed < cal.add_months(ctx.horizon[-1], 1):
+                notes.append(Text("note.overgangsstonad_g_omregning", month=Month(changed), income=Num(float(on_file)),
+                                  before=Num(float(before)), g_old=Num(float(g_old)), g_new=Num(float(g_new))))
+        if reported != last_reported:  # a revurdering: the income on file + the reported pay, set this month
+            on_file, last_reported = yearly_income(rules, base, reported, month), reported
+            omregnet = None if base == 0 else omregnet  # the part on file before the report was omregnet
+        expected = on_file
         samordning = ut_by_month.get(month, 0)
         paid = amount(rules, expected, month, samordning)
         if paid:
             payments.append(Payment(
                 "overgangsstonad", paydays.monthly(rules, "overgangsstonad", month, day_no), paid, True, "nav", month,
-                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning)))
+                cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning, omregnet)))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)
         half_g_month = _d(rules.value("grunnbelop.g", month)) / 2 / TWELVE
@@ -146,6 +210,7 @@ def run(ctx: Context) -> SchemeOutput:
                 when = cal.add_months(month, 1)
                 settlements.append(Settlement("overgangsstonad", month.year, -overpaid, when, ctx.in_horizon(when)))
         month = cal.add_months(month, 1)
-    notes = (Text("note.overgangsstonad_control"),) if settlements and ctx.detail else ()
-    return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), notes,
+    if settlements and ctx.detail:
+        notes.append(Text("note.overgangsstonad_control"))
+    return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes),
                         lambda: sum(p.amount for p in payments if p.paid_on.year == ctx.first_day.year))
