@@ -129,3 +129,17 @@ def test_how_long_a_benefit_lasts_round_trips_and_is_set_by_the_form() -> None:
     v = form_values(raw)
     v["f_aap_days_used"] = None
     assert parse_case(case_data(raw, v, counsellor=False)).client.benefits.aap.days_used == 12
+
+
+def test_the_date_overgangsstonad_income_was_set_has_a_field_and_loads_back() -> None:
+    """Issue 19: client.benefits.overgangsstonad.expected_income_from is a counsellor field, not a hidden setting."""
+    from benefit_calc.app.mapping import hidden_settings
+
+    case = {"schema": "benefit-calc/case@1", "start": "2027-01", "months": 12,
+            "client": {"birth_date": "1990-01-01", "benefits": {"overgangsstonad": {
+                "expected_income": 210000, "expected_income_from": "2026-03-15"}}},
+            "household": {"children": [{"birth_date": "2024-01-01"}]}, "work": []}
+    values = form_values(case)
+    assert values["f_os_expected_from"].isoformat() == "2026-03-15"
+    assert case_data(case, values)["client"]["benefits"]["overgangsstonad"]["expected_income_from"] == "2026-03-15"
+    assert not [p for p, _ in hidden_settings(case) if "expected_income_from" in p]

@@ -122,6 +122,8 @@ def benefit_fields(name: str, counsellor: bool) -> None:
     elif name == "overgangsstonad":
         number_field(st, t("os_expected"), "f_os_expected", limits("client.benefits.overgangsstonad.expected_income"),
                      help=t("os_expected_help"))
+        if counsellor:
+            date_field(st, t("os_expected_from"), "f_os_expected_from", help=t("os_expected_from_help"))
         choice(st, t("reports"), ["on_job_start", "never"], "f_os_reports", lambda x: t(f"rep_{x}")
                if x in ("on_job_start", "never") else month_name(x))
     elif name == "bostotte":

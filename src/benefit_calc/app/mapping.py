@@ -118,6 +118,7 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     v["f_tp_days"] = int((b.get("tiltakspenger") or {}).get("days_per_period") or 10)
     os_ = b.get("overgangsstonad") or {}
     v.update({"f_os_expected": float(os_.get("expected_income") or 0),
+              "f_os_expected_from": _day(os_.get("expected_income_from")),
               "f_os_reports": _month(os_.get("reports_income")) or "on_job_start"})
     v["f_bs_heating"] = bool((b.get("bostotte") or {}).get("heating_in_rent") or False)
     sh = b.get("sosialhjelp") or {}
@@ -300,6 +301,8 @@ def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: 
              else _int(v["f_tp_days"]))
     elif name == "overgangsstonad":
         _put(body, "expected_income", _num(v["f_os_expected"]))
+        if counsellor:
+            _put(body, "expected_income_from", _iso(v["f_os_expected_from"]))
         _put(body, "reports_income", None if v["f_os_reports"] == "on_job_start" and "reports_income" not in body
              else v["f_os_reports"])
     elif name == "bostotte":
@@ -328,6 +331,7 @@ _SHOWN = {  # generic paths of the fields the form shows (counsellor mode); list
     "client.benefits.uforetrygd.reports_income", "client.benefits.dagpenger.basis", "client.benefits.dagpenger.basis_g",
     "client.benefits.dagpenger.normal_hours_per_week", "client.benefits.tiltakspenger.days_per_period",
     "client.benefits.overgangsstonad.expected_income", "client.benefits.overgangsstonad.reports_income",
+    "client.benefits.overgangsstonad.expected_income_from",
     "client.benefits.bostotte.heating_in_rent", "client.benefits.sosialhjelp.income_month",
     "client.benefits.sosialhjelp.other_costs_per_month", "client.benefits.sosialhjelp.shared_housing",
     *(f"client.benefits.{b}.until" for b in UNTIL),
