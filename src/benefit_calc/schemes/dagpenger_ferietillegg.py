@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from functools import partial
 from typing import Iterable, Sequence
 
@@ -51,7 +52,7 @@ def payday(rules: Ruleset, year: int) -> date:
     return paydays.on_or_after(rules, due)
 
 
-def amount(rules: Ruleset, year: int, days: int, paid: int) -> int:
+def amount(rules: Ruleset, year: int, days: int, paid: int | Decimal) -> int:
     """The ferietillegg earned in ``year`` with ``days`` stønadsdager used and ``paid`` kroner of dagpenger paid:
     the rate × paid, rounded half up to kroner, if the days reach the threshold; else 0."""
     day = date(year, 12, 31)
