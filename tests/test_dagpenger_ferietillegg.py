@@ -124,3 +124,17 @@ def test_bostotte_counts_it_as_income_in_the_month_it_is_paid() -> None:
 
     may = date(2027, 5, 1)
     assert "4 245" in income_read(ferie, may) and "4 245" not in income_read(fewer, may)
+
+
+def test_a_later_settlement_counts_only_the_dagpenger_paid_in_the_case_s_months() -> None:
+    # Jan 2026–May 2027 with dagpenger all along: 2026's ferietillegg is paid in May 2027 (in the months); 2027's
+    # would be paid in May 2028 and counts only the dagpenger paid January–May 2027, the ones the headline counts
+    result = simulate(RULES, _case(17, until="2030-12-31"))
+    dp = [p for p in result.payments if p.scheme == "dagpenger"]
+    in_2026 = sum(p.amount for p in dp if p.paid_on.year == 2026)
+    shown_2027 = sum(p.amount for p in dp if date(2027, 1, 1) <= p.paid_on < date(2027, 6, 1))
+    assert [p.amount for p in result.payments if p.scheme == "dagpenger_ferietillegg"] == [
+        int(Decimal(in_2026) * Decimal("0.095") + Decimal("0.5"))]
+    [s] = [s for s in result.settlements if s.scheme == "dagpenger_ferietillegg"]
+    assert (s.year, s.month, s.amount) == (2027, date(2028, 5, 1), int(Decimal(shown_2027) * Decimal("0.095") + Decimal("0.5")))
+    assert shown_2027 < sum(p.amount for p in dp if p.paid_on.year == 2027)  # the rest of 2027 is not counted

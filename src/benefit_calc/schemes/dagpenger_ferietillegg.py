@@ -15,7 +15,9 @@ The rule in plain words (folketrygdloven § 4-14, in force since 1 October 1998;
   payment system pays it was not found). It is taxable like dagpenger; tax is withheld as on other NAV payments.
 * Paid in one of the case's months, it is a payment of its own (``dagpenger_ferietillegg``), income in that month
   for bostøtte and sosialhjelp as any taxable NAV payment is. Paid after the case's last month, it is a later
-  settlement (gross, as uføretrygd's etteroppgjør) so the headline counts it.
+  settlement (gross, as uføretrygd's etteroppgjør) so the headline counts it — of the dagpenger paid up to the
+  end of the case's last month only, the dagpenger the headline counts (the days for the right are the whole
+  year's, the situation continued to December as the tax assessment assumes).
 * The dagpenger of the year before the case's first simulated year are not known, so the ferietillegg paid in May
   of the start year is not modelled (a note says so).
 """
@@ -80,8 +82,12 @@ def ferietillegg(ctx: Context, dagpenger: Sequence[Payment], used_days: Counter[
     later settlement when it lands after them, and notes (the year before the start, a year under the limit)."""
     rules = ctx.rules
     paid_in: Counter[int] = Counter()
+    shown: Counter[int] = Counter()  # paid up to the end of the case's last month
+    end = cal.add_months(ctx.horizon[-1], 1)
     for p in dagpenger:
         paid_in[p.paid_on.year] += p.amount
+        if p.paid_on < end:
+            shown[p.paid_on.year] += p.amount
     payments: list[Payment] = []
     settlements: list[Settlement] = []
     notes: list[Text] = []
@@ -89,26 +95,28 @@ def ferietillegg(ctx: Context, dagpenger: Sequence[Payment], used_days: Counter[
     if ctx.detail and ctx.in_horizon(before):
         notes.append(Text("note.dagpenger_ferietillegg_before", year=ctx.first_day.year - 1, month=Month(before)))
     for year in range(ctx.first_day.year, ctx.last_day.year + 1):
-        paid, days = paid_in.get(year, 0), used_days.get(year, 0)
-        if not paid:
+        days, when = used_days.get(year, 0), payday(rules, year)
+        later = not ctx.in_horizon(when)  # after the case's last month: only what the headline counts earns it
+        paid = shown.get(year, 0) if later else paid_in.get(year, 0)
+        if not paid_in.get(year, 0) or when < ctx.horizon[0]:
             continue
-        when = payday(rules, year)
-        if when < ctx.horizon[0]:
+        day = date(year, 12, 31)
+        if days < int(rules.value("dagpenger.ferietillegg_min_days", day)):
+            if ctx.detail:
+                notes.append(Text("note.dagpenger_ferietillegg_none", year=year, days=Num(days),
+                                  limit=Num(int(rules.value("dagpenger.ferietillegg_min_days", day)))))
             continue
         kr = amount(rules, year, days, paid)
         if not kr:
-            if ctx.detail:
-                notes.append(Text("note.dagpenger_ferietillegg_none", year=year, days=Num(days),
-                                  limit=Num(int(rules.value("dagpenger.ferietillegg_min_days", date(year, 12, 31))))))
             continue
-        if ctx.in_horizon(when):
-            payments.append(Payment(KIND, when, kr, True, "nav", date(year, 1, 1), date(year, 12, 31),
+        if not later:
+            payments.append(Payment(KIND, when, kr, True, "nav", date(year, 1, 1), day,
                                     partial(_explain, rules, year, days, paid, kr)))
-        else:
-            settlements.append(Settlement(KIND, year, kr, cal.month_of(when), False))
-            if ctx.detail:
-                notes.append(Text("note.dagpenger_ferietillegg_later", year=year, amount=Num(kr), day=Day(when),
-                                  paid=Num(paid), rate=Num(float(_d(rules.value("dagpenger.ferietillegg_rate",
-                                                                                 date(year, 12, 31))) * 100), 1)))
+            continue
+        settlements.append(Settlement(KIND, year, kr, cal.month_of(when), False))
+        if ctx.detail:
+            rate = float(_d(rules.value("dagpenger.ferietillegg_rate", day)) * 100)
+            notes.append(Text("note.dagpenger_ferietillegg_later", year=year, amount=Num(kr), day=Day(when),
+                              last=Month(ctx.horizon[-1]), paid=Num(paid), rate=Num(rate, 1)))
     return payments, settlements, notes
 
