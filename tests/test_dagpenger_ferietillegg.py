@@ -138,3 +138,19 @@ def test_a_later_settlement_counts_only_the_dagpenger_paid_in_the_case_s_months(
     [s] = [s for s in result.settlements if s.scheme == "dagpenger_ferietillegg"]
     assert (s.year, s.month, s.amount) == (2027, date(2028, 5, 1), int(Decimal(shown_2027) * Decimal("0.095") + Decimal("0.5")))
     assert shown_2027 < sum(p.amount for p in dp if p.paid_on.year == 2027)  # the rest of 2027 is not counted
+
+
+def test_dated_abolished_from_2015_and_back_for_2025() -> None:
+    # statsbudsjettet 2015/2016: abolished for dagpenger from 1 January 2015; dp-behandling computes it again from
+    # April 2026 for the year before (2025; the date of the change is UNVERIFIED, see rules/no/dagpenger.yaml)
+    assert not ft.earned_in(RULES, 2024) and ft.earned_in(RULES, 2025) and ft.earned_in(RULES, 2026)
+    year_2024 = simulate(RULES, parse_case({"start": "2024-01", "months": 17, "client": {"birth_date": "1980-01-01",
+        "benefits": {"dagpenger": {"basis": 380000, "normal_hours_per_week": 37.5}}}}))
+    assert not [p for p in year_2024.payments if p.scheme == "dagpenger_ferietillegg"]
+    # 2025 (Jan–May in the case's months) earns one, paid in May 2026 after the case: a later settlement
+    assert [s.year for s in year_2024.settlements if s.scheme == "dagpenger_ferietillegg"] == [2025]
+    assert not [n for n in year_2024.notes if "ferietillegget for 2023" in n or "Dagpenger 2024" in n]
+    year_2025 = simulate(RULES, parse_case({"start": "2025-01", "months": 17, "client": {"birth_date": "1980-01-01",
+        "benefits": {"dagpenger": {"basis": 380000, "normal_hours_per_week": 37.5}}}}))
+    assert [p.paid_on for p in year_2025.payments if p.scheme == "dagpenger_ferietillegg"] == [date(2026, 5, 4)]
+    assert not [n for n in year_2025.notes if "ferietillegget for 2024" in n]  # 2024 earned none: nothing unknown

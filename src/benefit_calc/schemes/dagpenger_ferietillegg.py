@@ -20,6 +20,9 @@ The rule in plain words (folketrygdloven § 4-14, in force since 1 October 1998;
   year's, the situation continued to December as the tax assessment assumes).
 * The dagpenger of the year before the case's first simulated year are not known, so the ferietillegg paid in May
   of the start year is not modelled (a note says so).
+* Dated: abolished for dagpenger paid from 1 January 2015 (statsbudsjettet 2015); back for dagpenger paid from
+  2025 — an UNVERIFIED date taken from dp-behandling, which computes it from April 2026 for the year before. In
+  the years between the rate is 0 and nothing is paid.
 """
 
 from __future__ import annotations
@@ -63,6 +66,12 @@ def amount(rules: Ruleset, year: int, days: int, paid: int | Decimal) -> int:
     return _kr(_d(paid) * _d(rules.value("dagpenger.ferietillegg_rate", day)))
 
 
+def earned_in(rules: Ruleset, year: int) -> bool:
+    """Whether dagpenger paid in ``year`` earn a ferietillegg (abolished from 2015, back from 2025: the rate is 0
+    in the years between)."""
+    return _d(rules.value("dagpenger.ferietillegg_rate", date(year, 12, 31))) > 0
+
+
 def days_by_year(days: Iterable[date]) -> Counter[int]:
     """Stønadsdager used, counted by the calendar year each day falls in."""
     return Counter(d.year for d in days)
@@ -92,13 +101,13 @@ def ferietillegg(ctx: Context, dagpenger: Sequence[Payment], used_days: Counter[
     settlements: list[Settlement] = []
     notes: list[Text] = []
     before = payday(rules, ctx.first_day.year - 1)
-    if ctx.detail and ctx.in_horizon(before):
+    if ctx.detail and ctx.in_horizon(before) and earned_in(rules, ctx.first_day.year - 1):
         notes.append(Text("note.dagpenger_ferietillegg_before", year=ctx.first_day.year - 1, month=Month(before)))
     for year in range(ctx.first_day.year, ctx.last_day.year + 1):
         days, when = used_days.get(year, 0), payday(rules, year)
         later = not ctx.in_horizon(when)  # after the case's last month: only what the headline counts earns it
         paid = shown.get(year, 0) if later else paid_in.get(year, 0)
-        if not paid_in.get(year, 0) or when < ctx.horizon[0]:
+        if not paid_in.get(year, 0) or when < ctx.horizon[0] or not earned_in(rules, year):
             continue
         day = date(year, 12, 31)
         if days < int(rules.value("dagpenger.ferietillegg_min_days", day)):
