@@ -154,3 +154,14 @@ def test_dated_abolished_from_2015_and_back_for_2025() -> None:
         "benefits": {"dagpenger": {"basis": 380000, "normal_hours_per_week": 37.5}}}}))
     assert [p.paid_on for p in year_2025.payments if p.scheme == "dagpenger_ferietillegg"] == [date(2026, 5, 4)]
     assert not [n for n in year_2025.notes if "ferietillegget for 2024" in n]  # 2024 earned none: nothing unknown
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("months", [17, 12], ids=["paid-in-the-months", "later-settlement"])
+def test_what_the_client_reads_of_it_is_in_the_client_s_words(months: int, lang: str) -> None:
+    from tests.test_client_words import problems, texts  # the same checks as for the examples
+
+    case = _case(months)
+    result = simulate(RULES, case)
+    bad = {where: found for where, found in texts(case, result, lang) if problems(found, lang)}
+    assert not bad
