@@ -10,6 +10,7 @@ Each entry of a file becomes one test, so a rules maintainer adds a published fi
         months:   {2025-02: {kontantstotte: 7500, disposable: 9468}}   # any month-row field or benefit
         periods:  [{benefit: aap, start: 2024-01-01, amount: 12400}]    # meldeperioder by start day; fields as in the JSON result
         payments: [{scheme: bostotte, paid_on: 2026-09-20, amount: 63}]
+        settlements: [{scheme: dagpenger_ferietillegg, year: 2026, month: 2027-05, amount: 4245}]  # after the horizon too
         warnings: [aap_work_limit]                                      # codes that must be there
 
 Every expectation is checked; the test's failure message names the entry, the field and both values.
@@ -79,6 +80,10 @@ class SchemeItem(pytest.Item):
             found = [p.amount for p in result.payments
                      if p.scheme == want["scheme"] and p.paid_on.isoformat() == str(want["paid_on"])]
             assert found == [want["amount"]], f"{want['scheme']} {want['paid_on']}: got {found}, expected {want['amount']}"
+        for want in expect.get("settlements") or []:  # {scheme, year, amount, month}; after the horizon too
+            found = [s.amount for s in result.settlements
+                     if s.scheme == want["scheme"] and s.year == want["year"] and f"{s.month:%Y-%m}" == str(want["month"])]
+            assert found == [want["amount"]], f"{want['scheme']} {want['year']}: got {found}, expected {want['amount']}"
         codes = {w.code for w in result.warnings}
         for code in expect.get("warnings") or []:
             assert code in codes, f"warning {code} missing (have {sorted(codes)})"

@@ -91,3 +91,12 @@ def test_a_broken_roll_or_closed_day_names_the_file_and_key(tmp_path: Path) -> N
                     encoding="utf-8")
     with pytest.raises(RulesError, match=r"bank_closed_days.*'12-32'"):
         paydays.monthly(load_rules(overlays=[days]), "bostotte", date(2026, 6, 1), 20)
+
+
+def test_on_or_after_moves_a_holiday_to_the_next_banking_day() -> None:
+    # 1 May (a public holiday): 2019 a Wednesday → Thursday 2 May; 2027 a Saturday → Monday 3 May; 24 December
+    # 2025 (no bank settlement, a Wednesday) → 25 and 26 are holidays → Monday 29 December; a banking day stays
+    assert paydays.on_or_after(RULES, date(2019, 5, 1)) == date(2019, 5, 2)
+    assert paydays.on_or_after(RULES, date(2027, 5, 1)) == date(2027, 5, 3)
+    assert paydays.on_or_after(RULES, date(2025, 12, 24)) == date(2025, 12, 29)
+    assert paydays.on_or_after(RULES, date(2026, 5, 5)) == date(2026, 5, 5)

@@ -51,7 +51,7 @@ def test_each_scheme_reads_only_its_own_rule_files_and_the_shared_ones() -> None
 
 
 def test_the_lists_every_part_reads_come_from_the_registry() -> None:
-    assert len(BENEFIT_PAYMENTS) == len(set(BENEFIT_PAYMENTS)) == 11
+    assert len(BENEFIT_PAYMENTS) == len(set(BENEFIT_PAYMENTS)) == 12  # dagpenger makes two: itself and its ferietillegg
     assert set(INPUTS) == {b.split(".")[2] for b in BOUNDS if b.startswith("client.benefits.")}
     assert len(EXCLUDED) == 7 and all(a != b for a, b in EXCLUDED)  # AAP with graded uføretrygd is modelled
 

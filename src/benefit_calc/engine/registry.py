@@ -59,7 +59,7 @@ SHARED_RULE_FILES = ("grunnbelop", "kommuner", "utbetaling")  # G; the municipal
 SCHEMES: tuple[Scheme, ...] = (  # in the order they run; each sees the payments of those before it
     Scheme("aap", aap_timeline.run, ("aap",), "Folketrygdloven kapittel 11", "nav", True, "meldekort", "aap",
            excludes=("dagpenger",), cliffs=(("aap", "aap.max_work_share", "aap_limit"),), has_end=True),
-    Scheme("dagpenger", dagpenger.run, ("dagpenger",), "Folketrygdloven kapittel 4", "nav", True, "meldekort",
+    Scheme("dagpenger", dagpenger.run, ("dagpenger", "dagpenger_ferietillegg"), "Folketrygdloven kapittel 4", "nav", True, "meldekort",
            "dagpenger", cliffs=(("dagpenger", "dagpenger.max_work_share", "dagpenger_limit"),), has_end=True),
     Scheme("tiltakspenger", tiltakspenger.run, ("tiltakspenger",), "Tiltakspengeforskriften", "nav", False,
            "meldekort", "tiltakspenger", excludes=("aap", "dagpenger", "uforetrygd", "kvalifiseringsstonad"),

@@ -14,6 +14,8 @@ values in ``rules/no/dagpenger.yaml``):
 * A new claim starts with an egenandel of 3 × dagsats (with barnetillegg), deducted from the first payments.
 * The stønadsperiode (§ 4-15, 52 or 104 weeks) runs out as meldeperioder use it; nothing is paid after the last
   stønadsdag (see :mod:`benefit_calc.schemes.dagpenger_duration`).
+* More than eight weeks (41 stønadsdager) in a calendar year give a ferietillegg of 9.5 % of the year's dagpenger,
+  paid in May the next year (§ 4-14; see :mod:`benefit_calc.schemes.dagpenger_ferietillegg`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import PeriodRow, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import dagpenger_duration as duration
+from benefit_calc.schemes import dagpenger_ferietillegg as ferie
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words.formats import Day, Num
 
@@ -125,6 +128,7 @@ def run(ctx: Context) -> SchemeOutput:
     first_failing = ctx.first_day
     over_in_a_row, stopped_after = 0, None
     payments, rows, warnings = [], [], []
+    forbruk: list[date] = []  # the stønadsdager used (days of meldeperioder under the work limit)
     limit_share = _d(rules.value("dagpenger.max_work_share", start))
     pct = Num(float(limit_share) * 100, 2)
     period = duration.days_left(rules, dp, start)  # (stønadsdager left, weeks, why) or None: no end known
@@ -157,6 +161,8 @@ def run(ctx: Context) -> SchemeOutput:
                 res = period_amount(day_rates, normal, hours, limit_share, egenandel_left)
             left -= len(day_rates) - before
         egenandel_left -= res.egenandel
+        if res.passed:
+            forbruk.extend(days[:len(day_rates)])
         amount, factor = res.net, res.factor
         bt_paid = sum((_d(r - rate) * factor for r in day_rates), Decimal(0))
         if not res.passed:
@@ -209,5 +215,7 @@ def run(ctx: Context) -> SchemeOutput:
                     total += with_barnetillegg(rules, basis, rate, 0, d)
         return total
 
-    return SchemeOutput(tuple(payments), tuple(rows), tuple(warnings), notes=notes, without_work=without_work)
+    extra, settlements, ferie_notes = ferie.ferietillegg(ctx, payments, ferie.days_by_year(forbruk))
+    return SchemeOutput(tuple(payments + extra), tuple(rows), tuple(warnings), tuple(settlements),
+                        notes=(*notes, *ferie_notes), without_work=without_work)
 

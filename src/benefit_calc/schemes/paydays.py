@@ -52,6 +52,11 @@ def monthly(rules: Ruleset, payer: str, month: date, usual_day: int) -> date:
     return rules.cached(("monthly_payday", payer, month, usual_day), make, shared=True)  # type: ignore[no-any-return]
 
 
+def on_or_after(rules: Ruleset, due: date) -> date:
+    """The first banking day on or after ``due`` (a payment dated on a holiday that comes after it)."""
+    return cal.banking_day_on_or_after(due, _closed(rules, due))
+
+
 def after_period(rules: Ruleset, lag_param: str, period_end: date) -> date:
     """The day a meldeperiode ending ``period_end`` is paid: the ``lag_param``-th banking day after its end."""
     def make() -> date:
