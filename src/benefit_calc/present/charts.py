@@ -37,7 +37,7 @@ def _t(key: str, lang: str, **args: Any) -> str:
 # distinct hues; a part not listed gets grey.
 COLOURS = {
     "wages": "#1f4e79", "holiday_pay": "#4a7fb0", "aap": "#e69f00", "dagpenger": "#cc79a7",
-    "tiltakspenger": "#8c6d31", "uforetrygd": "#009e73", "barnetillegg_uforetrygd": "#66c2a5",
+    "dagpenger_ferietillegg": "#e7a8cf", "tiltakspenger": "#8c6d31", "uforetrygd": "#009e73", "barnetillegg_uforetrygd": "#66c2a5",
     "overgangsstonad": "#b07aa1", "kvalifiseringsstonad": "#56b4e9", "bostotte": "#f0c05a", "sosialhjelp": "#9c9ede",
     "barnetrygd": "#7f7f7f", "kontantstotte": "#bcbd22", "partner": "#a6a6a6", "tax": "#a4161a",
     "settlements": "#d55e00",
