@@ -117,3 +117,17 @@ def test_the_report_says_where_the_difference_comes_from_and_carries_the_alterna
     assert "Kilder (lover og regler)" in flat
     without = words_of(text_of(build_pdf(case, result, head, "nb", made=date(2026, 11, 23))))
     assert "Alternativene vi sammenlignet" not in without  # no rules given: nothing compared, nothing invented
+
+
+def test_a_ferietillegg_after_the_period_is_said_as_money_paid_out_not_a_refund() -> None:
+    """Issue 19: a later ferietillegg is a payment; "til gode" and "Etteroppgjøret for …" are a refund's words."""
+    from benefit_calc import parse_case
+    from benefit_calc.present.summary import headline as head_of
+
+    rules = load_rules()
+    case = parse_case({"start": "2026-01", "months": 12, "client": {"birth_date": "1980-01-01", "benefits": {
+        "dagpenger": {"basis": 380000, "normal_hours_per_week": 37.5, "until": "2026-02-26"}}}})
+    result = simulate(rules, case)
+    assert "dagpenger_ferietillegg" in [s.scheme for s in result.settlements if not s.in_horizon]
+    flat = words_of(text_of(build_pdf(case, result, head_of(rules, case, result), "nb", made=date(2026, 11, 23))))
+    assert "Ferietillegget på dagpengene for 2026: 4 245 kr utbetales, mai 2027." in flat, flat[-600:]

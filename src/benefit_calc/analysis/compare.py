@@ -117,7 +117,8 @@ def explain_text(data: dict[str, Any]) -> str:
     """The explanation as plain text in its language (``data["lang"]``: nb, nn or en); each payment and settlement
     named in words ("Bostøtte", "Skatteoppgjøret for 2026"), each parameter value used by its label and in its unit
     ("Grunnbeløpet (G): 136 549 kr i året"), with the date it applies from, its source and its name in the rules."""
-    from benefit_calc.analysis.cliffs import component_label, part_name
+    from benefit_calc.analysis.cliffs import component_label
+    from benefit_calc.analysis.sentences import settlement_name
 
     lang = data["lang"]
 
@@ -138,8 +139,7 @@ def explain_text(data: dict[str, Any]) -> str:
             lines.append("    " + t("value", label=u["label"], value=u["shown"], date=since, source=u["reference"],
                                     name=u["name"]))
     for s in data["settlements"]:
-        name = (text("settlement.skatt", lang, year=s["year"]) if s["scheme"] == "skatt" else
-                text("settlement.other", lang, part=part_name(s["scheme"], lang), year=s["year"]))
+        name = settlement_name(s["scheme"], s["year"], lang)
         lines.append(t("settlement", name=name, amount=kr(s["amount"])))
     for w in data["warnings"]:
         message = w.get(f"message_{lang}") or w["message"]

@@ -123,6 +123,17 @@ class Change:
         return {n: w for (n, _), w in zip(values, whole) if w}
 
 
+LATER_PAYMENTS = ("dagpenger_ferietillegg",)  # settlements that are money paid out, not a refund or a claim
+
+
+def settlement_name(scheme: str, year: int, lang: str = "nb") -> str:
+    """A settlement by its name: "Skatteoppgjøret for 2026", "Etteroppgjøret for uføretrygd for 2026", or its own
+    name where it has one ("Ferietillegget på dagpengene for 2026": ``settlement.<scheme>``)."""
+    if has(f"settlement.{scheme}"):
+        return text(f"settlement.{scheme}", lang, year=year)
+    return text("settlement.other", lang, part=part_name(scheme, lang), year=year)
+
+
 def hours(h: float, lang: str = "nb") -> str:
     """Hours a week as a sentence says them: 18,75 (nb, nn), 18.75 (en); as many decimals as a sweep level has."""
     return number(h, lang, HOURS_DECIMALS)

@@ -13,7 +13,7 @@ from benefit_calc.present.summary import actions, case_text, legal_source, month
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
-from benefit_calc.analysis.sentences import no_cliff_ahead
+from benefit_calc.analysis.sentences import LATER_PAYMENTS, no_cliff_ahead
 from benefit_calc.words.formats import amount
 from benefit_calc.words import in_lang, text
 from benefit_calc.app.common import day_text, kr, lang, public_rules, month_name, num, signed_kr, t
@@ -200,8 +200,8 @@ def settlements(result: Any) -> None:
     st.header(t("settlements"))
     st.caption(t("settlements_mean"))
     for s in result.settlements:
-        what = t("settle_refund" if s.amount > 0 else "settle_claim", scheme=t(f"scheme_{s.scheme}"), year=s.year,
-                 amount=kr(abs(s.amount)), month=month_name(f"{s.month:%Y-%m}"))
+        key = "settle_paid" if s.scheme in LATER_PAYMENTS else "settle_refund" if s.amount > 0 else "settle_claim"
+        what = t(key, scheme=t(f"scheme_{s.scheme}"), year=s.year, amount=kr(abs(s.amount)), month=month_name(s.month))
         st.write(f"• {what}")
 
 

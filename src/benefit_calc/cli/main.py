@@ -30,7 +30,8 @@ def _kr(x: float) -> str:
 def format_table(result: Result, lang: str = "nb") -> str:
     """A plain-text month table, with meldeperioder and warnings below it, in ``lang`` (nb, nn or en): columns and
     benefits named in words from the catalogue, shares in percent."""
-    from benefit_calc.analysis.cliffs import component_label, part_name
+    from benefit_calc.analysis.cliffs import component_label
+    from benefit_calc.analysis.sentences import settlement_name
     from benefit_calc.words import in_lang
 
     def t(key: str, **args: Any) -> str:
@@ -58,7 +59,7 @@ def format_table(result: Result, lang: str = "nb") -> str:
     if others:
         lines += ["", t("others")]
         for s in others:
-            name = text("settlement.other", lang, part=part_name(s.scheme, lang), year=s.year)
+            name = settlement_name(s.scheme, s.year, lang)
             line = t("other_paid" if s.amount > 0 else "other_claimed", name=name, amount=_kr(abs(s.amount)),
                      month=month_text(s.month))
             lines.append("  " + line + ("" if s.in_horizon else " " + t("after_period")))

@@ -21,6 +21,7 @@ from benefit_calc.present.summary import Headline, actions, legal_source, month_
 from benefit_calc.case.model import Case
 from benefit_calc.analysis.cliffs import TIMING_DROP, component_label, part_name
 from benefit_calc.analysis.compare import compare
+from benefit_calc.analysis.sentences import LATER_PAYMENTS, settlement_name
 from benefit_calc.result.model import Result, Settlement
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.zones import municipalities
@@ -153,13 +154,6 @@ def changes_lines(result: Result, lang: str) -> list[str]:
     return out
 
 
-def settlement_name(s: Settlement, lang: str) -> str:
-    """"Skatteoppgjøret for 2026", "Etteroppgjøret for uføretrygd for 2026"."""
-    if s.scheme == "skatt":
-        return text("settlement.skatt", lang, year=s.year)
-    return text("settlement.other", lang, part=part_name(s.scheme, lang), year=s.year)
-
-
 def alternatives_rows(rules: Ruleset, case: Case, lang: str) -> list[dict[str, str]]:
     """The compared alternatives (the case's scenarios) against the plan: the household's money over the period
     (later settlements included), a month on average, and the difference from the plan."""
@@ -239,7 +233,8 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
     _section(pdf, _t("settle", lang))
     pdf.set_font("DejaVu", "", 9)
     for s in result.settlements or ():
-        _line(pdf, 5, "• " + _t("refund" if s.amount > 0 else "owe", lang, name=settlement_name(s, lang),
+        kind = "paid" if s.scheme in LATER_PAYMENTS else "refund" if s.amount > 0 else "owe"
+        _line(pdf, 5, "• " + _t(kind, lang, name=settlement_name(s.scheme, s.year, lang),
                                 amount=fmt(abs(s.amount), lang), month=month(s.month, lang)))
     if not result.settlements:
         _line(pdf, 5, _t("none", lang))
