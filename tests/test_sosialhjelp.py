@@ -25,6 +25,7 @@ from .strategies import sosialhjelp_cases
 RULES = load_rules()
 OVERLAY = Path(__file__).parent.parent / "examples" / "overlays" / "sosialhjelp-kommune-eksempel.yaml"
 DAY_BEFORE = Path(__file__).parent / "data" / "sosialhjelp-dagen-for.yaml"
+BARNETRYGD_COUNTED = Path(__file__).parent.parent / "examples" / "overlays" / "sosialhjelp-barnetrygd-teller.yaml"
 # the 2026 rates are an estimate in the rule file (no circular found): the month sequences below follow the file
 RATES_2026 = RULES.value("sosialhjelp.rates", date(2026, 1, 1))
 SINGLE, SHARED = RATES_2026["single"], RATES_2026["shared_housing"]
@@ -148,6 +149,41 @@ def test_barnetrygd_not_counted_but_kontantstotte_is() -> None:
 def test_before_september_2022_barnetrygd_could_be_counted() -> None:
     assert "barnetrygd" not in RULES.value("sosialhjelp.not_counted", date(2022, 8, 1))
     assert "barnetrygd" in RULES.value("sosialhjelp.not_counted", date(2022, 9, 1))
+
+
+def test_a_family_with_barnetrygd_is_told_of_the_proposal_to_count_it() -> None:
+    """Prop. 1 S (2025–2026) proposed counting barnetrygd again; the outcome is not known to the rules. A household
+    with barnetrygd and sosialhjelp hears once, in the first such month, that it is not counted now and that it
+    may be, with the barnetrygd of that month; one without children hears nothing of it."""
+    assert not RULES.value("sosialhjelp.proposed_changes", date(2025, 10, 1))
+    assert "barnetrygd_counted" in RULES.value("sosialhjelp.proposed_changes", date(2027, 1, 1))
+    assert "barnetrygd" in RULES.value("sosialhjelp.not_counted", date(2027, 1, 1))
+    r = simulate(RULES, case(start="2027-01", household__children=[{"birth_date": "2018-04-01"}]))
+    said = [w for w in r.warnings if w.code == "sosialhjelp_barnetrygd_proposal"]
+    assert len(said) == 1 and said[0].month == date(2027, 1, 1)
+    jan = r.months[0]
+    assert jan.benefits["barnetrygd"] > 0 and stonad(r)[jan.month] > 0
+    w = said[0]
+    assert f"{fmt(jan.benefits['barnetrygd'])} kr i januar 2027" in w.message
+    assert "Prop. 1 S (2025–2026)" in w.message and "ikke som inntekt" in w.message
+    assert "ikkje som inntekt" in w.message_nn and "does not count as income" in w.message_en
+    alone = simulate(RULES, case(start="2027-01"))
+    assert not any(w.code == "sosialhjelp_barnetrygd_proposal" for w in alone.warnings)
+
+
+def test_the_proposal_as_an_overlay_counts_barnetrygd_krone_for_krone() -> None:
+    """examples/overlays/sosialhjelp-barnetrygd-teller.yaml: barnetrygd counted from 1 January 2027 (a what-if
+    date) lowers each month's stønad by the barnetrygd, and the warning about the proposal falls away."""
+    rules = load_rules(overlays=[BARNETRYGD_COUNTED])
+    assert not rules.value("sosialhjelp.not_counted", date(2027, 1, 1))
+    assert "barnetrygd" in rules.value("sosialhjelp.not_counted", date(2026, 12, 1))
+    c = case(start="2027-01", household__children=[{"birth_date": "2018-04-01"}])
+    now, proposed = simulate(RULES, c), simulate(rules, c)
+    for a, b in zip(now.months, proposed.months):
+        assert stonad(proposed).get(b.month, 0) == max(stonad(now)[a.month] - b.benefits["barnetrygd"], 0)
+    assert any(m.benefits["barnetrygd"] for m in proposed.months)
+    assert not any(w.code == "sosialhjelp_barnetrygd_proposal" for w in proposed.warnings)
+    assert BARNETRYGD_COUNTED.name in rules.stamp()["overlays"]
 
 
 def test_wages_warn_krone_for_krone_and_show_when_independent() -> None:

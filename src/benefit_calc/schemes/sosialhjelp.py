@@ -187,4 +187,19 @@ def _warnings(ctx: Context, amounts: dict[date, tuple[int, int]], income: Counte
     if ctx.case.client.benefits.bostotte is None and (ctx.case.household.rent_per_month or 0) > 0 \
             and any(amounts[m][0] > 0 for m in horizon):
         out.append(Warning.of("sosialhjelp_without_bostotte", None, LAW))
+    out.extend(_barnetrygd_proposal(ctx, amounts))
     return out
+
+
+def _barnetrygd_proposal(ctx: Context, amounts: dict[date, tuple[int, int]]) -> list[Warning]:
+    """Said once, in the first month with both sosialhjelp and barnetrygd while barnetrygd is not counted and the
+    government's proposal to count it again (``sosialhjelp.proposed_changes``) has no known outcome."""
+    rules = ctx.rules
+    for m in ctx.horizon:
+        if amounts[m][0] <= 0 or "barnetrygd" not in rules.value("sosialhjelp.not_counted", m) \
+                or "barnetrygd_counted" not in rules.value("sosialhjelp.proposed_changes", m):
+            continue
+        paid = sum(p.amount for p in ctx.earlier if p.scheme == "barnetrygd" and cal.month_of(p.paid_on) == m)
+        if paid > 0:
+            return [Warning.of("sosialhjelp_barnetrygd_proposal", m, LAW, month=Month(m), barnetrygd=Num(paid))]
+    return []
