@@ -90,12 +90,16 @@ class Uforetrygd:
 @attrs.frozen(cache_hash=True)
 class Overgangsstonad:
     """Overgangsstønad for a single parent; ``expected_income`` is the yearly income on the vedtak, as NAV set it on
-    ``expected_income_from`` (default: the case's start month). NAV G-omregner it on each 1 May after that day."""
+    ``expected_income_from`` (default: the case's start month). NAV G-omregner it on each 1 May after that day.
+    ``first_granted`` (default: the case's start) decides whether the old rules or those of 1 July 2026 apply;
+    ``special_care``: a child needs special care (særlig tilsyn), which keeps the stønad under the new rules."""
 
     expected_income: float | None = None  # default 0
     reports_income: str | date | None = None
     until: date | None = None
     expected_income_from: date | None = None  # default: the case's start
+    first_granted: date | None = None  # the day the stønad was first granted; default: the case's start
+    special_care: bool | None = None  # a child needs special care (særlig tilsyn); default false
 
 
 @attrs.frozen(cache_hash=True)
@@ -225,10 +229,13 @@ def _uforetrygd(raw: Any, path: str) -> Uforetrygd:
 
 
 def _overgangsstonad(raw: Any, path: str) -> Overgangsstonad:
-    m = f.mapping(raw, path, ("expected_income", "reports_income", "until", "expected_income_from"))
+    m = f.mapping(raw, path, ("expected_income", "reports_income", "until", "expected_income_from", "first_granted",
+                              "special_care"))
     return Overgangsstonad(f.number(m, "expected_income", path, f"{B}.overgangsstonad.expected_income"),
                            _reporting(m, path, "overgangsstonad"), f.day(m, "until", path, f"{B}.overgangsstonad.until"),
-                           f.day(m, "expected_income_from", path, f"{B}.overgangsstonad.expected_income_from"))
+                           f.day(m, "expected_income_from", path, f"{B}.overgangsstonad.expected_income_from"),
+                           f.day(m, "first_granted", path, f"{B}.overgangsstonad.first_granted"),
+                           f.boolean(m, "special_care", path, f"{B}.overgangsstonad.special_care"))
 
 
 def _kvalifiseringsstonad(raw: Any, path: str) -> Kvalifiseringsstonad:

@@ -126,6 +126,8 @@ _ALL = (
     Bound("client.benefits.overgangsstonad.reports_income", "choice", options=("on_job_start", "never")),
     _dates("client.benefits.overgangsstonad.until"),
     _dates("client.benefits.overgangsstonad.expected_income_from"),
+    _dates("client.benefits.overgangsstonad.first_granted"),
+    Bound("client.benefits.overgangsstonad.special_care", "boolean"),
     _dates("client.benefits.kvalifiseringsstonad.until"),
     Bound("client.benefits.kvalifiseringsstonad.barnetillegg", "boolean"),
     Bound("client.benefits.bostotte.heating_in_rent", "boolean"),

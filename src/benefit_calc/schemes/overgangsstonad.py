@@ -19,6 +19,9 @@ The rule in plain words (folketrygdloven § 15-9; values in ``rules/no/overgangs
 * NAV pays from the expected income. If the client does not report a higher income, NAV's control flags the case
   when the income has been 10 % or more above the expected monthly income three months in a row; NAV then
   revurderer and claims what was paid too much (folketrygdloven § 22-15). There is no yearly etteroppgjør.
+* From 1 July 2026 (folketrygdloven kapittel 15 as changed; ``schemes/overgangsstonad_2026.py``): a stønad first
+  granted from that day is paid only while a child is under 14 months or needs special care; one granted before
+  keeps the old rules.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from benefit_calc.core.money import dec as _d
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.result.model import Settlement, Warning
 from benefit_calc.rules.load import Ruleset
-from benefit_calc.schemes import paydays
+from benefit_calc.schemes import overgangsstonad_2026, paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Month, Num
@@ -136,7 +139,9 @@ def run(ctx: Context) -> SchemeOutput:
     vedtak's, G-omregnet from each 1 May after ``expected_income_from`` (floor 1 000 × new G / old G, floor 100;
     familie-ef-sak indeksjusterInntekt, c6029f3d; in force from the month the new G applies, May); a reported
     income sets it anew from the month after the report. NAV's income control (three months ≥ 10 % above) leads
-    to a revurdering and a claim (§ 22-15)."""
+    to a revurdering and a claim (§ 22-15). From 1 July 2026 a stønad first granted on or after that day stops from
+    the month the youngest child reaches 14 months, unless a child needs special care; one granted before keeps the
+    old rules (``overgangsstonad_2026.regime``)."""
     os_ = ctx.case.client.benefits.overgangsstonad
     if os_ is None:
         return SchemeOutput()
@@ -150,8 +155,9 @@ def run(ctx: Context) -> SchemeOutput:
     for p in ctx.earlier:
         if p.payer == "employer":
             wages_by_month[cal.month_of(p.paid_on)] = wages_by_month.get(cal.month_of(p.paid_on), 0) + p.amount
-    payments, warnings, settlements = [], [], []
-    notes: list[Text] = []
+    regime = overgangsstonad_2026.regime(ctx)
+    payments, warnings, settlements = [], list(regime.warnings), []
+    notes: list[Text] = list(regime.notes) if ctx.detail else []
     # G-omregning: the vedtak's income (``on_file``) and the part of it NAV had before any report (``base``)
     set_on = os_.expected_income_from or case.start
     changes = g_changes(rules, set_on, ctx.last_day)
@@ -160,7 +166,7 @@ def run(ctx: Context) -> SchemeOutput:
     above_in_a_row, overpaid, flagged, detect_at = 0, 0, False, None
     month = ctx.first_day
     while month <= ctx.last_day:
-        if os_.until is not None and month > os_.until:
+        if (os_.until is not None and month > os_.until) or (regime.stop is not None and month >= regime.stop):
             break
         prev = cal.add_months(month, -1)
         if flagged:  # NAV has revurdert after its income control: the actual income rate from now on
