@@ -143,3 +143,18 @@ def test_the_date_overgangsstonad_income_was_set_has_a_field_and_loads_back() ->
     assert values["f_os_expected_from"].isoformat() == "2026-03-15"
     assert case_data(case, values)["client"]["benefits"]["overgangsstonad"]["expected_income_from"] == "2026-03-15"
     assert not [p for p, _ in hidden_settings(case) if "expected_income_from" in p]
+
+
+def test_when_overgangsstonad_was_first_granted_and_special_care_have_fields() -> None:
+    """Issue 19 item 2: the fields the 1 July 2026 rules need are in the form (both modes), not hidden settings."""
+    from benefit_calc.app.mapping import hidden_settings
+
+    case = {"schema": "benefit-calc/case@1", "start": "2027-01", "months": 12,
+            "client": {"birth_date": "1990-01-01", "benefits": {"overgangsstonad": {
+                "expected_income": 0, "first_granted": "2026-08-01", "special_care": True}}},
+            "household": {"children": [{"birth_date": "2026-06-01"}]}, "work": []}
+    values = form_values(case)
+    assert values["f_os_first_granted"].isoformat() == "2026-08-01" and values["f_os_special_care"] is True
+    os_ = case_data(case, values, counsellor=False)["client"]["benefits"]["overgangsstonad"]
+    assert os_["first_granted"] == "2026-08-01" and os_["special_care"] is True
+    assert not [p for p, _ in hidden_settings(case) if "first_granted" in p or "special_care" in p]

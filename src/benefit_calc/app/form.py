@@ -124,6 +124,8 @@ def benefit_fields(name: str, counsellor: bool) -> None:
                      help=t("os_expected_help"))
         if counsellor:
             date_field(st, t("os_expected_from"), "f_os_expected_from", help=t("os_expected_from_help"))
+        date_field(st, t("os_first_granted"), "f_os_first_granted", help=t("os_first_granted_help"))
+        st.checkbox(t("os_special_care"), key="f_os_special_care", help=t("os_special_care_help"))
         choice(st, t("reports"), ["on_job_start", "never"], "f_os_reports", lambda x: t(f"rep_{x}")
                if x in ("on_job_start", "never") else month_name(x))
     elif name == "bostotte":

@@ -119,6 +119,7 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     os_ = b.get("overgangsstonad") or {}
     v.update({"f_os_expected": float(os_.get("expected_income") or 0),
               "f_os_expected_from": _day(os_.get("expected_income_from")),
+              "f_os_first_granted": _day(os_.get("first_granted")), "f_os_special_care": bool(os_.get("special_care")),
               "f_os_reports": _month(os_.get("reports_income")) or "on_job_start"})
     v["f_bs_heating"] = bool((b.get("bostotte") or {}).get("heating_in_rent") or False)
     sh = b.get("sosialhjelp") or {}
@@ -303,6 +304,8 @@ def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: 
         _put(body, "expected_income", _num(v["f_os_expected"]))
         if counsellor:
             _put(body, "expected_income_from", _iso(v["f_os_expected_from"]))
+        _put(body, "first_granted", _iso(v["f_os_first_granted"]))
+        _put(body, "special_care", True if v["f_os_special_care"] else None)
         _put(body, "reports_income", None if v["f_os_reports"] == "on_job_start" and "reports_income" not in body
              else v["f_os_reports"])
     elif name == "bostotte":
@@ -331,7 +334,8 @@ _SHOWN = {  # generic paths of the fields the form shows (counsellor mode); list
     "client.benefits.uforetrygd.reports_income", "client.benefits.dagpenger.basis", "client.benefits.dagpenger.basis_g",
     "client.benefits.dagpenger.normal_hours_per_week", "client.benefits.tiltakspenger.days_per_period",
     "client.benefits.overgangsstonad.expected_income", "client.benefits.overgangsstonad.reports_income",
-    "client.benefits.overgangsstonad.expected_income_from",
+    "client.benefits.overgangsstonad.expected_income_from", "client.benefits.overgangsstonad.first_granted",
+    "client.benefits.overgangsstonad.special_care",
     "client.benefits.bostotte.heating_in_rent", "client.benefits.sosialhjelp.income_month",
     "client.benefits.sosialhjelp.other_costs_per_month", "client.benefits.sosialhjelp.shared_housing",
     *(f"client.benefits.{b}.until" for b in UNTIL),
