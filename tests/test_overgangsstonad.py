@@ -382,10 +382,10 @@ def test_g_omregning_is_below_the_exact_figure_by_less_than_the_steps(income, gs
 
 
 def test_from_july_2026_a_new_stonad_needs_a_child_under_14_months():
-    """The 1 July 2026 change (schemes/overgangsstonad_2026.py, tests/test_overgangsstonad_2026.py): a stønad that
-    starts in September 2026 (first granted then, as assumed when the case does not say) for a child of four is not
-    paid, with a warning; the same case from January 2026 keeps the old rules and is paid every month."""
-    new = run(ef_case(start="2026-09", months=6, overgangsstonad={}))
+    """The 1 July 2026 change (schemes/overgangsstonad_2026.py, tests/test_overgangsstonad_2026.py): a stønad first
+    granted in September 2026 for a child of four is not paid, with a warning; the same case from January 2026
+    keeps the old rules and is paid every month."""
+    new = run(ef_case(start="2026-09", months=6, overgangsstonad={"first_granted": "2026-09-01"}))
     assert set(os_by_month(new).values()) == {0}
     assert [w.month for w in new.warnings if w.code == "overgangsstonad_2026_ends"] == [date(2026, 9, 1)]
     old = run(ef_case(overgangsstonad={}))

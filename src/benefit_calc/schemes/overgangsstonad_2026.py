@@ -15,8 +15,9 @@ The rule in plain words (values in ``rules/no/overgangsstonad.yaml``: ``new_rule
 * Under the new rules the stønad stops from the month the youngest child reaches 14 months (assumed: the month
   before is the last one paid), unless the case says a child needs special care. A stønad that stops is not
   started again by a later child in the calculation (that takes a new application).
-* ``first_granted`` left out: the stønad is taken as first granted in the case's start month, so a case starting
-  before July 2026 keeps the old rules and one starting later falls under the new ones; a note says so.
+* ``first_granted`` left out: the stønad is taken as granted before 1 July 2026 (the old rules) — the case is of
+  someone who has it on a decision letter now, and most did get it before; a note says so and what to fill in for
+  the new rules' answer.
 """
 
 from __future__ import annotations
@@ -63,12 +64,14 @@ def regime(ctx: Context) -> Regime:
     day = in_force_from(ctx.rules)
     if os_ is None or day is None or ctx.last_day < day:
         return Regime()
-    granted = os_.first_granted or ctx.case.start
+    # unknown: granted before the day — the case is of someone who has the stønad on a decision letter now, and
+    # most who have it were granted before July 2026; under the new rules it would stop much earlier, so the note
+    # says how to get that answer (the date)
+    granted = os_.first_granted or min(ctx.case.start, day - cal.ONE_DAY)
     limit = int(ctx.rules.value("overgangsstonad.new_rules_child_age_limit_months", day))
     notes: list[Text] = []
     if os_.first_granted is None:
-        key = "old" if granted < day else "new"
-        notes.append(Text(f"note.overgangsstonad_2026_assumed_{key}", start=Month(ctx.case.start), day=Day(day)))
+        notes.append(Text("note.overgangsstonad_2026_assumed_old", start=Month(ctx.case.start), day=Day(day)))
     horizon = ctx.horizon
     if granted < day:
         notes.append(Text("note.overgangsstonad_2026_old_rules", day=Day(day), granted=Day(granted)))
