@@ -532,3 +532,12 @@ def test_in_english_a_number_is_read_the_english_way(app: AppTest) -> None:
     app.text_input(key="f_aap_basis__num").set_value("390,000").run()
     saved = parse_case(yaml.safe_load(str(app.session_state["_case_text"])))
     assert not app.error and saved.client.benefits.aap.basis == 390000
+
+
+def test_an_answer_without_a_plan_says_so_instead_of_a_bare_zero(app: AppTest) -> None:
+    """Issue 18.3: a "+0 kr" headline always says why; here, that there is no job in the plan yet."""
+    _upload(app, {"start": "2027-01", "months": 12, "client": {"birth_date": "1990-01-01",
+                                                               "benefits": {"aap": {"basis_g": 2.5}}}, "work": []})
+    assert headline(app).startswith("+0 kr") and any("ingen jobb i planen" in i.value for i in app.info)
+    fill_aap_case(app)
+    assert not any("ingen jobb i planen" in i.value for i in app.info)

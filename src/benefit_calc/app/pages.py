@@ -69,6 +69,8 @@ def headline(c: Computed, big: bool = True) -> None:
     st.markdown(f'<div class="bc-headline" role="status"><span class="bc-label">{html.escape(t("headline"))}</span>'
                 f'<span class="bc-value">{html.escape(value)}</span></div>', unsafe_allow_html=True)
     st.markdown(f"**{c.head.compared(lang())}**")  # where the difference comes from: the no-work baseline
+    if not any(step.hours_per_week for step in c.case.work):  # "+0 kr" is the answer to no plan, said as such
+        st.info(t("no_plan_yet"))
     st.write(t("headline_text", word=word, amount=kr(abs(per)), total=kr(abs(c.head.total)), months=c.head.months))
 
 
