@@ -14,6 +14,27 @@ class BenefitCalcError(ValueError):
     """Base class of every error this package raises on purpose."""
 
 
+class _Untranslated:
+    """The words an error is said in, until the word catalogue (:mod:`benefit_calc.words`, which sits above this
+    module and registers itself with :func:`use_words` when it is imported) is there: the key and the path as
+    they are. Core imports nothing of the package above it."""
+
+    def problem(self, key: str, lang: str, values: dict[str, Any]) -> str:
+        return key
+
+    def label(self, field: str, lang: str) -> str:
+        return field
+
+
+WORDS: Any = _Untranslated()
+
+
+def use_words(words: Any) -> None:
+    """Say errors with ``words`` (an object with ``problem(key, lang, values)`` and ``label(field, lang)``)."""
+    global WORDS
+    WORDS = words
+
+
 class CaseError(BenefitCalcError):
     """A case (input) field is missing or has a value that is not allowed.
 
@@ -32,19 +53,14 @@ class CaseError(BenefitCalcError):
     @classmethod
     def of(cls, field: str, key: str, /, **args: Any) -> "CaseError":
         """The error ``error.<key>`` of the catalogue, filled with ``args`` (texts may be catalogue Texts)."""
-        from benefit_calc.words import text, in_lang
-
-        return cls(field, text(f"error.{key}", "en", **{k: in_lang(v, "en") for k, v in args.items()}), key, args)
+        return cls(field, WORDS.problem(key, "en", args), key, args)
 
     def message(self, lang: str = "nb", path: bool = False) -> str:
         """One sentence in ``lang``: the field's label (and its path, for the CLI), then the problem."""
-        from benefit_calc.words import field_label, in_lang, text
-
-        problem = (text(f"error.{self.key}", lang, **{k: in_lang(v, lang) for k, v in self.values.items()})
-                   if self.key else self.problem)
+        problem = WORDS.problem(self.key, lang, self.values) if self.key else self.problem
         if not self.field:
             return problem[:1].upper() + problem[1:]
-        label = field_label(self.field, lang)
+        label = WORDS.label(self.field, lang)
         return f"{label} ({self.field}): {problem}" if path and label != self.field else f"{label}: {problem}"
 
 

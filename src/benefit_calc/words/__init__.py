@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from benefit_calc.core.errors import use_words
 from benefit_calc.core.safe_load import parse
 from benefit_calc.words.formats import Day, Month, Num
 
@@ -124,3 +125,17 @@ def field_label(path: str, lang: str = "nb") -> str:
             label = f"{label}, {text(f'prefix.{name}', lang, n=items[-1][1] + 1)}"
     label = scenario + label
     return label[:1].upper() + label[1:]
+
+
+class _ErrorWords:
+    """How :class:`benefit_calc.core.errors.CaseError` is said: ``error.<key>`` filled in the language, the field
+    by its label (registered with the errors module below this one, so core imports nothing above it)."""
+
+    def problem(self, key: str, lang: str, values: Mapping[str, Any]) -> str:
+        return text(f"error.{key}", lang, **{k: in_lang(v, lang) for k, v in values.items()})
+
+    def label(self, field: str, lang: str) -> str:
+        return field_label(field, lang)
+
+
+use_words(_ErrorWords())
