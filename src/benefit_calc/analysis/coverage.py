@@ -17,6 +17,7 @@ import attrs
 from benefit_calc.case.model import parse_case
 from benefit_calc.core.errors import BenefitCalcError
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.engine.simulate import simulate
 
 _WORK = [{"from": "{start}", "hours_per_week": 10, "hourly_wage": 220},
          {"from": "{later}", "hours_per_week": 20, "monthly_salary": 21000, "holiday_pay": True}]
@@ -85,8 +86,6 @@ class Gap:
 
 def check(rules: Ruleset) -> tuple[list[Gap], set[str]]:
     """Run every probe from every supported January (and the last supported month); the gaps and the parameters read."""
-    from benefit_calc.engine.simulate import simulate  # the engine reads the rules; the rules layer does not import it
-
     if rules.supported is None:
         return [Gap("-", date.min, "ruleset.yaml says no supported months (supported: {from, to})")], set()
     first, last = rules.supported

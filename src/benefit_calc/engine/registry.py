@@ -1,7 +1,9 @@
 """The schemes, each declared once: what it is, who pays, how, when it runs and what it cannot be combined with.
 
-The engine, tax withholding, the analysis (cliffs), the charts and the app read this table; nothing else lists
-schemes. Adding a scheme is one :class:`Scheme` here, its module with a ``run(ctx)``, its rule file, its case
+The engine (which schemes run, in which phase, what is refused together), the analysis (cliffs), the charts and
+the app read this table; nothing else lists schemes. Not yet from here: each scheme still writes its payments'
+``payer`` and ``taxable`` itself, and tax withholding reads those (issue 20 is to stamp them from this table; the
+two disagree for kvalifiseringsstønad: "kommune" here, "nav" on its payments). Adding a scheme is one :class:`Scheme` here, its module with a ``run(ctx)``, its rule file, its case
 input (``case/benefits.py`` and ``case/bounds.py``) and its words in the catalogue (``docs/adding-a-scheme.md``).
 
 Words for people are in the catalogue, not here: ``component.<payment>`` names each kind of payment in every
@@ -85,7 +87,6 @@ BY_ID = {s.id: s for s in SCHEMES}
 BENEFIT_PAYMENTS: tuple[str, ...] = tuple(p for s in SCHEMES for p in s.payments)  # the month table's columns
 INPUTS: tuple[str, ...] = tuple(s.input for s in SCHEMES if s.input)  # the benefits a case can have
 MELDEKORT: frozenset[str] = frozenset(s.id for s in SCHEMES if s.rhythm == "meldekort")
-TAXABLE_NAV: frozenset[str] = frozenset(s.id for s in SCHEMES if s.taxable and s.payer in ("nav", "kommune"))
 WITH_END: tuple[str, ...] = tuple(s.input for s in SCHEMES if s.has_end and s.input)
 EXCLUDED: tuple[tuple[str, str], ...] = tuple((s.id, other) for s in SCHEMES for other in s.excludes)
 CLIFF_CAUSES: dict[str, tuple[str, str]] = {pay: (param, rule) for s in SCHEMES for pay, param, rule in s.cliffs}
