@@ -188,3 +188,9 @@ def read_case_file(data: bytes) -> Case:
     if not isinstance(raw, Mapping):
         raise CaseError.of("file", "upload_not_mapping")
     return parse_case(raw)
+
+
+def next_cliff(cliffs: list[Any], hours: float) -> Any | None:
+    """The first cliff at or above the current hours (for "next cliff and how far away")."""
+    ahead = [c for c in cliffs if c.kind == "cliff" and c.hours_to is not None and c.hours_to > hours]
+    return min(ahead, key=lambda c: c.hours_to, default=None)
