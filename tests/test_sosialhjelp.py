@@ -288,3 +288,26 @@ def test_bostotte_counted_is_said_once_and_the_counted_income_shows_its_parts() 
 def test_no_bostotte_warning_without_bostotte() -> None:
     r = simulate(RULES, case())
     assert not any(w.code == "sosialhjelp_counts_bostotte" for w in r.warnings)
+
+
+def test_the_explanation_says_barnetrygd_is_not_counted_only_while_it_is_not() -> None:
+    """The what-if overlay that counts barnetrygd must not leave "Barnetrygd telles ikke" in the explanation."""
+    from pathlib import Path
+
+    from benefit_calc.analysis.compare import explain
+    from benefit_calc.rules.load import load_rules as load
+
+    root = Path(__file__).parent.parent
+    data = {"start": "2027-01", "months": 2, "client": {"birth_date": "1990-01-01", "benefits": {"sosialhjelp": {}}},
+            "household": {"municipality": "0301", "rent_per_month": 12000, "children": [{"birth_date": "2018-01-01"}]},
+            "work": []}
+
+    def said(rules) -> str:  # type: ignore[no-untyped-def]
+        result = simulate(rules, parse_case(data))
+        texts = [p["text"] for m in result.months for p in explain(result, m.month, "nb")["payments"]
+                 if p["scheme"] == "sosialhjelp"]
+        assert texts
+        return " ".join(texts)
+
+    assert "Barnetrygd telles ikke." in said(load())
+    assert "telles ikke" not in said(load(None, (str(root / "examples/overlays/sosialhjelp-barnetrygd-teller.yaml"),)))

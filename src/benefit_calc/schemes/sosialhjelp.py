@@ -98,7 +98,9 @@ def _explain(rules: Ruleset, case: Case, month: date, need_kr: int, counted: int
                           adult=Num(adult), children=children, rent=Num(int(hh.rent_per_month or 0)),
                           electricity=Num(int(hh.electricity_per_month or 0)),
                           other=Num(int((sh.other_costs_per_month or 0) if sh is not None else 0)),
-                          counted=Num(counted), amount=Num(amount), parts=parts_text(parts))
+                          counted=Num(counted), amount=Num(amount), parts=parts_text(parts),
+                          barnetrygd=Text("explain_barnetrygd_not_counted")
+                          if "barnetrygd" in rules.value("sosialhjelp.not_counted", month) else "")
 
 
 def _household(ctx: Context, month: date) -> str:
