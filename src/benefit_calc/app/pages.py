@@ -9,12 +9,13 @@ from typing import Any, Sequence
 import attrs
 import streamlit as st
 
-from benefit_calc.present.summary import actions, case_text, legal_source, month_table, month_table_text, spreadsheet_csv
+from benefit_calc.present.summary import actions, case_text, month_table, month_table_text, spreadsheet_csv
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
 from benefit_calc.analysis.sentences import LATER_PAYMENTS, no_cliff_ahead
 from benefit_calc.words.formats import amount
+from benefit_calc.words.laws import legal_in
 from benefit_calc.words import in_lang, text
 from benefit_calc.app.common import day_text, kr, lang, public_rules, month_name, num, signed_kr, t
 
@@ -187,7 +188,7 @@ def sources_fold(shown: Sequence[Any], counsellor: bool) -> None:
     else:
         lines = []
         for w in shown:
-            law = legal_source(w.reference, lang())
+            law = legal_in(w.reference, lang())
             if law and law not in lines:
                 lines.append(law)
     if lines:

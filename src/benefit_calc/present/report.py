@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 from fpdf import FPDF
 
-from benefit_calc.present.summary import Headline, actions, legal_source, month_table, month_table_text
+from benefit_calc.present.summary import Headline, actions, month_table, month_table_text
 from benefit_calc.case.model import Case
 from benefit_calc.analysis.cliffs import TIMING_DROP, component_label, part_name
 from benefit_calc.analysis.compare import compare
@@ -25,6 +25,7 @@ from benefit_calc.analysis.sentences import LATER_PAYMENTS, settlement_name
 from benefit_calc.result.model import Result, Settlement
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.zones import municipalities
+from benefit_calc.words.laws import legal_in
 from benefit_calc.words import field_label, has, in_lang, text
 from benefit_calc.words.formats import amount, day, month, number, signed_kr
 
@@ -172,7 +173,7 @@ def sources(result: Result, lang: str) -> list[str]:
     """The legal sources behind the warnings, each once, in the language's own form (for the "Kilder" list)."""
     out: list[str] = []
     for w in result.warnings:
-        law = legal_source(w.reference, lang)
+        law = legal_in(w.reference, lang)
         if law and law not in out:
             out.append(law)
     return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import date
 from typing import Any, Mapping, Sequence
 
@@ -24,7 +23,6 @@ from benefit_calc.words.formats import kr, month as month_name, number, signed_k
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import text
-from benefit_calc.words.laws import reference_in
 
 MAX_CASE_BYTES = 100_000  # a case file is a few kilobytes; anything bigger is not one
 
@@ -153,16 +151,6 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
 
 
 FOR_THE_COUNSELLOR = ("projected_rule", "sosialhjelp_rates_estimated")
-
-_SOURCE_CODE = re.compile(r"\.(kt|java|py)\b|\bKelvin\b|\bdp-behandling\b|\bfamilie-ef-sak\b")
-
-
-def legal_source(reference: str, lang: str = "nb") -> str:
-    """A warning's legal source for the client, in the language's own form (folketrygdlova in nynorsk, the National
-    Insurance Act in English): the parts of the reference that name NAV's source code left out."""
-    parts = [p.strip() for p in reference.split(";")]
-    return reference_in("; ".join(p for p in parts if p and not _SOURCE_CODE.search(p)), lang)
-
 
 class _NoAliases(yaml.SafeDumper):
     """Writes a value that occurs twice out twice: case files are read without anchors and aliases."""

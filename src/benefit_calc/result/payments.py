@@ -10,7 +10,7 @@ import attrs
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.rules.units import value_text
 from benefit_calc.words import Text
-from benefit_calc.words.laws import legal_part, reference_in
+from benefit_calc.words.laws import legal_in, reference_in
 
 
 @attrs.frozen
@@ -35,7 +35,7 @@ class Used:
     def law_in(self, lang: str = "nb") -> str:
         """The laws the parameter's source names, in ``lang`` — what a person is shown; ``reference`` (the whole
         source: NAV's code, web pages, notes) is for the counsellor."""
-        return reference_in(legal_part(self.reference), lang)
+        return legal_in(self.reference, lang)
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         value = self.value

@@ -66,3 +66,9 @@ def legal_part(source: str) -> str:
     source is for the counsellor."""
     found = [m.group(0) for part in source.split(";") for m in [_legal().search(part)] if m]
     return "; ".join(found)
+
+
+def legal_in(source: str, lang: str) -> str:
+    """What a person is shown of a source: its laws with their sections (:func:`legal_part`) in ``lang``'s own form
+    (:func:`reference_in`) — for a warning's reference and a rule value's source alike."""
+    return reference_in(legal_part(source), lang)
