@@ -541,3 +541,12 @@ def test_an_answer_without_a_plan_says_so_instead_of_a_bare_zero(app: AppTest) -
     assert headline(app).startswith("+0 kr") and any("ingen jobb i planen" in i.value for i in app.info)
     fill_aap_case(app)
     assert not any("ingen jobb i planen" in i.value for i in app.info)
+
+
+def test_the_job_seekers_answer_points_to_no_tab_it_does_not_have(app: AppTest) -> None:
+    """The job seeker's view has no Sammenlign tab: "se Sammenlign" there leads nowhere."""
+    load_example(app, "sosialhjelp-finnmark.yaml")
+    app.text_input(key="f_w0_hours__num").set_value("37,5").run()
+    assert any("lavere ned" in i.value for i in app.info), "the counsellor is pointed to the cliffs below"
+    _as_job_seeker_answer(app)
+    assert headline(app) and not any("Sammenlign" in i.value for i in app.info)

@@ -95,3 +95,17 @@ def test_month_table_headings_are_words_not_scheme_codes(lang: str) -> None:
     assert {"nb": "Barnetillegg (uføretrygd)", "nn": "Barnetillegg (uføretrygd)",
             "en": "Child supplement (uføretrygd)"}[lang] in heads
     assert {"nb": "Bostøtte", "nn": "Bustøtte", "en": "Bostøtte"}[lang] in heads
+
+
+def test_a_plan_outside_the_months_puts_no_set_up_advice_on_the_clients_list() -> None:
+    """"Endre første måned …" is for whoever set up the calculation, not a thing for the client to do."""
+    from benefit_calc import load_rules, parse_case, simulate
+    from benefit_calc.present.summary import actions
+
+    rules = load_rules()
+    case = parse_case({"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01",
+                       "benefits": {"aap": {"basis_g": 2.5}}},
+                       "work": [{"from": "2027-03", "hours_per_week": 10, "hourly_wage": 220}]})
+    result = simulate(rules, case)
+    assert {"work_outside_case", "work_none_in_case"} <= {w.code for w in result.warnings}
+    assert not [a for a in actions(case, result, "nb") if "første måned" in a.what]

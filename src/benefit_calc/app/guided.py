@@ -76,7 +76,7 @@ def answer(computed: Callable[[], tuple[Computed | None, list[str]]]) -> None:
     headline(c)
     benefit_ends_box(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
-    next_cliff_box(c, here)
+    next_cliff_box(c, here, counsellor=False)
     warnings_list(c.result, counsellor=False)
     settlements(c.result)
     st.header(t("g_keep"))

@@ -84,9 +84,9 @@ def _big(x: Any, months: int) -> bool:
     return x.kind == "cliff" and x.hours_from is not None and abs(x.loss) / max(1, months) >= SMALL_CLIFF
 
 
-def next_cliff_box(c: Computed, here: float) -> None:
+def next_cliff_box(c: Computed, here: float, counsellor: bool = True) -> None:
     """The next cliff above the plan's hours that costs at least ``SMALL_CLIFF`` a month (smaller ones are listed,
-    folded, under Compare)."""
+    folded, under Compare — a tab only the counsellor's view has, so only it is pointed to)."""
     ahead = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from >= here]
     below = [x for x in c.cliffs if _big(x, c.case.months) and x.hours_from < here]
     if ahead:
@@ -95,7 +95,8 @@ def next_cliff_box(c: Computed, here: float) -> None:
         st.caption(t("cliff_means"))
     else:
         st.info(no_cliff_ahead(here, max(c.sweep.hours), kr(SMALL_CLIFF), lang())
-                + (" " + t("cliffs_below", n=len(below)) if below else ""))
+                + (" " + t("cliffs_below_one" if len(below) == 1 else "cliffs_below", n=len(below))
+                   if below and counsellor else ""))
 
 
 # said right under the headline, not only in the list further down: a benefit that stops changes everything after
@@ -132,7 +133,7 @@ def result_tab(c: Computed, counsellor: bool) -> None:
     headline(c)
     benefit_ends_box(c)
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
-    next_cliff_box(c, here)
+    next_cliff_box(c, here, counsellor)
     st.header(t("chart"))
     summary = chart_summary(c.result)
     st.caption(summary)

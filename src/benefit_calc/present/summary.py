@@ -140,7 +140,7 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
         out.append(Action(you, text("action.sosialhjelp", lang), when))
     if b.bostotte is None and (case.household.rent_per_month or 0) > 0:
         out.append(Action(you, text("action.bostotte", lang), text("action.bostotte_when", lang)))
-    # warnings whose advice is for the counsellor (estimated rates), or already on the list (the tax card)
+    # warnings whose advice is for the counsellor (FOR_THE_COUNSELLOR), or already on the list (the tax card)
     skip = set(FOR_THE_COUNSELLOR) | ({"restskatt"} if start is not None else set())
     seen = set()
     for w in result.warnings:
@@ -150,7 +150,9 @@ def actions(case: Case, result: Result, lang: str = "nb") -> list[Action]:
     return out
 
 
-FOR_THE_COUNSELLOR = ("projected_rule", "sosialhjelp_rates_estimated")
+# warnings whose advice is about setting up the calculation (estimated rates, a plan outside the months): said to
+# the counsellor, not put on the client's list of things to do
+FOR_THE_COUNSELLOR = ("projected_rule", "sosialhjelp_rates_estimated", "work_outside_case", "work_none_in_case")
 
 class _NoAliases(yaml.SafeDumper):
     """Writes a value that occurs twice out twice: case files are read without anchors and aliases."""
