@@ -21,7 +21,7 @@ ANY_LAW = re.compile(r"\w+(?:loven|lova|forskriften|forskrifta)\b|\bforskrift om
 
 
 def references() -> list[str]:
-    found = {s.legal_basis for s in SCHEMES}
+    found = {RULES.legal_basis[f] for s in SCHEMES for f in s.parameter_files}
     for path in sorted((Path(__file__).parent.parent / "examples").glob("*.yaml")):
         r = simulate(RULES, load_case(path))
         found |= {w.reference for w in r.warnings}

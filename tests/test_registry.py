@@ -1,26 +1,33 @@
-"""The scheme registry (benefit_calc.registry): every scheme declared once and complete (a code-health test)."""
+"""The scheme registry (benefit_calc.engine.registry): every scheme declared once, complete, and run as declared."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from benefit_calc import load_case, load_rules, parse_case, simulate
 from benefit_calc.case.bounds import BOUNDS
-from benefit_calc.engine.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, SCHEMES, SHARED_RULE_FILES, active,
-                                            shown_payments)
+from benefit_calc.engine.registry import (BENEFIT_PAYMENTS, BY_ID, EXCLUDED, INPUTS, PART_OF, PAYS, READS, SCHEMES,
+                                          SHARED_RULE_FILES, RegistryError, active, check, shown_payments)
+from benefit_calc.engine.simulate import VISIBLE
+from benefit_calc.schemes.declare import PHASES, Pays, Scheme
 from benefit_calc.words import LANGS, has, text
 
 RULES = load_rules()
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCHEME_TESTS = Path(__file__).resolve().parent / "schemes"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)
 def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-def]
-    assert scheme.legal_basis.strip() and scheme.payer in ("nav", "husbanken", "kommune")
-    assert scheme.rhythm in ("meldekort", "monthly") and scheme.phase in ("before_tax", "after_tax")
-    assert callable(scheme.run) and scheme.payments
+    assert callable(scheme.run) and scheme.phase in PHASES and scheme.rhythm in ("meldekort", "monthly")
+    for file in scheme.parameter_files:  # its parameters: a rule file that exists, has some and names its law
+        assert any(n.startswith(f"{file}.") for n in RULES.parameters), file
+        assert RULES.legal_basis.get(file), f"rules/no/{file}.yaml has no meta.legal_basis"
     for payment in scheme.payments:  # a name for people in every language
         assert has(f"component.{payment}"), payment
         assert all(text(f"component.{payment}", lang).strip() for lang in LANGS)
@@ -28,32 +35,88 @@ def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-de
         assert has(f"field.client.benefits.{scheme.input}") and has(f"app.b_{scheme.input}")
     for other in scheme.excludes:
         assert other in BY_ID and has(f"combo.{scheme.id}_{other}")
-    for payment, param, rule in scheme.cliffs:
-        assert payment in scheme.payments and param in RULES.parameters and has(f"cliff.rule.{rule}.name")
-    for file in scheme.parameter_files:  # its parameters: a rule file that exists and has some
-        assert any(n.startswith(f"{file}.") for n in RULES.parameters), file
+    for component, param, rule in scheme.cliffs + scheme.tapers:
+        assert param in RULES.parameters and has(f"cliff.rule.{rule}.name"), (component, param, rule)
+    for _, component, rule in scheme.timing:
+        assert has(f"cliff.rule.{rule}.name"), (component, rule)
+
+
+def _cases() -> list[tuple[str, Any, Any]]:
+    """(name, rules, case) of every example and every YAML scheme test: what exercises the schemes."""
+    out = [(path.name, RULES, load_case(path)) for path in sorted(EXAMPLES.glob("*.yaml"))]
+    for path in sorted(SCHEME_TESTS.glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+            rules = load_rules(overlays=[path.parent / o for o in entry.get("overlays", [])]) if entry.get(
+                "overlays") else RULES
+            out.append((f"{path.name}: {entry['name']}", rules, parse_case(entry["case"])))
+    return out
+
+
+CASES = _cases()
 
 
 def test_each_scheme_reads_only_its_own_rule_files_and_the_shared_ones() -> None:
-    """The traced reads behind every payment of every example stay inside what its scheme declares: a scheme
-    that starts reading another scheme's parameters has to say so in the registry."""
-    owner = {p: s for s in SCHEMES for p in s.payments}
+    """The traced reads behind every payment of every example and YAML scheme test stay inside what its scheme
+    declares: a scheme that starts reading another scheme's parameters has to say so in its declaration. Every
+    scheme that pays must be exercised by an example or a YAML scheme test (docs/adding-a-scheme.md)."""
     seen: dict[str, set[str]] = {}
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        for payment in simulate(RULES, load_case(path)).payments:
-            if payment.scheme in owner:
-                files = {u.name.split(".")[0] for u in payment.explain().used}
-                seen.setdefault(owner[payment.scheme].id, set()).update(files)
-                allowed = set(owner[payment.scheme].parameter_files) | set(SHARED_RULE_FILES)
-                assert files <= allowed, (path.name, payment.scheme, files - allowed)
-    assert len(seen) == len(SCHEMES)  # the examples exercise every scheme, so the check above covers them all
+    for name, rules, case in CASES:
+        for payment in simulate(rules, case).payments:
+            scheme = BY_ID[PART_OF[payment.scheme]]
+            files = {u.name.split(".")[0] for u in payment.explain().used}
+            seen.setdefault(scheme.id, set()).update(files)
+            allowed = set(scheme.parameter_files) | set(SHARED_RULE_FILES)
+            assert files <= allowed, (name, payment.scheme, files - allowed)
+    assert set(seen) == {s.id for s in SCHEMES if s.pays}  # every scheme that pays was exercised
     assert all(set(BY_ID[s].parameter_files) <= files for s, files in seen.items())  # and each reads its own files
 
 
+def test_every_payment_is_stamped_by_its_declaration() -> None:
+    """Taxable, payer and withholding period come from the declaration, never from the scheme's own code."""
+    for name, rules, case in CASES:
+        for p in simulate(rules, case, detail=False).payments:
+            d = PAYS[p.scheme]
+            assert (p.taxable, p.payer, p.frequency) == (d.taxable, d.payer, d.frequency), (name, p.scheme)
+
+
 def test_the_lists_every_part_reads_come_from_the_registry() -> None:
-    assert len(BENEFIT_PAYMENTS) == len(set(BENEFIT_PAYMENTS)) == 12  # dagpenger makes two: itself and its ferietillegg
+    assert len(BENEFIT_PAYMENTS) == len(set(BENEFIT_PAYMENTS))
+    assert set(BENEFIT_PAYMENTS) | {"wages", "holiday_pay"} == set(PAYS)  # every kind: a column, or in the wages
     assert set(INPUTS) == {b.split(".")[2] for b in BOUNDS if b.startswith("client.benefits.")}
-    assert len(EXCLUDED) == 7 and all(a != b for a, b in EXCLUDED)  # AAP with graded uføretrygd is modelled
+    assert all(a != b and (b, a) not in EXCLUDED for a, b in EXCLUDED)  # each pair declared once, by one side
+    for s in SCHEMES:  # a scheme sees the payments of exactly the schemes it needs, and those run before it
+        assert VISIBLE[s.id] is None or VISIBLE[s.id] == {k for t in READS[s.id] for k in BY_ID[t].payments}
+        assert all(SCHEMES.index(BY_ID[t]) < SCHEMES.index(s) for t in READS[s.id])
+    assert VISIBLE["aap"] == frozenset() and VISIBLE["sosialhjelp"] is None  # needs nothing; needs everything
+
+
+def _table(*extra: Scheme) -> tuple[Scheme, ...]:
+    return tuple(sorted((*SCHEMES, *extra), key=lambda s: (PHASES.index(s.phase), s.order)))
+
+
+def _noop(ctx: Any) -> Any:
+    return None
+
+
+@pytest.mark.parametrize("bad, says", [
+    (Scheme("topup", _noop, (Pays("topup", False, "kommune"),), order=5, needs=("bostotte",)), "not a scheme that runs before"),
+    (Scheme("topup", _noop, (Pays("topup", False, "kommune"),), order=75, needs=("nothing",)), "not a scheme that runs before"),
+    (Scheme("topup", _noop, (Pays("topup", True, "kommune"),), order=75), "needs all taxable income but runs before"),
+    (Scheme("topup", _noop, (Pays("bostotte", False, "kommune"),), order=75), "declared twice"),
+    (Scheme("topup", _noop, (), order=75, excludes=("nothing",)), "not a scheme"),
+    (Scheme("topup", _noop, (), order=1, phase="tax"), "exactly one scheme runs in the tax phase"),
+])
+def test_a_declaration_that_cannot_run_as_declared_is_refused_when_the_registry_is_built(bad: Scheme, says: str) -> None:
+    assert check(_table()) == READS  # the real table passes
+    with pytest.raises(RegistryError, match=says):
+        check(_table(bad))
+
+
+def test_a_payment_kind_or_payer_not_declared_is_refused() -> None:
+    with pytest.raises(ValueError, match="payer"):
+        Pays("topup", False, "the neighbour")
+    with pytest.raises(KeyError):
+        BY_ID["bostotte"].pay("topup", date(2027, 1, 1), 1, date(2027, 1, 1), date(2027, 1, 31), lambda: None)  # type: ignore[arg-type,return-value]
 
 
 def test_active_schemes_and_columns_follow_the_case() -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from benefit_calc.analysis.sentences import PLATEAU_KEEP, Change, component_label, describe, hours, part_name
-from benefit_calc.engine.registry import CLIFF_CAUSES
+from benefit_calc.engine.registry import CLIFF_CAUSES, TAPERS as registry_tapers, TIMING_RULES as registry_timing
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import has, text
@@ -34,24 +34,12 @@ if TYPE_CHECKING:  # imported where used: importing this module (for the words) 
 TIMING_DROP = 1000  # kroner; with TIMING_SHARE, the smallest month-to-month drop reported as a timing cliff
 TIMING_SHARE = 0.10
 
-# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law): the
-# schemes declare theirs in the registry; tax and settlements are not schemes
-CAUSES: dict[str, tuple[str, str]] = {
-    **CLIFF_CAUSES,
-    "tax": ("skatt.trinnskatt", "tax"),
-    "settlements": ("skatt.settlement_restskatt_months", "settlements"),
-    "settlements_after_horizon": ("skatt.settlement_restskatt_months", "settlements_after_horizon"),
-}
-
-# where a scheme tapers off gradually, the plateau has a different rule from the cliff
-TAPERS: dict[str, tuple[str, str]] = {
-    "aap": ("aap.normal_hours_per_period", "aap_grading"),
-    "dagpenger": ("dagpenger.days_per_year", "dagpenger_grading"),
-}
-
-# the rule behind a timing cliff, by its reason, where it is not the component's own (CAUSES)
-TIMING_RULES = {("three_payments", "aap"): "aap_meldekort", ("three_payments", "dagpenger"): "dagpenger_meldekort",
-                ("holiday_pay", "wages"): "holiday_pay", ("tax", "tax"): "tax_withholding"}
+# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law), the same
+# where it tapers off gradually (a plateau), and the rule behind a timing drop by its reason where it is not the
+# component's own: each scheme declares its own (tax and wages too), the registry gathers them
+CAUSES: dict[str, tuple[str, str]] = CLIFF_CAUSES
+TAPERS: dict[str, tuple[str, str]] = registry_tapers
+TIMING_RULES: dict[tuple[str, str], str] = registry_timing
 
 
 @attrs.frozen

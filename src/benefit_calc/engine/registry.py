@@ -1,99 +1,106 @@
-"""The schemes, each declared once: what it is, who pays, how, when it runs and what it cannot be combined with.
+"""Every scheme, found where it is declared: the ``SCHEME`` at the foot of each module in
+:mod:`benefit_calc.schemes` (:class:`benefit_calc.schemes.declare.Scheme`).
 
-The engine (which schemes run, in which phase, what is refused together), the analysis (cliffs), the charts and
-the app read this table; nothing else lists schemes. Not yet from here: each scheme still writes its payments'
-``payer`` and ``taxable`` itself, and tax withholding reads those (issue 20 is to stamp them from this table; the
-two disagree for kvalifiseringsstønad: "kommune" here, "nav" on its payments). Adding a scheme is one :class:`Scheme` here, its module with a ``run(ctx)``, its rule file, its case
-input (``case/benefits.py`` and ``case/bounds.py``) and its words in the catalogue (``docs/adding-a-scheme.md``).
-
-Words for people are in the catalogue, not here: ``component.<payment>`` names each kind of payment in every
-language, ``field.client.benefits.<input>`` names the benefit on the form, ``combo.<a>_<b>`` says why two are not
-paid together.
+The engine (which schemes run, in which phase and order, which payments each may read, what is refused together),
+tax withholding (through the payments the declarations stamp), the analysis (cliffs, tapers, timing rules), the
+month table, the charts and the app read this table; nothing else lists schemes. The table is checked when it is
+built (as Kelvin's ``sjekkAvhengighet``): a scheme that needs one that does not run before it, an unknown
+exclusion or payer, a payment kind declared twice — each stops the package from loading, naming the scheme.
+Adding a scheme: docs/adding-a-scheme.md.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import importlib
+import pkgutil
+from typing import Any
 
-import attrs
+from benefit_calc import schemes as _package
+from benefit_calc.schemes.declare import (AFTER_TAX, BEFORE_TAX, EVERYTHING, PHASES, TAX, TAXABLE, WAGES, Pays,
+                                          Scheme)
 
-from benefit_calc.schemes import aap_timeline
-from benefit_calc.schemes import bostotte
-from benefit_calc.schemes import dagpenger
-from benefit_calc.schemes import family
-from benefit_calc.schemes import kvalifiseringsstonad
-from benefit_calc.schemes import overgangsstonad
-from benefit_calc.schemes import sosialhjelp
-from benefit_calc.schemes import tiltakspenger
-from benefit_calc.schemes import uforetrygd
-
-BEFORE_TAX, AFTER_TAX = "before_tax", "after_tax"
-
-
-@attrs.frozen
-class Scheme:
-    """One scheme. ``run(ctx)`` gives its payments (``run(ctx, withheld, settlements)`` for an after-tax scheme)."""
-
-    id: str
-    run: Callable[..., Any]
-    payments: tuple[str, ...]  # the kinds of payment it makes (Payment.scheme), e.g. uføretrygd and its barnetillegg
-    legal_basis: str
-    payer: str  # nav | husbanken | kommune
-    taxable: bool
-    rhythm: str  # "meldekort" (per 14-day meldeperiode) or "monthly"
-    input: str | None  # the field of client.benefits that switches it on; None: from the household (barnetrygd)
-    phase: str = BEFORE_TAX  # AFTER_TAX: needs the tax withheld (sosialhjelp needs net income)
-    excludes: tuple[str, ...] = ()  # schemes it is never paid together with (why: combo.<id>_<other>)
-    cliffs: tuple[tuple[str, str, str], ...] = ()  # (payment, rule parameter, rule in cliff.rule.<rule>) per cliff
-    has_end: bool = False  # the case may give the last day (``until``)
-    # the rule files (rules/no/<file>.yaml) that hold its parameters, besides the shared SHARED_RULE_FILES; empty: <id>
-    rule_files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-
-    @property
-    def parameter_files(self) -> tuple[str, ...]:
-        """The rule files of its own parameters: its declared ``rule_files``, or the file named like the scheme."""
-        return self.rule_files or (self.id,)
-
+__all__ = ["AFTER_TAX", "BEFORE_TAX", "TAX", "WAGES", "Pays", "Scheme", "SCHEMES", "BY_ID", "active"]
 
 SHARED_RULE_FILES = ("grunnbelop", "kommuner", "utbetaling")  # G; the municipality's zone and cap group; payment days
 
 
-SCHEMES: tuple[Scheme, ...] = (  # in the order they run; each sees the payments of those before it
-    Scheme("aap", aap_timeline.run, ("aap",), "Folketrygdloven kapittel 11", "nav", True, "meldekort", "aap",
-           excludes=("dagpenger",), cliffs=(("aap", "aap.max_work_share", "aap_limit"),), has_end=True),
-    Scheme("dagpenger", dagpenger.run, ("dagpenger", "dagpenger_ferietillegg"), "Folketrygdloven kapittel 4", "nav", True, "meldekort",
-           "dagpenger", cliffs=(("dagpenger", "dagpenger.max_work_share", "dagpenger_limit"),), has_end=True),
-    Scheme("tiltakspenger", tiltakspenger.run, ("tiltakspenger",), "Tiltakspengeforskriften", "nav", False,
-           "meldekort", "tiltakspenger", excludes=("aap", "dagpenger", "uforetrygd", "kvalifiseringsstonad"),
-           has_end=True),
-    Scheme("uforetrygd", uforetrygd.run, ("uforetrygd", "barnetillegg_uforetrygd"), "Folketrygdloven kapittel 12",
-           "nav", True, "monthly", "uforetrygd", cliffs=(("uforetrygd", "uforetrygd.income_ceiling_share", "uforetrygd"),
-                   ("barnetillegg_uforetrygd", "uforetrygd.barnetillegg_reduction_share", "barnetillegg_uforetrygd"))),
-    Scheme("overgangsstonad", overgangsstonad.run, ("overgangsstonad",), "Folketrygdloven kapittel 15", "nav", True,
-           "monthly", "overgangsstonad", cliffs=(("overgangsstonad", "overgangsstonad.reduction_share", "overgangsstonad"),), has_end=True),
-    Scheme("kvalifiseringsstonad", kvalifiseringsstonad.run, ("kvalifiseringsstonad",),
-           "Sosialtjenesteloven §§ 29–39", "kommune", True, "monthly", "kvalifiseringsstonad",
-           excludes=("aap", "uforetrygd"), cliffs=(("kvalifiseringsstonad", "kvalifiseringsstonad.full_time_hours_per_week",
-                                               "kvalifiseringsstonad"),), has_end=True),
-    Scheme("bostotte", bostotte.run, ("bostotte",), "Bustøttelova; forskrift om bustøtte", "husbanken", False,
-           "monthly", "bostotte", cliffs=(("bostotte", "bostotte.egenandel_steps", "bostotte"),)),
-    Scheme("family", family.run, ("barnetrygd", "kontantstotte"), "Barnetrygdloven; kontantstøtteloven", "nav", False,
-           "monthly", None, rule_files=("barnetrygd", "kontantstotte")),
-    Scheme("sosialhjelp", sosialhjelp.run, ("sosialhjelp",), "Sosialtjenesteloven § 18", "kommune", False, "monthly",
-           "sosialhjelp", phase=AFTER_TAX, cliffs=(("sosialhjelp", "sosialhjelp.rates", "sosialhjelp"),)),
-)
-BY_ID = {s.id: s for s in SCHEMES}
+class RegistryError(Exception):
+    """A declaration that cannot run as declared (a developer's mistake, found when the package loads)."""
 
-BENEFIT_PAYMENTS: tuple[str, ...] = tuple(p for s in SCHEMES for p in s.payments)  # the month table's columns
+
+def _discover() -> tuple[Scheme, ...]:
+    found = []
+    for info in pkgutil.iter_modules(_package.__path__):
+        module = importlib.import_module(f"{_package.__name__}.{info.name}")
+        scheme = getattr(module, "SCHEME", None)
+        if isinstance(scheme, Scheme):
+            found.append(scheme)
+    return tuple(sorted(found, key=lambda s: (PHASES.index(s.phase), s.order, s.id)))
+
+
+def _needed(scheme: Scheme, before: tuple[Scheme, ...]) -> frozenset[str]:
+    """The ids of the schemes whose payments ``scheme`` reads (every one it needs runs before it)."""
+    ids: set[str] = set()
+    for need in scheme.needs:
+        if need == EVERYTHING:
+            ids.update(s.id for s in before)
+        elif need == TAXABLE:
+            ids.update(s.id for s in before if any(p.taxable for p in s.pays))
+        elif need in {s.id for s in before}:
+            ids.add(need)
+        else:
+            raise RegistryError(f"{scheme.id} needs {need!r}, which is not a scheme that runs before it")
+    return frozenset(ids)
+
+
+def check(table: tuple[Scheme, ...]) -> dict[str, frozenset[str]]:
+    """Check the declarations against each other; give what each scheme reads (by id)."""
+    ids = [s.id for s in table]
+    if len(set(ids)) != len(ids):
+        raise RegistryError(f"a scheme id is declared twice: {ids}")
+    kinds = [k for s in table for k in s.payments]
+    if len(set(kinds)) != len(kinds):
+        raise RegistryError(f"a payment kind is declared twice: {kinds}")
+    reads = {}
+    for i, s in enumerate(table):
+        if s.phase not in PHASES or s.rhythm not in ("meldekort", "monthly"):
+            raise RegistryError(f"{s.id}: phase {s.phase!r} or rhythm {s.rhythm!r} is not one the engine knows")
+        for other in s.excludes:
+            if other not in ids:
+                raise RegistryError(f"{s.id} excludes {other!r}, which is not a scheme")
+        reads[s.id] = _needed(s, table[:i])
+        if TAXABLE in s.needs:  # a scheme that counts taxable income must come after every one that pays some
+            late = [t.id for t in table[i + 1:] if t.phase == s.phase and any(p.taxable for p in t.pays)]
+            if late:
+                raise RegistryError(f"{s.id} needs all taxable income but runs before {late}")
+    for phase in (WAGES, TAX):
+        if sum(s.phase == phase for s in table) != 1:
+            raise RegistryError(f"exactly one scheme runs in the {phase} phase")
+    return reads
+
+
+SCHEMES: tuple[Scheme, ...] = _discover()  # in the order they run
+READS: dict[str, frozenset[str]] = check(SCHEMES)
+BY_ID = {s.id: s for s in SCHEMES}
+WAGES_SCHEME = next(s for s in SCHEMES if s.phase == WAGES)
+TAX_SCHEME = next(s for s in SCHEMES if s.phase == TAX)
+BENEFITS: tuple[Scheme, ...] = tuple(s for s in SCHEMES if s.phase in (BEFORE_TAX, AFTER_TAX))
+PAYS: dict[str, Pays] = {p.kind: p for s in SCHEMES for p in s.pays}  # payment kind → its declaration
+PART_OF: dict[str, str] = {p.kind: s.id for s in SCHEMES for p in s.pays}  # payment kind → its scheme
+
+BENEFIT_PAYMENTS: tuple[str, ...] = tuple(p.kind for s in SCHEMES for p in s.pays if p.row == "benefits")
 INPUTS: tuple[str, ...] = tuple(s.input for s in SCHEMES if s.input)  # the benefits a case can have
-MELDEKORT: frozenset[str] = frozenset(s.id for s in SCHEMES if s.rhythm == "meldekort")
+MELDEKORT: frozenset[str] = frozenset(s.input for s in SCHEMES if s.rhythm == "meldekort" and s.input)
 WITH_END: tuple[str, ...] = tuple(s.input for s in SCHEMES if s.has_end and s.input)
 EXCLUDED: tuple[tuple[str, str], ...] = tuple((s.id, other) for s in SCHEMES for other in s.excludes)
-CLIFF_CAUSES: dict[str, tuple[str, str]] = {pay: (param, rule) for s in SCHEMES for pay, param, rule in s.cliffs}
+CLIFF_CAUSES: dict[str, tuple[str, str]] = {c: (param, rule) for s in SCHEMES for c, param, rule in s.cliffs}
+TAPERS: dict[str, tuple[str, str]] = {c: (param, rule) for s in SCHEMES for c, param, rule in s.tapers}
+TIMING_RULES: dict[tuple[str, str], str] = {(reason, c): rule for s in SCHEMES for reason, c, rule in s.timing}
+COUNTED: tuple[str, ...] = tuple(dict.fromkeys(p.counted_in for p in PAYS.values() if p.counted_in))
 
 
 def active(case: Any, phase: str = BEFORE_TAX) -> list[Scheme]:
-    """The schemes of ``phase`` that apply to ``case`` (a benefit it has, or one from the household)."""
+    """The schemes of ``phase`` that apply to ``case`` (a benefit it has, or one that always runs)."""
     have = set(case.client.benefits.names())
     return [s for s in SCHEMES if s.phase == phase and (s.input is None or s.input in have)]
 
@@ -101,4 +108,4 @@ def active(case: Any, phase: str = BEFORE_TAX) -> list[Scheme]:
 def shown_payments(case: Any) -> tuple[str, ...]:
     """The payment columns a case shows from its first month (the benefits it has), before any is paid."""
     have = set(case.client.benefits.names())
-    return tuple(p for s in SCHEMES if s.input in have for p in s.payments)
+    return tuple(p.kind for s in SCHEMES if s.input in have for p in s.pays if p.row == "benefits")

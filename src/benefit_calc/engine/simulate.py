@@ -1,7 +1,11 @@
 """``simulate``: the case's situation and work plan → what lands in the account, month by month.
 
-Order within the simulation (docs/architecture.md §2): calendar → wages → period benefits (AAP) → tax withheld on each
-payment → the year's assessment and its settlement the following year → month totals.
+The simulation runs in named phases (docs/architecture.md §2), each a short function here: the schemes of the
+wages and before-tax phases (:func:`_before_tax`), the tax phase — withholding on each payment, the year's
+assessment and its settlement the following year (:func:`_tax`) —, the after-tax schemes (:func:`_after_tax`),
+the month rows (:func:`_month_rows`) and, for a detailed run, the warnings and explanations (:func:`_detailed`).
+Which schemes run, in which order, and which payments each may read come from the registry; the engine names
+no scheme.
 
 The engine simulates whole calendar years (from 1 January of the start year to 31 December of the last
 simulated month's year) so that each year's tax assessment sees the whole year. Before the case's start the
@@ -23,22 +27,25 @@ from benefit_calc.schemes import plausibility
 from benefit_calc.engine import registry
 from benefit_calc.schemes import zones
 from benefit_calc.core import calendar as cal
-from benefit_calc.schemes import tax as tax_mod
 from benefit_calc.case.model import Case, WorkStep
 from benefit_calc.core.errors import CaseError
 from benefit_calc.result.payments import Explanation, Payment, used
-from benefit_calc.result.model import MonthRow, Result, Warning
+from benefit_calc.result.model import MonthRow, Result, Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.rules.model import tracing
-from benefit_calc.schemes.context import Context
-from benefit_calc.schemes.wages import wage_payments
+from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.schemes.declare import Scheme
 from benefit_calc.words import Text
 from benefit_calc.words.laws import legal_part
 from benefit_calc.words.formats import Day, Month
 
-BENEFITS = frozenset(registry.BENEFIT_PAYMENTS)
-PART_OF = {pay: s.id for s in registry.SCHEMES for pay in s.payments}  # payment kind → the scheme that read for it
 NONE: frozenset[str] = frozenset()
+# what each scheme may read: the payment kinds of the schemes it declares it needs (None: every payment)
+VISIBLE: dict[str, frozenset[str] | None] = {
+    s.id: None if set(registry.READS[s.id]) >= {t.id for t in registry.SCHEMES[:i]} else
+    frozenset(k for t in registry.READS[s.id] for k in registry.BY_ID[t].payments) for i, s in enumerate(registry.SCHEMES)}
+# where the month table puts each kind of payment, and the month statistic it is counted in
+ROW_OF: dict[str, tuple[str, str]] = {k: (p.row, p.counted_in) for k, p in registry.PAYS.items()}
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 
 
@@ -106,8 +113,149 @@ def _explained(explanation: Any, rules: Ruleset, names: frozenset[str], end: dat
     e = explanation if isinstance(explanation, Explanation) else explanation()
     have = {u.name for u in e.used}
     extra = tuple(used(rules, n, end) for n in sorted(names - have)
-                  if not n.startswith("kommunenummer.") and rules.param(n).values[0].valid_from <= end)
+                  if not rules.param(n).register and rules.param(n).values[0].valid_from <= end)
     return attrs.evolve(e, used=e.used + extra)
+
+
+@attrs.frozen
+class _Frame:
+    """The calendar of one run: the whole years simulated, the case's months, the hours worked each day."""
+
+    plan: tuple[WorkStep, ...]
+    first_day: date  # 1 January of the start year
+    last_day: date  # 31 December of the last month's year
+    horizon: tuple[date, ...]  # the case's months
+    hours_on: cal.DailyHours
+    anchor: date  # a Monday that starts one of the client's meldeperioder
+
+
+class _Run:
+    """One simulation's state: the rules, the case, its frame, and the parameters each scheme read (detailed runs)."""
+
+    def __init__(self, rules: Ruleset, case: Case, frame: _Frame, detail: bool) -> None:
+        self.rules, self.case, self.frame, self.detail = rules, case, frame, detail
+        self.reads: dict[str, set[str]] = {}
+        self.warnings: list[Warning] = []
+        self.notes: list[str] = []
+
+    def context(self, scheme: Scheme, payments: Sequence[Payment]) -> Context:
+        """The context ``scheme`` runs in: it sees the payments of the schemes it needs, and pays as declared."""
+        kinds, f = VISIBLE[scheme.id], self.frame
+        earlier = tuple(payments) if kinds is None else tuple(p for p in payments if p.scheme in kinds)
+        return Context(self.rules, self.case, f.hours_on, f.first_day, f.last_day, f.horizon, f.anchor, earlier,
+                       self.detail, f.plan, scheme)
+
+    def traced(self, part: str, work: Callable[[], Any]) -> Any:
+        if not self.detail:
+            return work()
+        with tracing() as r:
+            out = work()
+        self.reads.setdefault(part, set()).update(r)
+        return out
+
+    def collect(self, out: SchemeOutput) -> None:
+        self.warnings += out.warnings
+        self.notes += out.notes
+
+
+def _frame(case: Case, plan: tuple[WorkStep, ...]) -> _Frame:
+    first_day = date(case.start.year, 1, 1)
+    last_month = cal.add_months(case.start, case.months - 1)
+    last_day = date(last_month.year, 12, 31)
+    horizon = tuple(cal.add_months(case.start, i) for i in range(case.months))
+    return _Frame(plan, first_day, last_day, horizon, cal.DailyHours(plan, first_day, last_day),
+                  case.meldeperiode_start or cal.default_anchor(case.start))
+
+
+def _framing_notes(case: Case, frame: _Frame) -> list[str]:
+    """What the result assumes about the calendar: the tax year before the start and after the last month, and the
+    meldeperioder when the case does not give them."""
+    notes: list[str] = []
+    if case.start > frame.first_day:
+        notes.append(Text("note.tax_year_before_start", year=case.start.year, start=Month(case.start)))
+    if frame.horizon[-1].month != 12:
+        notes.append(Text("note.tax_year_continued", year=frame.horizon[-1].year))
+    if case.meldeperiode_start is None and registry.MELDEKORT & set(case.client.benefits.names()):
+        notes.append(Text("note.meldeperiode_default", day=Day(frame.anchor)))
+    return notes
+
+
+def _before_tax(run: _Run) -> tuple[list[Payment], list[SchemeOutput]]:
+    """The wages and every before-tax scheme the case has, in the registry's order; the payments in date order."""
+    payments: list[Payment] = []
+    outputs = []
+    for scheme in registry.active(run.case, registry.WAGES) + registry.active(run.case, registry.BEFORE_TAX):
+        ctx = run.context(scheme, payments)
+        out = run.traced(scheme.id, lambda: scheme.run(ctx))
+        outputs.append(out)
+        payments += out.payments
+        run.collect(out)
+    payments.sort(key=BY_DATE)
+    return payments, outputs
+
+
+def _after_tax(run: _Run, payments: list[Payment], withheld: list[int], settlements: Sequence[Settlement]
+               ) -> tuple[list[Payment], list[int]]:
+    """The schemes that need the net income (sosialhjelp), their tax-free payments merged in date order."""
+    for scheme in registry.active(run.case, registry.AFTER_TAX):
+        ctx = run.context(scheme, payments)
+        out = run.traced(scheme.id, lambda: scheme.run(ctx, withheld, settlements))
+        run.collect(out)
+        pairs = list(zip(payments, withheld)) + [(p, 0) for p in out.payments]  # tax-free: nothing withheld
+        pairs.sort(key=PAIR_BY_DATE)  # two sorted runs: the sort merges them in one pass
+        payments, withheld = [p for p, _ in pairs], [w for _, w in pairs]
+    return payments, withheld
+
+
+def _month_rows(case: Case, frame: _Frame, payments: Sequence[Payment], withheld: Sequence[int],
+                settlements: Sequence[Settlement], partner_net: dict[date, int]) -> list[MonthRow]:
+    """One row per month of the case: each payment in the part of the row its declaration names."""
+    rows = []
+    dates = [p.paid_on for p in payments]  # in order: a month's payments are one slice
+    settle_by_month: dict[date, int] = defaultdict(int)
+    for s in settlements:
+        settle_by_month[s.month] += s.amount
+    shown = dict.fromkeys(registry.shown_payments(case), 0)
+    hi = 0
+    for m in frame.horizon:
+        lo = bisect_left(dates, m, hi)
+        hi = bisect_left(dates, cal.add_months(m, 1), lo)
+        wages = holiday = taxable = 0
+        counts = dict.fromkeys(registry.COUNTED, 0)
+        benefits = dict(shown)
+        for p in payments[lo:hi]:
+            amount, kind = p.amount, p.scheme
+            row, counted = ROW_OF[kind]
+            if row == "benefits":
+                benefits[kind] = benefits.get(kind, 0) + amount
+            else:
+                wages += amount
+                if row == "holiday_pay":
+                    holiday += amount
+            if p.taxable:
+                taxable += amount
+            if counted:
+                counts[counted] += 1
+        tw, st = sum(withheld[lo:hi]), settle_by_month.get(m, 0)
+        rows.append(MonthRow(month=m, hours=float(frame.hours_on.in_month(m)), wages=wages, holiday_pay=holiday,
+                             benefits=benefits, taxable_income=taxable, tax_withheld=tw, settlements=st,
+                             disposable=wages + sum(benefits.values()) - tw + st, payment_index=tuple(range(lo, hi)),
+                             partner_net=partner_net.get(m, 0), **counts))
+    return rows
+
+
+def _detailed(run: _Run, plan: Sequence[WorkStep], payments: list[Payment]) -> list[Payment]:
+    """A detailed run's last step: the warnings in order (plausibility, rule values not set yet, the schemes') and
+    each payment's explanation with every parameter its scheme read."""
+    rules, horizon = run.rules, run.frame.horizon
+    everything = frozenset().union(*run.reads.values())
+    projected = rules.cached(("projected", everything, horizon),  # the same reads give the same words
+                             lambda: tuple(_projected_warnings(rules, set(everything), horizon)), shared=True)
+    run.warnings = plausibility.warnings(rules, run.case, plan) + list(projected) + run.warnings
+    names = {part: frozenset(r) for part, r in run.reads.items()}
+    return [p._replace(explanation=partial(_explained, p.explanation, rules,
+                                           names.get(registry.PART_OF[p.scheme], NONE), p.earned_to))
+            for p in payments]
 
 
 def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None, detail: bool = True) -> Result:
@@ -117,109 +265,24 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     """
     plan = tuple(case.work if work is None else work)
     check_supported_period(rules, case)
-    first_day = date(case.start.year, 1, 1)
-    last_month = cal.add_months(case.start, case.months - 1)
-    last_day = date(last_month.year, 12, 31)
-    horizon = [cal.add_months(case.start, i) for i in range(case.months)]
-    notes: list[str] = []
-    warnings: list[Warning] = []
-    if detail and case.start > first_day:
-        notes.append(Text("note.tax_year_before_start", year=case.start.year, start=Month(case.start)))
-    if detail and last_month.month != 12:
-        notes.append(Text("note.tax_year_continued", year=last_month.year))
-
-    reads: dict[str, set[str]] = {}  # the parameters each part read (detailed runs only)
-
-    def traced(part: str, work: Callable[[], Any]) -> Any:
-        if not detail:
-            return work()
-        with tracing() as r:
-            out = work()
-        reads.setdefault(part, set()).update(r)
-        return out
-
-    payments: list[Payment] = [p for p in traced("lonn", lambda: wage_payments(rules, plan, first_day,
-                                                                               last_day.replace(day=1)))
-                               if first_day <= p.paid_on <= last_day]
-
-    hours_on = cal.DailyHours(plan, first_day, last_day)
-    anchor = case.meldeperiode_start or cal.default_anchor(case.start)
-    if detail and case.meldeperiode_start is None and registry.MELDEKORT & set(case.client.benefits.names()):
-        notes.append(Text("note.meldeperiode_default", day=Day(anchor)))
     check_combinations(case)
     zones.check_supported(rules, case)
-    outputs = []
-    months, earlier = tuple(horizon), tuple(payments)
-    for scheme in registry.active(case):
-        ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, earlier, detail)
-        out = traced(scheme.id, lambda: scheme.run(ctx))
-        outputs.append(out)
-        if out.payments:
-            payments += out.payments
-            earlier = tuple(payments)
-        warnings += out.warnings
-        notes += out.notes
-    payments.sort(key=BY_DATE)
-    card_income = tax_mod.card_incomes(payments, first_day.year, sum(o.without_work() for o in outputs))
-    withheld = traced("skatt", lambda: tax_mod.withhold(rules, case, payments, card_income))
-    years, settlements = traced("skatt", lambda: tax_mod.assess(rules, case, payments, withheld))
-    settlements = [s for o in outputs for s in o.settlements] + settlements
-    if detail:
-        warnings += traced("skatt", lambda: tax_mod.warnings(rules, case, years))
-    for scheme in registry.active(case, registry.AFTER_TAX):  # needs net income: runs after withholding
-        ctx = Context(rules, case, hours_on, first_day, last_day, months, anchor, tuple(payments), detail)
-        out = traced(scheme.id, lambda: scheme.run(ctx, withheld, settlements))
-        warnings += out.warnings
-        pairs = list(zip(payments, withheld))
-        pairs += [(p, 0) for p in out.payments]  # tax-free: nothing withheld
-        pairs.sort(key=PAIR_BY_DATE)  # two sorted runs: the sort merges them in one pass
-        payments, withheld = [p for p, _ in pairs], [w for _, w in pairs]
-
-    # month rows (only the case's horizon)
-    rows = []
-    dates = [p.paid_on for p in payments]  # in order: a month's payments are one slice
-    settle_by_month: dict[date, int] = defaultdict(int)
-    for s in settlements:
-        settle_by_month[s.month] += s.amount
-    shown = dict.fromkeys(registry.shown_payments(case), 0)
-    partner = case.household.partner is not None
-    hi = 0
-    for m in horizon:
-        lo = bisect_left(dates, m, hi)
-        hi = bisect_left(dates, cal.add_months(m, 1), lo)
-        wages = holiday = taxable = n_aap = 0
-        tw = sum(withheld[lo:hi])
-        benefits = dict(shown)
-        for p in payments[lo:hi]:
-            amount, scheme = p.amount, p.scheme
-            if p.payer == "employer":
-                wages += amount
-                if scheme == "holiday_pay":
-                    holiday += amount
-            elif scheme in BENEFITS:
-                benefits[scheme] = benefits.get(scheme, 0) + amount
-            if p.taxable:
-                taxable += amount
-            if scheme == "aap":
-                n_aap += 1
-        st = settle_by_month.get(m, 0)
-        rows.append(MonthRow(month=m, hours=float(hours_on.in_month(m)), wages=wages, holiday_pay=holiday,
-                             benefits=benefits, taxable_income=taxable, tax_withheld=tw, settlements=st,
-                             disposable=wages + sum(benefits.values()) - tw + st, aap_payments=n_aap,
-                             payment_index=tuple(range(lo, hi)),
-                             partner_net=tax_mod.partner_net(rules, case, m) if partner else 0))
+    frame = _frame(case, plan)
+    run = _Run(rules, case, frame, detail)
+    payments, outputs = _before_tax(run)
+    tax_ctx = run.context(registry.TAX_SCHEME, payments)
+    tax = run.traced(registry.TAX_SCHEME.id, lambda: registry.TAX_SCHEME.run(tax_ctx, outputs))
+    run.warnings += tax.warnings
+    settlements = [s for o in outputs for s in o.settlements] + tax.settlements  # NAV's etteroppgjør, then tax
+    payments, withheld = _after_tax(run, payments, tax.withheld, settlements)
+    rows = _month_rows(case, frame, payments, withheld, settlements, tax.partner_net)
     period_rows = tuple(sorted((r for o in outputs for r in o.periods), key=lambda r: (r.paid_on, r.benefit)))
     if detail:
-        everything = frozenset().union(*reads.values())
-        projected = rules.cached(("projected", everything, tuple(horizon)),  # the same reads give the same words
-                                 lambda: tuple(_projected_warnings(rules, set(everything), horizon)), shared=True)
-        warnings = plausibility.warnings(rules, case, plan) + list(projected) + warnings
-        names = {part: frozenset(r) for part, r in reads.items()}
-        new = tuple.__new__
-        payments = [new(Payment, (*p[:7], partial(_explained, p[7], rules, names.get(PART_OF.get(p[0], "lonn"), NONE),
-                                                  p[6]), p[8])) for p in payments]
+        payments = _detailed(run, plan, payments)
+        notes = _framing_notes(case, frame) + run.notes
     else:
-        period_rows, warnings, notes = (), [], []
+        period_rows, run.warnings, notes = (), [], []
     return Result(ruleset=rules.stamp(), start=case.start, months_count=case.months, months=tuple(rows),
-                  periods=period_rows, years=tuple(years), settlements=tuple(settlements), warnings=tuple(warnings),
-                  notes=tuple(notes), payments=tuple(payments), withheld=tuple(withheld), meldeperiode_start=anchor)
+                  periods=period_rows, years=tuple(tax.years), settlements=tuple(settlements),
+                  warnings=tuple(run.warnings), notes=tuple(notes), payments=tuple(payments), withheld=tuple(withheld),
+                  meldeperiode_start=frame.anchor)

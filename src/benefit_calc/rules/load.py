@@ -42,7 +42,7 @@ __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "defaul
 
 KINDS = ("number", "brackets", "table", "list", "text")
 _PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive",
-               "optional_keys", "label", "threshold_unit", "rate_unit"}
+               "optional_keys", "label", "threshold_unit", "rate_unit", "register"}
 LABEL_LANGS = ("nb", "nn", "en")
 _OVERLAY_PARAM_KEYS = _PARAM_KEYS | {"new"}  # ``new: true``: the overlay adds this parameter on purpose
 _INDEX_KEYS = {"id", "version", "description", "files", "supported"}
@@ -132,6 +132,9 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
     positive = raw.get("positive", base.positive if base is not None else False)
     if not isinstance(positive, bool):
         raise RulesError(file, f"{name}.positive", "must be true or false")
+    register = raw.get("register", base.register if base is not None else False)
+    if not isinstance(register, bool) or (base is not None and register != base.register):
+        raise RulesError(file, f"{name}.register", "must be true or false (set in the bundled rules only)")
     optional = raw.get("optional_keys", list(base.optional_keys) if base is not None else [])
     if not isinstance(optional, list) or not all(isinstance(k, str) for k in optional) or (
             base is not None and tuple(optional) != base.optional_keys):
@@ -167,7 +170,7 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
             value_checks.same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
         values.append(DatedValue(valid_from, checked, refs, status, note))
     out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive,
-                           "optional_keys": tuple(optional)}
+                           "optional_keys": tuple(optional), "register": register}
     if "reference" in raw:
         out["references"] = _references(raw["reference"], file, f"{name}.reference")
         if not out["references"] and not partial:
@@ -216,12 +219,17 @@ def _label(raw: Any, file: str, key: str) -> FrozenDict:
     return FrozenDict({lang: raw[lang] for lang in LABEL_LANGS})
 
 
-def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
+def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes, str]:
+    """The file's parameters, its bytes and its legal basis (``meta.legal_basis``, "" if none)."""
     data, raw = _read_yaml(path, label)
     if not isinstance(data, Mapping):
         raise RulesError(label, "", "must be a mapping of parameter names")
     stem = path.stem
     params = {}
+    meta = data.get("meta")
+    basis = meta.get("legal_basis", "") if isinstance(meta, Mapping) else ""
+    if not isinstance(basis, str):
+        raise RulesError(label, "meta.legal_basis", "must be text")
     for name, body in data.items():
         if name == "meta":
             continue
@@ -229,7 +237,7 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes]:
             raise RulesError(label, value_checks.key_text(name), "a parameter name is a lower-case identifier")
         fields = _parse_parameter(name, body, label)
         params[f"{stem}.{name}"] = Parameter(name=f"{stem}.{name}", file=label, **fields)
-    return params, raw
+    return params, raw, basis.strip()
 
 
 def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
@@ -310,7 +318,8 @@ def overlaid(rules: Ruleset, documents: Iterable[tuple[str, Any]]) -> Ruleset:
         digest.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
         names.append(label)
     return Ruleset(id=rules.id, version=rules.version, sha256=digest.hexdigest(), parameters=FrozenDict(params),
-                   overlays=tuple(names), directory=rules.directory, supported=rules.supported)
+                   overlays=tuple(names), directory=rules.directory, supported=rules.supported,
+                   legal_basis=rules.legal_basis)
 
 
 def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Path] = (), country: str = "no") -> Ruleset:
@@ -338,8 +347,9 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
     supported = _supported(index.get("supported"), index_label)
     digest = hashlib.sha256(index_raw)
     params: dict[str, Parameter] = {}
+    bases: dict[str, str] = {}
     for name in index["files"]:
-        file_params, raw = _parse_file(folder / name, f"{folder.name}/{name}")
+        file_params, raw, bases[Path(name).stem] = _parse_file(folder / name, f"{folder.name}/{name}")
         digest.update(name.encode() + b"\0" + raw)
         params.update(file_params)
     overlay_names = []
@@ -356,4 +366,5 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
         overlays=tuple(overlay_names),
         directory=str(folder),
         supported=supported,
+        legal_basis=FrozenDict(bases),
     )

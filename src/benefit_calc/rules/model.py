@@ -80,6 +80,7 @@ class Parameter:
     note: str = ""
     positive: bool = False  # the engine divides by it: every value must be above 0
     optional_keys: tuple[str, ...] = ()  # table keys an overlay may add (e.g. sosialhjelp.rates single_with_children)
+    register: bool = False  # a register looked up (the municipality list), not a rule that shapes an amount
     label: Mapping[str, str] = attrs.field(factory=dict, eq=False)  # the name for people: {nb, nn, en}
     _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -151,6 +152,7 @@ class Ruleset:
     overlays: tuple[str, ...] = ()
     directory: str = ""
     supported: tuple[date, date] | None = None  # first and last month a case may start in (``ruleset.yaml``)
+    legal_basis: Mapping[str, str] = attrs.field(factory=dict, eq=False)  # rule file → its ``meta.legal_basis``
     # (name, day) → value: the engine asks for the same values thousands of times a simulation (a sweep runs
     # dozens); the parameters never change, so remembering answers is safe
     _memo: dict[tuple[str, date], Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)

@@ -23,6 +23,7 @@ from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Day, Month, Num
 from benefit_calc.result.texts import Joined
+from benefit_calc.schemes.declare import Pays, Scheme
 
 
 def run(ctx: Context) -> SchemeOutput:
@@ -116,8 +117,7 @@ def _lean_payments(window: Sequence[cal.Meldeperiode], hours_on: cal.DailyHours,
         if u is None:
             out += aap_payments([one(period=mp)])
         elif u[0]:
-            out.append(Payment("aap", rates.paid_on(mp), u[0], True, "nav", mp.start, mp.end,
-                               partial(_explain_again, one, mp), "14-day"))
+            out.append(SCHEME.pay("aap", rates.paid_on(mp), u[0], mp.start, mp.end, partial(_explain_again, one, mp)))
     return out
 
 
@@ -127,7 +127,7 @@ def _explain_again(one: Callable[..., AapPeriod], mp: cal.Meldeperiode) -> Expla
 
 def aap_payments(periods: Sequence[AapPeriod]) -> list[Payment]:
     """One payment per period that pays anything; the explanation is made when asked for."""
-    return [Payment("aap", p.paid_on, p.amount, True, "nav", p.start, p.end, partial(explain_period, p), "14-day")
+    return [SCHEME.pay("aap", p.paid_on, p.amount, p.start, p.end, partial(explain_period, p))
             for p in periods if p.amount > 0]
 
 
@@ -159,3 +159,10 @@ def aap_warnings(rules: Ruleset, periods: Sequence[AapPeriod], horizon: Sequence
             out.append(Warning.of("aap_three_payments", m, "Folketrygdloven § 11-10 (meldekort hver 14. dag)",
                                   key=three_payments_key(others), month=Month(m)))
     return out
+
+
+SCHEME = Scheme("aap", run, (Pays("aap", True, "nav", "14-day", counted_in="aap_payments"),), order=10,
+                rhythm="meldekort", input="aap", excludes=("dagpenger",), has_end=True,
+                cliffs=(("aap", "aap.max_work_share", "aap_limit"),),
+                tapers=(("aap", "aap.normal_hours_per_period", "aap_grading"),),
+                timing=(("three_payments", "aap", "aap_meldekort"),))

@@ -29,9 +29,9 @@ from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words.formats import Day, Month, Num
+from benefit_calc.schemes.declare import TAXABLE, Pays, Scheme
 
 LAW = "Forskrift om bustøtte §§ 1–4, 7 og 13"
-MELDEKORT = frozenset({"aap", "dagpenger"})  # paid per meldeperiode: some months bring three payments
 AMOUNTS_KEPT = 20_000  # remembered (month rules, income) → amount pairs per household before starting afresh
 ZERO, TWELVE = Decimal(0), Decimal(12)
 
@@ -134,7 +134,7 @@ def run(ctx: Context) -> SchemeOutput:
         if p.taxable:
             m = p.paid_on.replace(day=1)
             income[m] = income.get(m, 0) + p.amount
-            if p.scheme in MELDEKORT:
+            if p.frequency == "14-day":  # paid per meldeperiode: some months bring three
                 meldekort.setdefault(m, []).append(p.amount)
     payments, warnings = [], []
     modelled = rules.modelled_from("bostotte")  # the first day the rule files describe
@@ -176,10 +176,14 @@ def run(ctx: Context) -> SchemeOutput:
                 amounts.clear()
             amount = amounts[key] = amount_from(mr, total)
         if amount and paid_on <= ctx.last_day:
-            payments.append(Payment("bostotte", paid_on, amount, False, "husbanken", month, month_end,
+            payments.append(ctx.pay("bostotte", paid_on, amount, month, month_end,
                                     partial(_explain, rules, month, total, persons)))
         if three and ctx.detail and ctx.in_horizon(paid_on):
             warnings.append(three_payments_warning(month, paid_on, share, amount, before))
         # a month before the simulated years has no payments to count: not a bostøtte to compare with
         before = amount if month >= ctx.first_day else None
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))
+
+
+SCHEME = Scheme("bostotte", run, (Pays("bostotte", False, "husbanken"),), order=70, input="bostotte", needs=(TAXABLE,),
+                cliffs=(("bostotte", "bostotte.egenandel_steps", "bostotte"),))

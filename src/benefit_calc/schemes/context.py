@@ -1,7 +1,8 @@
 """What every scheme gets from the engine (:class:`Context`) and gives back (:class:`SchemeOutput`).
 
-Schemes run in the order of the registry (docs/architecture.md §3); each sees the payments of the schemes before it (wages first), never
-those after, so dependencies go one way.
+Schemes run in the order of the registry (docs/architecture.md §3); each sees only the payments of the schemes it
+declares it ``needs`` (they run before it), so dependencies go one way and are written down. A scheme makes its
+payments with :meth:`Context.pay`, which stamps them from its declaration.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from typing import Callable, Sequence
 import attrs
 
 from benefit_calc.core import calendar as cal
-from benefit_calc.case.model import Case
-from benefit_calc.result.payments import Payment
+from benefit_calc.case.model import Case, WorkStep
+from benefit_calc.result.payments import Explanation, Payment
 from benefit_calc.result.model import PeriodRow, Settlement, Warning
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
+from benefit_calc.schemes.declare import Scheme
 
 
 @attrs.frozen
@@ -28,8 +30,16 @@ class Context:
     last_day: date  # 31 December of the last simulated month's year
     horizon: tuple[date, ...]  # the case's months (first days)
     anchor: date  # a Monday that starts one of the client's meldeperioder
-    earlier: tuple[Payment, ...] = ()  # payments of the schemes that ran before
+    earlier: tuple[Payment, ...] = ()  # payments of the schemes it needs (its declaration's ``needs``)
     detail: bool = True  # False: amounts only — no period rows or warnings (an hours sweep needs only amounts)
+    work: tuple[WorkStep, ...] = ()  # the work plan simulated
+    scheme: Scheme | None = None  # the declaration of the scheme this context is for
+
+    def pay(self, kind: str, paid_on: date, amount: int, earned_from: date, earned_to: date,
+            explanation: Explanation | Callable[[], Explanation]) -> Payment:
+        """A payment of ``kind``, stamped by the scheme's declaration (taxable, payer, withholding period)."""
+        assert self.scheme is not None, "a context made without a scheme cannot pay"
+        return self.scheme.pay(kind, paid_on, amount, earned_from, earned_to, explanation)
 
     def partner_gross(self, month: date) -> int:
         """The partner's gross taxable income a month (0 without a partner)."""
@@ -56,7 +66,7 @@ class Context:
 
     def earned_in_year(self, year: int) -> int:
         """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""
-        return sum(p.amount for p in self.earlier if p.paid_on.year == year and p.scheme in ("wages", "holiday_pay"))
+        return sum(p.amount for p in self.earlier if p.paid_on.year == year and p.payer == "employer")
 
 
 @attrs.frozen

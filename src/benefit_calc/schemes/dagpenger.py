@@ -36,6 +36,7 @@ from benefit_calc.schemes import dagpenger_duration as duration
 from benefit_calc.schemes import dagpenger_ferietillegg as ferie
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words.formats import Day, Num
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW = "Folketrygdloven §§ 4-3, 4-11, 4-12 og 4-15"
 ZERO = Decimal(0)
@@ -184,8 +185,8 @@ def run(ctx: Context) -> SchemeOutput:
                                   amount=amount, paid_on=paid_on, barnetillegg=_kr(bt_paid), dagsats=float(rate),
                                   limits=(float(limit_share),)))
         if amount:
-            payments.append(Payment("dagpenger", paid_on, amount, True, "nav", mp.start, mp.end, partial(
-                _explain, rules, mp, start, rate, kids_max, len(days), normal, hours), "14-day"))
+            payments.append(ctx.pay("dagpenger", paid_on, amount, mp.start, mp.end, partial(
+                _explain, rules, mp, start, rate, kids_max, len(days), normal, hours)))
     notes: tuple = ()
     if period is not None and ctx.detail and stopped_after is None:
         end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
@@ -219,3 +220,9 @@ def run(ctx: Context) -> SchemeOutput:
     return SchemeOutput(tuple(payments + extra), tuple(rows), tuple(warnings), tuple(settlements),
                         notes=(*notes, *ferie_notes), without_work=without_work)
 
+
+SCHEME = Scheme("dagpenger", run, (Pays("dagpenger", True, "nav", "14-day"), Pays(ferie.KIND, True, "nav")), order=20,
+                rhythm="meldekort", input="dagpenger", has_end=True,
+                cliffs=(("dagpenger", "dagpenger.max_work_share", "dagpenger_limit"),),
+                tapers=(("dagpenger", "dagpenger.days_per_year", "dagpenger_grading"),),
+                timing=(("three_payments", "dagpenger", "dagpenger_meldekort"),))

@@ -119,7 +119,7 @@ def ferietillegg(ctx: Context, dagpenger: Sequence[Payment], used_days: Counter[
         if not kr:
             continue
         if not later:
-            payments.append(Payment(KIND, when, kr, True, "nav", date(year, 1, 1), day,
+            payments.append(ctx.pay(KIND, when, kr, date(year, 1, 1), day,
                                     partial(_explain, rules, year, days, paid, kr)))
             continue
         settlements.append(Settlement(KIND, year, kr, cal.month_of(when), False))

@@ -25,6 +25,7 @@ from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.schemes.zones import in_tiltakssone
 from benefit_calc.words.formats import Month
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW_BT = "Barnetrygdloven §§ 2, 9 og 10"
 LAW_KS = "Kontantstøtteloven §§ 2 og 7"
@@ -98,7 +99,7 @@ def _run(ctx: Context) -> SchemeOutput:
                 bt += int(rules.value("barnetrygd.smabarnstillegg", month))
                 variant += "_smabarnstillegg"
         if bt:
-            payments.append(Payment("barnetrygd", day, bt, False, "nav", month, end, partial(
+            payments.append(ctx.pay("barnetrygd", day, bt, month, end, partial(
                 _explain, "barnetrygd.month", f"explain.barnetrygd.{variant}", LAW_BT, rules,
                 ("barnetrygd.ordinary", "barnetrygd.utvidet", "barnetrygd.finnmarkstillegg"), month, len(entitled))))
         ks = 0.0
@@ -108,8 +109,12 @@ def _run(ctx: Context) -> SchemeOutput:
                 ks += float(rules.value("kontantstotte.rate", month)) * barnehage_share(rules, c.barnehage_hours_per_week, month)
         if ks:
             ks_day = paydays.monthly(rules, "kontantstotte", month, int(rules.value("kontantstotte.payment_day", month)))
-            payments.append(Payment("kontantstotte", ks_day, int(ks + 0.5), False, "nav", month, end, partial(
+            payments.append(ctx.pay("kontantstotte", ks_day, int(ks + 0.5), month, end, partial(
                 _explain, "kontantstotte.month", "explain.kontantstotte.month", LAW_KS, rules, ("kontantstotte.rate",),
                 month)))
         month = cal.add_months(month, 1)
     return SchemeOutput(tuple(payments))
+
+
+SCHEME = Scheme("family", run, (Pays("barnetrygd", False, "nav"), Pays("kontantstotte", False, "nav")), order=80,
+                needs=("overgangsstonad",), rule_files=("barnetrygd", "kontantstotte", "overgangsstonad"))  # småbarnstillegg

@@ -21,6 +21,7 @@ from benefit_calc.schemes import paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Month, Num
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW = "Sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -72,11 +73,18 @@ def run(ctx: Context) -> SchemeOutput:
         dp = dagpenger_by_month.get(month, 0)
         amount = max(0, int(before.quantize(ONE, rounding=ROUND_HALF_UP)) - dp)
         if amount and ctx.first_day <= paid_on <= ctx.last_day:
-            payments.append(Payment(
-                "kvalifiseringsstonad", paid_on, amount, True, "nav", month, nxt - cal.ONE_DAY,
+            payments.append(ctx.pay(
+                "kvalifiseringsstonad", paid_on, amount, month, nxt - cal.ONE_DAY,
                 partial(_explain, rules, month, yearly, bt, worked, full_time, share, dp)))
         month = nxt
     if not ctx.detail:  # notes only with the details (not in an hours sweep)
         return SchemeOutput(tuple(payments))
     day = int(rules.value("kvalifiseringsstonad.payment_day_next_month", ctx.first_day))
     return SchemeOutput(tuple(payments), notes=(Text("note.kvalifiseringsstonad_paid", day=day),))
+
+
+# paid by the municipality (sosialtjenesteloven § 35: the kommune grants and pays it through its NAV office): its tax
+# card is the municipality's, a payer of its own beside the employer
+SCHEME = Scheme("kvalifiseringsstonad", run, (Pays("kvalifiseringsstonad", True, "kommune"),), order=60,
+                input="kvalifiseringsstonad", needs=("dagpenger",), excludes=("aap", "uforetrygd"), has_end=True,
+                cliffs=(("kvalifiseringsstonad", "kvalifiseringsstonad.full_time_hours_per_week", "kvalifiseringsstonad"),))

@@ -40,6 +40,7 @@ from benefit_calc.schemes import overgangsstonad_2026, paydays
 from benefit_calc.schemes.context import Context, SchemeOutput
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Month, Num
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW = "Folketrygdloven § 15-9"
 ZERO, ONE, TWELVE = Decimal(0), Decimal(1), Decimal(12)
@@ -193,8 +194,8 @@ def run(ctx: Context) -> SchemeOutput:
         samordning = ut_by_month.get(month, 0)
         paid = amount(rules, expected, month, samordning)
         if paid:
-            payments.append(Payment(
-                "overgangsstonad", paydays.monthly(rules, "overgangsstonad", month, day_no), paid, True, "nav", month,
+            payments.append(ctx.pay(
+                "overgangsstonad", paydays.monthly(rules, "overgangsstonad", month, day_no), paid, month,
                 cal.add_months(month, 1) - cal.ONE_DAY, partial(_explain, rules, month, expected, samordning, omregnet)))
         # NAV's control: actual income paid in the month against the expected monthly income
         actual = wages_by_month.get(month, 0)
@@ -220,3 +221,8 @@ def run(ctx: Context) -> SchemeOutput:
         notes.append(Text("note.overgangsstonad_control"))
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes),
                         lambda: sum(p.amount for p in payments if p.paid_on.year == ctx.first_day.year))
+
+
+SCHEME = Scheme("overgangsstonad", run, (Pays("overgangsstonad", True, "nav"),), order=50, input="overgangsstonad",
+                needs=("wages", "uforetrygd"), has_end=True,
+                cliffs=(("overgangsstonad", "overgangsstonad.reduction_share", "overgangsstonad"),))

@@ -29,6 +29,7 @@ from benefit_calc.result.texts import Joined
 from benefit_calc.schemes.sosialhjelp_income import Counted, counted_income, parts_text
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Day, Month, Num
+from benefit_calc.schemes.declare import AFTER_TAX, EVERYTHING, Pays, Scheme
 
 LAW = "Sosialtjenesteloven § 18"
 
@@ -136,7 +137,7 @@ def run(ctx: Context, withheld: Sequence[int], settlements: Sequence[Settlement]
         amount = need_kr - got if need_kr > got else 0
         amounts[m] = (amount, need_kr)
         if amount:
-            payments.append(Payment("sosialhjelp", paid_on, amount, False, "kommune", m, month_end,
+            payments.append(ctx.pay("sosialhjelp", paid_on, amount, m, month_end,
                                     partial(_explain, rules, case, m, need_kr, got, amount, income.parts.get(m, {}))))
     warnings = (*_warnings(ctx, amounts, income), *_paid_early(ctx, payments)) if ctx.detail else ()
     return SchemeOutput(tuple(payments), warnings=tuple(warnings))
@@ -205,3 +206,7 @@ def _barnetrygd_proposal(ctx: Context, amounts: dict[date, tuple[int, int]]) -> 
         if paid > 0:
             return [Warning.of("sosialhjelp_barnetrygd_proposal", m, LAW, month=Month(m), barnetrygd=Num(paid))]
     return []
+
+
+SCHEME = Scheme("sosialhjelp", run, (Pays("sosialhjelp", False, "kommune"),), order=90, phase=AFTER_TAX,
+                input="sosialhjelp", needs=(EVERYTHING,), cliffs=(("sosialhjelp", "sosialhjelp.rates", "sosialhjelp"),))

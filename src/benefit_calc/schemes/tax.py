@@ -1,4 +1,5 @@
-"""Income tax: withholding on each payment and the year's assessment, with the settlement the year after.
+"""Income tax (skatt): withholding on each payment and the year's assessment, with the settlement the year after;
+its rule file is ``rules/no/skatt.yaml``.
 
 The rule in plain words (skatteloven §§ 6-32, 15-4; folketrygdloven § 23-3; skattebetalingsloven kap. 5;
 Stortingets skattevedtak — rates by year in ``rules/no/skatt.yaml``):
@@ -31,6 +32,8 @@ from benefit_calc.core.money import dec as _d, kroner as _kr
 from benefit_calc.result.payments import Payment
 from benefit_calc.result.model import Settlement, Warning, YearRow
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.schemes.declare import EVERYTHING, TAX, Scheme
 from benefit_calc.schemes.tax_table import jround, table_deduction, table_withholding, trinnskatt  # noqa: F401 (re-exported)
 from benefit_calc.schemes.zones import in_tiltakssone
 from benefit_calc.words.formats import Num
@@ -89,8 +92,9 @@ def _assess_income(rules: Ruleset, year: int, income: int, finnmark: bool) -> As
 
 
 def _payer_modes(case: Case, payments: Sequence[Payment]) -> tuple[str, str]:
-    """(mode for NAV, mode for the employer): each "table" or "percent". By default NAV has the table card when it
-    (or the municipality) pays the client a taxable benefit, the employer otherwise."""
+    """(mode for the benefit's payer, mode for the employer): each "table" or "percent". By default NAV (or the
+    municipality, for kvalifiseringsstønad) has the table card when it pays the client a taxable benefit, the employer
+    otherwise."""
     has_nav = any(p.taxable and p.payer in ("nav", "kommune") for p in payments)
     mode = case.tax.withholding or ("table_on_benefits" if has_nav else "table_on_wages")
     return ("table", "percent") if mode == "table_on_benefits" else ("percent", "table")
@@ -176,7 +180,7 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
             over = max(0, paid_so_far[year] - max(limit, before))
             out.append(jround(over * float(rule("frikort_excess_rate", year))))  # type: ignore[arg-type]
             continue
-        if (nav_mode if p.payer == "nav" else employer_mode) == "percent":
+        if (employer_mode if p.payer == "employer" else nav_mode) == "percent":
             percent = percents.get(year)
             if percent is None:
                 percent = percents[year] = card_percent(rules, case, year, card_income.get(year, 0))
@@ -197,7 +201,7 @@ def withhold(rules: Ruleset, case: Case, payments: Sequence[Payment], card_incom
             trekk = table_cache[cache_key] = rules.cached(
                 ("trekk", *cache_key), lambda: table_withholding(rules, table, p.amount, period, day), shared=True)
         if month_name:  # June and December have their own rules; other months take the table as it is
-            special = rule("withholding_calendar", year).get(p.scheme) if p.payer == "nav" else None  # type: ignore[attr-defined]
+            special = rule("withholding_calendar", year).get(p.scheme) if p.payer != "employer" else None  # type: ignore[attr-defined]
             if special is not None and f"{month_name}_free_payments" in special:
                 if count_in_month[(p.scheme, year, day.month)] <= int(special[f"{month_name}_free_payments"]):
                     trekk = 0
@@ -268,3 +272,34 @@ def warnings(rules: Ruleset, case: Case, years: Sequence[YearRow]) -> list[Warni
 def _restskatt(year: int, amount: int) -> Warning:
     """The restskatt warning (frozen, so shared): made on every run, an hours sweep too, so made once per amount."""
     return Warning.of("restskatt", None, LAW, year=year, amount=Num(amount), next_year=year + 1)
+
+
+@attrs.frozen
+class TaxOutput:
+    """What the tax phase gives: the tax withheld on each payment (in the payments' order), the year rows, the
+    settlements the year after, its warnings, and the partner's net income in each month of the case."""
+
+    withheld: list[int]
+    years: list[YearRow]
+    settlements: list[Settlement]
+    warnings: list[Warning]
+    partner_net: dict[date, int]
+
+
+def run(ctx: Context, outputs: Sequence[SchemeOutput]) -> TaxOutput:
+    """Withhold tax on every payment so far (``ctx.earlier``, in date order), assess each year and settle it the
+    year after. The tax card is made from the first year's income had the client not worked (the schemes'
+    ``without_work``)."""
+    rules, case, payments = ctx.rules, ctx.case, ctx.earlier
+    card_income = card_incomes(payments, ctx.first_day.year, sum(o.without_work() for o in outputs))
+    withheld = withhold(rules, case, payments, card_income)
+    years, settlements = assess(rules, case, payments, withheld)
+    partner = {m: partner_net(rules, case, m) for m in ctx.horizon} if case.household.partner is not None else {}
+    return TaxOutput(withheld, years, settlements, warnings(rules, case, years) if ctx.detail else [], partner)
+
+
+SCHEME = Scheme("tax", run, (), order=0, phase=TAX, needs=(EVERYTHING,), rule_files=("skatt",),
+                cliffs=(("tax", "skatt.trinnskatt", "tax"),
+                        ("settlements", "skatt.settlement_restskatt_months", "settlements"),
+                        ("settlements_after_horizon", "skatt.settlement_restskatt_months", "settlements_after_horizon")),
+                timing=(("tax", "tax", "tax_withholding"),))

@@ -23,6 +23,7 @@ from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.context import Context, SchemeOutput, until_rule
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Day, Num
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW = "Arbeidsmarkedsloven § 13; forskrift om tiltakspenger"
 
@@ -66,8 +67,8 @@ def run(ctx: Context) -> SchemeOutput:
             continue
         paid_on = paid(mp)
         probe = days[0]
-        payments.append(Payment("tiltakspenger", paid_on, amount, False, "nav", mp.start, mp.end,
-                                partial(_explain, rules, mp, len(days), probe, bt_total), "14-day"))
+        payments.append(ctx.pay("tiltakspenger", paid_on, amount, mp.start, mp.end,
+                                partial(_explain, rules, mp, len(days), probe, bt_total)))
         if ctx.in_horizon(paid_on):
             hours = float(sum(ctx.hours_on(d) for d in mp.days()))
             rows.append(PeriodRow(benefit="tiltakspenger", start=mp.start, end=mp.end, hours=hours, work_share=0.0,
@@ -76,3 +77,7 @@ def run(ctx: Context) -> SchemeOutput:
     worked = ctx.detail and any(s.hours_per_week for s in ctx.case.work)
     note = Text("note.tiltakspenger_work") if worked else ""
     return SchemeOutput(tuple(payments), tuple(rows), notes=(note,) if note else ())
+
+
+SCHEME = Scheme("tiltakspenger", run, (Pays("tiltakspenger", False, "nav", "14-day"),), order=30, rhythm="meldekort",
+                input="tiltakspenger", excludes=("aap", "dagpenger", "uforetrygd", "kvalifiseringsstonad"), has_end=True)

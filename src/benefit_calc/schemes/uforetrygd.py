@@ -41,6 +41,7 @@ from benefit_calc.schemes.uforetrygd_year import (LATE, READINGS, ZERO, YearRule
                                                   months_of, pending_in, year_rules)
 from benefit_calc.words import Text
 from benefit_calc.words.formats import Month, Num
+from benefit_calc.schemes.declare import Pays, Scheme
 
 LAW = "Folketrygdloven §§ 12-14 til 12-16"
 SCHEMES = ("uforetrygd", "barnetillegg_uforetrygd")
@@ -169,13 +170,13 @@ def run(ctx: Context) -> SchemeOutput:
             for scheme, unreduced in zip(SCHEMES, (views[i].unreduced, views[i].bt_unreduced)):
                 kr = _kr(year_paid.months[i][scheme])
                 if kr:
-                    payments.append(Payment(
-                        scheme, payday, kr, True, "nav", m, cal.add_months(m, 1) - cal.ONE_DAY,
+                    payments.append(ctx.pay(
+                        scheme, payday, kr, m, cal.add_months(m, 1) - cal.ONE_DAY,
                         partial(_explain, rules, scheme, m, unreduced[i], expected[i], views[i].limit, views[i].share,
                                 late[i])))
                 back = _kr(year_paid.back[i][scheme])
                 if back:
-                    payments.append(Payment(scheme, payday, back, True, "nav", months[0], m - cal.ONE_DAY,
+                    payments.append(ctx.pay(scheme, payday, back, months[0], m - cal.ONE_DAY,
                                             partial(_explain_back, rules, scheme, m)))
         owed = dict(zip(SCHEMES, entitlement(rules, yr, actual)))
         when = date(year + 1, int(rules.value("uforetrygd.etteroppgjor_month", date(year + 1, 1, 1))), 1)
@@ -215,3 +216,9 @@ def run(ctx: Context) -> SchemeOutput:
     first = ctx.horizon[0]
     warnings = [attrs.evolve(w, month=first) if w.month is not None and w.month < first else w for w in warnings]
     return SchemeOutput(tuple(payments), (), tuple(warnings), tuple(settlements), tuple(notes), without_work)
+
+
+SCHEME = Scheme("uforetrygd", run, (Pays("uforetrygd", True, "nav"), Pays("barnetillegg_uforetrygd", True, "nav")),
+                order=40, input="uforetrygd", needs=("wages",),
+                cliffs=(("uforetrygd", "uforetrygd.income_ceiling_share", "uforetrygd"),
+                        ("barnetillegg_uforetrygd", "uforetrygd.barnetillegg_reduction_share", "barnetillegg_uforetrygd")))

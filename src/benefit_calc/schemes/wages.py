@@ -1,4 +1,4 @@
-"""Wages and feriepenger from the work plan, paid on real paydays.
+"""Wages (lønn) and feriepenger from the work plan, paid on real paydays; its rule file is ``rules/no/lonn.yaml``.
 
 Hourly pay: the hours of each weekday in a month times the hourly wage. Monthly salary: the salary for each
 month a salaried step is in force. Wages earned in a month are paid on the payday of the same month or the
@@ -26,6 +26,8 @@ from benefit_calc.case.model import WorkStep
 from benefit_calc.result.payments import Explanation, Payment, used
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes import paydays
+from benefit_calc.schemes.context import Context, SchemeOutput
+from benefit_calc.schemes.declare import WAGES, Pays, Scheme
 from benefit_calc.words.formats import Month, Num
 
 FERIE_REF = "Ferieloven §§ 5, 10 og 11"
@@ -88,9 +90,8 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
             rate = Decimal(str(rules.value("lonn.holiday_pay_rate", month)))
             feriepenger = _kr(base * rate)
             if feriepenger > 0:
-                payments.append(Payment(
-                    "holiday_pay", paydays.monthly(rules, "lonn", month, day_no), feriepenger, True, "employer",
-                    date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
+                payments.append(SCHEME.pay(
+                    "holiday_pay", paydays.monthly(rules, "lonn", month, day_no), feriepenger, date(month.year - 1, 1, 1), date(month.year - 1, 12, 31),
                     partial(_explain_holiday_pay, rules, month, rate, base)))
                 if step is not None and step.monthly_salary is not None and step.holiday_pay is not False:
                     share = Decimal(str(rules.value("lonn.holiday_days", month))) / Decimal(
@@ -104,9 +105,8 @@ def wage_payments(rules: Ruleset, work: Sequence[WorkStep], first: date, last: d
         kr = rounded.get(amount)
         if kr is None:
             kr = rounded[amount] = _kr(amount)
-        payments.append(Payment(
-            "wages", paydays.monthly(rules, "lonn", following if next_month else month, day_no), kr, True, "employer",
-            month, following - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
+        payments.append(SCHEME.pay(
+            "wages", paydays.monthly(rules, "lonn", following if next_month else month, day_no), kr, month, following - cal.ONE_DAY, partial(_explain_wages, rules, step, month, next_month)))
     return payments
 
 
@@ -121,3 +121,14 @@ def _explain_wages(rules: Ruleset, step: WorkStep, month: date, next_month: bool
         else ("hourly", {"hours": Num(step.hours_per_week, 2), "wage": Num(step.hourly_wage or 0, 2)})
     return Explanation.of("lonn.wages", "Arbeidsavtalen", (used(rules, "lonn.payday_day_of_month", month),),
                           key=f"explain.lonn.wages.{how}_{'next_month' if next_month else 'same_month'}", **args)
+
+
+def run(ctx: Context) -> SchemeOutput:
+    """The wages and feriepenger paid in the simulated years, from the work plan."""
+    pays = wage_payments(ctx.rules, ctx.work, ctx.first_day, ctx.last_day.replace(day=1))
+    return SchemeOutput(tuple(p for p in pays if ctx.first_day <= p.paid_on <= ctx.last_day))
+
+
+SCHEME = Scheme("wages", run, (Pays("wages", True, "employer", row="wages"),
+                               Pays("holiday_pay", True, "employer", row="holiday_pay")),
+                order=0, phase=WAGES, rule_files=("lonn",), timing=(("holiday_pay", "wages", "holiday_pay"),))
