@@ -1,4 +1,6 @@
-"""Every word a user sees, in bokmål, nynorsk and English: one catalogue, read from ``words/<lang>/*.yaml``.
+"""Every word a user sees, in bokmål, nynorsk and English: one catalogue, read from ``words/<lang>/*.yaml`` (shared
+words, a file per topic and language) and ``words/schemes/<scheme>.yaml`` (a scheme's own words, each text
+``{nb: …, nn: …, en: …}`` side by side, as rule labels are; docs/architecture.md, "Words").
 
 A text is found by its key (``app.title``, ``warning.aap_work_limit``, ``field.work[].hours_per_week``) and
 filled with named arguments (``{month}``); numbers and dates are formatted by the caller, the same in every
@@ -31,19 +33,34 @@ def catalogue(lang: str) -> Mapping[str, str]:
         raise ValueError(f"{lang!r} is not one of {', '.join(LANGS)}")
     out: dict[str, str] = {}
     for path in sorted((HERE / lang).glob("*.yaml")):
-        _flatten(parse(path.read_bytes(), max_nodes=100_000), "", out, path.name)
+        _flatten(parse(path.read_bytes(), max_nodes=100_000), "", out, f"{lang}/{path.name}")
+    for path in sorted((HERE / "schemes").glob("*.yaml")):
+        _flatten(parse(path.read_bytes(), max_nodes=100_000), "", out, f"schemes/{path.name}", lang)
     return out
 
 
-def _flatten(data: Any, prefix: str, out: dict[str, str], file: str) -> None:
+def _flatten(data: Any, prefix: str, out: dict[str, str], file: str, lang: str | None = None) -> None:
+    """Add the texts of one file to ``out``. ``lang`` given: a scheme file, whose every text is a mapping
+    ``{nb: …, nn: …, en: …}`` (all three), of which the text in ``lang`` is kept."""
     if data is None and not prefix:  # a file with nothing in it yet
         return
+    if lang is not None and isinstance(data, Mapping) and any(str(k) in LANGS for k in data):
+        langs = {str(k) for k in data}
+        if langs != set(LANGS) or not all(isinstance(v, str) for v in data.values()):
+            missing = [x for x in LANGS if x not in langs or not isinstance(data.get(x), str)]
+            extra = sorted(langs - set(LANGS))
+            raise ValueError(f"words/{file}: {prefix} must give a text in each of nb, nn and en"
+                             + (f" (no {', '.join(missing)})" if missing else "")
+                             + (f" (not a language: {', '.join(extra)})" if extra else ""))
+        data = data[lang]
+    elif lang is not None and isinstance(data, str):
+        raise ValueError(f"words/{file}: {prefix} must give a text in each of nb, nn and en, not one text")
     if isinstance(data, Mapping):
         for k, v in data.items():
-            _flatten(v, f"{prefix}.{k}" if prefix else str(k), out, file)
+            _flatten(v, f"{prefix}.{k}" if prefix else str(k), out, file, lang)
     elif isinstance(data, str):
         if prefix in out:
-            raise ValueError(f"words: {prefix} is written twice ({file})")
+            raise ValueError(f"words: {prefix} is written twice (again in {file})")
         out[prefix] = data
     else:
         raise ValueError(f"words/{file}: {prefix} is not a text")
