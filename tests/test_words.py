@@ -35,7 +35,7 @@ def test_a_text_is_its_bokmal_string_and_can_change_language() -> None:
 # A scheme's own words: words/schemes/<id>.yaml, each text {nb: …, nn: …, en: …} side by side
 
 # what each scheme file's keys may name it by: its id, its payments, its case input, the app's short prefix for its
-# form fields (app.dp_…), and the engine's own parts wages and tax
+# form fields (app.dp_…), and the rule file's Norwegian name (lonn, skatt)
 NAMES = {s.id: {s.id, *s.payments, *([s.input] if s.input else [])} for s in SCHEMES}
 NAMES["dagpenger"] |= {"app.dp_"}
 NAMES["tiltakspenger"] |= {"app.tp_"}
@@ -43,8 +43,8 @@ NAMES["uforetrygd"] |= {"app.ut_"}
 NAMES["overgangsstonad"] |= {"app.os_"}
 NAMES["bostotte"] |= {"app.bs_"}
 NAMES["sosialhjelp"] |= {"app.sh_", "explain_barnetrygd_not_counted"}  # what sosialhjelp does not count
-NAMES["wages"] = {"wages", "holiday_pay", "lonn"}
-NAMES["tax"] = {"tax", "skatt", "withholding", "app.wh_"}
+NAMES["wages"] |= {"lonn"}
+NAMES["tax"] |= {"skatt", "withholding", "app.wh_"}
 SCHEME_FILES = sorted((words_module.HERE / "schemes").glob("*.yaml"))
 
 
