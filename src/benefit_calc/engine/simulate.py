@@ -44,8 +44,9 @@ NONE: frozenset[str] = frozenset()
 VISIBLE: dict[str, frozenset[str] | None] = {
     s.id: None if set(registry.READS[s.id]) >= {t.id for t in registry.SCHEMES[:i]} else
     frozenset(k for t in registry.READS[s.id] for k in registry.BY_ID[t].payments) for i, s in enumerate(registry.SCHEMES)}
-# where the month table puts each kind of payment, and the month statistic it is counted in
-ROW_OF: dict[str, tuple[str, str]] = {k: (p.row, p.counted_in) for k, p in registry.PAYS.items()}
+# where the month table puts each kind of payment, and the month statistic it is counted in (an index into COUNTED)
+ROW_OF: dict[str, tuple[str, int]] = {k: (p.row, registry.COUNTED.index(p.counted_in) if p.counted_in else -1)
+                                      for k, p in registry.PAYS.items()}
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 
 
@@ -216,16 +217,16 @@ def _month_rows(case: Case, frame: _Frame, payments: Sequence[Payment], withheld
     for s in settlements:
         settle_by_month[s.month] += s.amount
     shown = dict.fromkeys(registry.shown_payments(case), 0)
-    hi = 0
+    row_of, hi = ROW_OF, 0
     for m in frame.horizon:
         lo = bisect_left(dates, m, hi)
         hi = bisect_left(dates, cal.add_months(m, 1), lo)
         wages = holiday = taxable = 0
-        counts = dict.fromkeys(registry.COUNTED, 0)
+        counts = [0] * len(registry.COUNTED)
         benefits = dict(shown)
         for p in payments[lo:hi]:
             amount, kind = p.amount, p.scheme
-            row, counted = ROW_OF[kind]
+            row, counted = row_of[kind]
             if row == "benefits":
                 benefits[kind] = benefits.get(kind, 0) + amount
             else:
@@ -234,13 +235,13 @@ def _month_rows(case: Case, frame: _Frame, payments: Sequence[Payment], withheld
                     holiday += amount
             if p.taxable:
                 taxable += amount
-            if counted:
+            if counted >= 0:
                 counts[counted] += 1
         tw, st = sum(withheld[lo:hi]), settle_by_month.get(m, 0)
         rows.append(MonthRow(month=m, hours=float(frame.hours_on.in_month(m)), wages=wages, holiday_pay=holiday,
                              benefits=benefits, taxable_income=taxable, tax_withheld=tw, settlements=st,
                              disposable=wages + sum(benefits.values()) - tw + st, payment_index=tuple(range(lo, hi)),
-                             partner_net=partner_net.get(m, 0), **counts))
+                             partner_net=partner_net.get(m, 0), **dict(zip(registry.COUNTED, counts))))
     return rows
 
 
@@ -253,9 +254,8 @@ def _detailed(run: _Run, plan: Sequence[WorkStep], payments: list[Payment]) -> l
                              lambda: tuple(_projected_warnings(rules, set(everything), horizon)), shared=True)
     run.warnings = plausibility.warnings(rules, run.case, plan) + list(projected) + run.warnings
     names = {part: frozenset(r) for part, r in run.reads.items()}
-    return [p._replace(explanation=partial(_explained, p.explanation, rules,
-                                           names.get(registry.PART_OF[p.scheme], NONE), p.earned_to))
-            for p in payments]
+    return [p.explained_by(partial(_explained, p.explanation, rules, names.get(registry.PART_OF[p.scheme], NONE),
+                                   p.earned_to)) for p in payments]
 
 
 def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None, detail: bool = True) -> Result:

@@ -97,6 +97,11 @@ class Payment(NamedTuple):
     explanation: Explanation | Callable[[], Explanation]  # or a function that makes it, when asked (cheap sweeps)
     frequency: str = "monthly"  # "monthly" or "14-day": which withholding table period applies
 
+    def explained_by(self, explanation: Explanation | Callable[[], Explanation]) -> "Payment":
+        """The same payment with another explanation (faster than ``_replace``: a simulation does this per payment)."""
+        return Payment(self.scheme, self.paid_on, self.amount, self.taxable, self.payer, self.earned_from,
+                       self.earned_to, explanation, self.frequency)
+
     def explain(self) -> Explanation:
         """The explanation of this amount: the rule, the numbers and the parameter values used."""
         e = self.explanation

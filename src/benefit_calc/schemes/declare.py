@@ -73,10 +73,10 @@ class Scheme:
     has_end: bool = False  # the case may give the last day (``until``)
     # the rule files (rules/no/<file>.yaml) that hold its parameters, besides the shared ones; empty: <id>
     rule_files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    _by_kind: dict[str, Pays] = attrs.field(init=False, eq=False, repr=False)
+    _stamps: dict[str, tuple[bool, str, str]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_kind", {p.kind: p for p in self.pays})
+        object.__setattr__(self, "_stamps", {p.kind: (p.taxable, p.payer, p.frequency) for p in self.pays})
 
     @property
     def payments(self) -> tuple[str, ...]:
@@ -92,5 +92,5 @@ class Scheme:
             explanation: Explanation | Callable[[], Explanation]) -> Payment:
         """A payment of a declared ``kind``, stamped with what the declaration says of it (a KeyError for a kind
         not declared is a bug in the scheme)."""
-        p = self._by_kind[kind]
-        return Payment(kind, paid_on, amount, p.taxable, p.payer, earned_from, earned_to, explanation, p.frequency)
+        taxable, payer, frequency = self._stamps[kind]
+        return Payment(kind, paid_on, amount, taxable, payer, earned_from, earned_to, explanation, frequency)
