@@ -423,3 +423,23 @@ def test_no_barnetillegg_rule_is_read_or_shown_without_children() -> None:
     kids = dict(data, household={"municipality": "0301", "children": [{"birth_date": "2020-01-01"}]})
     r = simulate(load_rules(), parse_case(kids))
     assert "aap.barnetillegg_per_day" in {u.name for p in r.payments if p.scheme == "aap" for u in p.explain().used}
+
+
+def test_an_explanation_names_the_rules_the_case_used_and_no_others_in_every_run() -> None:
+    """The day facts' change days come from every AAP rule (no hand-kept list), read untraced: an adult without
+    yrkesskade or opptrapping is not told of the under-25 share or the other work limits; a second run, served
+    from the memos, explains with the same values as the first."""
+    rules = load_rules()
+    case = parse_case({"start": "2027-01", "months": 3, "client": {"birth_date": "1980-05-01", "benefits": {
+        "aap": {"basis_g": 3.5}}}, "work": [{"from": "2027-01", "hours_per_week": 10, "hourly_wage": 200}]})
+    runs = [{u.name for p in simulate(rules, case).payments if p.scheme == "aap" for u in p.explain().used}
+            for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert {"aap.compensation_rate", "aap.max_work_share", "grunnbelop.g"} <= runs[0]
+    assert not runs[0] & {"aap.under_25_share_numerator", "aap.max_work_share_yrkesskade",
+                          "aap.max_work_share_opptrapping"}
+    young = parse_case({"start": "2027-01", "months": 3, "client": {"birth_date": "2005-05-01", "benefits": {
+        "aap": {"basis_g": 1.0, "yrkesskade": True}}}, "work": [{"from": "2027-01", "hours_per_week": 10,
+                                                                  "hourly_wage": 200}]})
+    used = {u.name for p in simulate(rules, young).payments if p.scheme == "aap" for u in p.explain().used}
+    assert {"aap.under_25_share_numerator", "aap.max_work_share_yrkesskade"} <= used

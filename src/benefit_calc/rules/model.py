@@ -10,7 +10,7 @@ from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -19,6 +19,14 @@ from benefit_calc.core.errors import RulesError
 
 # the parameter reads of the work in progress, when someone asks (:func:`tracing`); per thread and task
 _TRACE: ContextVar["set[str] | None"] = ContextVar("benefit_calc_trace", default=None)
+
+
+def note_reads(names: Iterable[str]) -> None:
+    """Count ``names`` as read by the work in progress: for a memo of one's own, whose hits skip the reads its
+    misses made (see :class:`benefit_calc.schemes.aap.AapRates`)."""
+    trace = _TRACE.get()
+    if trace is not None:
+        trace.update(names)
 
 
 @contextmanager

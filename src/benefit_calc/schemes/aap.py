@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import attrs
 
@@ -31,6 +31,7 @@ from benefit_calc.core.money import dec as _d
 from benefit_calc.case.model import Aap, Child, Opptrapping
 from benefit_calc.result.payments import Used, used
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.rules.model import note_reads, tracing
 from benefit_calc.schemes import paydays
 
 LAW = "Folketrygdloven §§ 11-19, 11-20 og 11-23"
@@ -171,11 +172,14 @@ def children_on(rules: Ruleset, children: Sequence[Child], day: date) -> int:
     return cal.children_under([c.birth_date for c in children], int(rules.value("aap.barnetillegg_max_age", day)), day)
 
 
-DAY_PARAMS = ("grunnbelop.g", "aap.compensation_rate", "aap.minimum_annual_g", "aap.under_25_share_numerator",
-              "aap.under_25_share_denominator", "aap.full_rate_age", "aap.days_per_year", "aap.barnetillegg_per_day",
-              "aap.barnetillegg_max_age", "aap.max_work_share", "aap.max_work_share_yrkesskade",
-              "aap.max_work_share_opptrapping", "aap.normal_hours_per_period", "aap.payment_lag_days",
-              "aap.weekdays_per_period")
+def _change_days(rules: Ruleset, with_children: bool) -> set[date]:
+    """Every day a value of G or of an AAP rule changes (barnetillegg's only with children): the day facts may change
+    there. All of them, not a list kept by hand beside the code that reads them — a few more stretches cost
+    nothing, a missing one would carry a rule past its change. Read without tracing: a change day is not a value
+    the payment used (the facts computed for a day trace what they read)."""
+    return {v.valid_from for name, p in rules.parameters.items()
+            if (name.startswith("aap.") and (with_children or "barnetillegg" not in name)) or name == "grunnbelop.g"
+            for v in p.values}
 
 
 class AapRates:
@@ -190,8 +194,8 @@ class AapRates:
                  ufore: tuple[date, Decimal] | None = None) -> None:
         self.rules, self.aap, self.birth, self.children, self.basis_g = rules, aap, birth, children, basis_g
         self._ufore = ufore  # (granted, uføregrad as a fraction): graded uføretrygd from that day (§ 11-28)
-        names = DAY_PARAMS if children else tuple(n for n in DAY_PARAMS if "barnetillegg" not in n)
-        changes = {v.valid_from for name in names for v in rules.param(name).values}
+        changes = rules.cached(("aap_change_days", bool(children)), lambda: _change_days(rules, bool(children)),
+                               shared=True).copy()
         if ufore is not None:
             changes.add(ufore[0])
         changes |= {cal.birthday(birth, int(v.value)) for v in rules.param("aap.full_rate_age").values}
@@ -208,20 +212,33 @@ class AapRates:
         self._uniform: dict[tuple[int, Decimal], tuple[int, Decimal]] = {}
         self._paid_on: dict[date, date] = {}
         self._arbeidsevne = _d(aap.arbeidsevne or 0) / 100
+        self.reads: set[str] = set()  # every parameter the memos' misses read: a run replays them (:meth:`replay`)
+
+    def _recorded(self, make: Callable[[], Any]) -> Any:
+        with tracing() as reads:
+            out = make()
+        self.reads |= reads
+        return out
+
+    def replay(self) -> None:
+        """Count every parameter these facts were computed from as read by the run in progress: a run served from
+        the memos reads nothing itself, yet its payments rest on the same values."""
+        note_reads(self.reads)
 
     def work_share(self, hours: Decimal, weekdays: int, day: date) -> Decimal:
         """:func:`work_share`, memoised: the share depends only on the hours, the days and the period rules."""
         k = (hours, weekdays, bisect.bisect_right(self._changes, day))
         out = self._shares.get(k)
         if out is None:
-            out = self._shares[k] = work_share(self.rules, hours, weekdays, day)
+            out = self._shares[k] = self._recorded(lambda: work_share(self.rules, hours, weekdays, day))
         return out
 
     def paid_on(self, period: cal.Meldeperiode) -> date:
         """The day ``period`` is paid: its end + the payment lag."""
         out = self._paid_on.get(period.end)
         if out is None:
-            out = self._paid_on[period.end] = paydays.after_period(self.rules, "aap.payment_lag_days", period.end)
+            out = self._paid_on[period.end] = self._recorded(
+                lambda: paydays.after_period(self.rules, "aap.payment_lag_days", period.end))
         return out
 
     def key(self, day: date) -> int:
@@ -249,11 +266,13 @@ class AapRates:
         key = bisect.bisect_right(self._changes, day)
         facts = self._facts.get(key)
         if facts is None:
-            kids = children_on(self.rules, self.children, day) if self.aap.barnetillegg is not False else 0
-            bt = _d(self.rules.value("aap.barnetillegg_per_day", day)) * kids if kids else Decimal(0)
-            facts = (dagsats(self.rules, self.basis_g, self.birth, day), bt, kids, _limit(self.rules, self.aap, day))
-            self._facts[key] = facts
+            facts = self._facts[key] = self._recorded(lambda: self._facts_on(day))
         return facts
+
+    def _facts_on(self, day: date) -> tuple[Decimal, Decimal, int, Decimal]:
+        kids = children_on(self.rules, self.children, day) if self.aap.barnetillegg is not False else 0
+        bt = _d(self.rules.value("aap.barnetillegg_per_day", day)) * kids if kids else Decimal(0)
+        return dagsats(self.rules, self.basis_g, self.birth, day), bt, kids, _limit(self.rules, self.aap, day)
 
     def uniform_amount(self, period: cal.Meldeperiode, hours: Decimal) -> tuple[int, Decimal] | None:
         """(amount, payment rate) for a period whose ten weekdays all carry the right and share the same facts —

@@ -60,6 +60,7 @@ def run(ctx: Context) -> SchemeOutput:
     if not ctx.detail and has_right is None and hasattr(ctx.hours_on, "period_total"):
         return SchemeOutput(tuple(_lean_payments(window, ctx.hours_on, rates, one)), without_work=without_work)
     periods = [one(period=mp) for mp in window]
+    rates.replay()  # the values behind the day facts, also when they came from the memo
     if not ctx.detail:
         return SchemeOutput(tuple(aap_payments(periods)), without_work=without_work)
     rows = tuple(PeriodRow(benefit="aap", start=p.start, end=p.end, hours=float(p.hours), work_share=float(p.work_share),
