@@ -9,9 +9,14 @@ Each entry of a file becomes one test, so a rules maintainer adds a published fi
       expect:
         months:   {2025-02: {kontantstotte: 7500, disposable: 9468}}   # any month-row field or benefit
         periods:  [{benefit: aap, start: 2024-01-01, amount: 12400}]    # meldeperioder by start day; fields as in the JSON result
-        payments: [{scheme: bostotte, paid_on: 2026-09-20, amount: 63}]
+        payments: [{scheme: wages, paid_on: 2024-03-20, amount: 50000, withheld: 14774}]  # withheld: optional
         settlements: [{scheme: dagpenger_ferietillegg, year: 2026, month: 2027-05, amount: 4245}]  # after the horizon too
+        years:    [{year: 2024, taxable_income: 600000, tax_assessed: 150134, trinnskatt: 13728}]  # the skatteoppgjør
         warnings: [aap_work_limit]                                      # codes that must be there
+
+``withheld`` is the tax withheld on that payment (``Result.withheld``, parallel to ``Result.payments``). A year's
+fields are those of the JSON result's ``years`` (taxable_income, tax_assessed, tax_withheld, settlement) and the
+keys of its ``tax_parts`` (minstefradrag, alminnelig_inntekt, skatt_alminnelig_inntekt, trinnskatt, trygdeavgift).
 
 Every expectation is checked; the test's failure message names the entry, the field and both values.
 """
@@ -77,13 +82,27 @@ class SchemeItem(pytest.Item):
                     got = periods[key][field]
                     assert got == value, f"{want['benefit']} {want['start']} {field}: got {got}, expected {value}"
         for want in expect.get("payments") or []:
-            found = [p.amount for p in result.payments
+            found = [(p.amount, w) for p, w in zip(result.payments, result.withheld, strict=True)
                      if p.scheme == want["scheme"] and p.paid_on.isoformat() == str(want["paid_on"])]
-            assert found == [want["amount"]], f"{want['scheme']} {want['paid_on']}: got {found}, expected {want['amount']}"
+            got = [amount for amount, _ in found]
+            assert got == [want["amount"]], f"{want['scheme']} {want['paid_on']}: got {got}, expected {want['amount']}"
+            if "withheld" in want:
+                withheld = found[0][1]
+                assert withheld == want["withheld"], \
+                    f"{want['scheme']} {want['paid_on']} withheld: got {withheld}, expected {want['withheld']}"
         for want in expect.get("settlements") or []:  # {scheme, year, amount, month}; after the horizon too
             found = [s.amount for s in result.settlements
                      if s.scheme == want["scheme"] and s.year == want["year"] and f"{s.month:%Y-%m}" == str(want["month"])]
             assert found == [want["amount"]], f"{want['scheme']} {want['year']}: got {found}, expected {want['amount']}"
+        years = {y.year: {**y.to_dict(), **y.parts} for y in result.years}  # the tax_parts' keys as fields
+        for want in expect.get("years") or []:
+            assert want["year"] in years, f"year {want['year']} is not in the result (it has {sorted(years)})"
+            have = years[want["year"]]
+            for field, value in want.items():
+                if field != "year":
+                    assert field in have, f"a year has no field {field!r} (it has {sorted(have)})"
+                    got = have[field]
+                    assert got == value, f"{want['year']} {field}: got {got}, expected {value}"
         codes = {w.code for w in result.warnings}
         for code in expect.get("warnings") or []:
             assert code in codes, f"warning {code} missing (have {sorted(codes)})"

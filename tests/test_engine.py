@@ -224,18 +224,6 @@ def test_meldeperiode_anchor_default_and_note() -> None:
     assert all(b - a == timedelta(days=14) for a, b in zip(ends, ends[1:]))
 
 
-def test_frikort_withholds_nothing_up_to_the_limit_then_half() -> None:
-    """Frikort 2026: 100 000 kr free of withholding, then 50 % of the excess (skatteetaten.no Frikort)."""
-    data = {"start": "2026-01", "months": 12, "client": {"birth_date": "2000-01-01"}, "tax": {"frikort": True},
-            "work": [{"from": "2026-01", "hours_per_week": 20, "monthly_salary": 15000, "payday": "same_month"}]}
-    res = simulate(RULES, parse_case(data))
-    withheld = [m.tax_withheld for m in res.months]
-    assert withheld[:6] == [0] * 6  # 90 000 by June
-    assert withheld[6] == 2500  # July brings the year to 105 000: 50 % of 5 000
-    assert withheld[7:] == [7500] * 5
-    assert res.years[0].tax_withheld == 40000
-
-
 def test_percentage_card_on_wages_and_table_on_wages_option() -> None:
     base = case([{"from": "2026-01", "hours_per_week": 10, "monthly_salary": 10000, "payday": "same_month"}])
     res = simulate(RULES, parse_case({**base, "tax": {"percent": 30}}))
