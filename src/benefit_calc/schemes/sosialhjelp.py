@@ -209,4 +209,5 @@ def _barnetrygd_proposal(ctx: Context, amounts: dict[date, tuple[int, int]]) -> 
 
 
 SCHEME = Scheme("sosialhjelp", run, (Pays("sosialhjelp", False, "kommune"),), order=90, phase=AFTER_TAX,
-                input="sosialhjelp", needs=(EVERYTHING,), cliffs=(("sosialhjelp", "sosialhjelp.rates", "sosialhjelp"),))
+                input="sosialhjelp", needs=(EVERYTHING,), cliffs=(("sosialhjelp", "sosialhjelp.rates", "sosialhjelp"),),
+                rule_files=("sosialhjelp", "skatt"))  # skatt: the partner's income after the table's withholding
