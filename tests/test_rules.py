@@ -29,10 +29,11 @@ def test_ruleset_stamp():
     assert stamp["overlays"] == []
 
 
-def test_every_file_in_the_index_is_loaded():
+def test_every_rule_file_in_the_folder_is_loaded():
     index = yaml.safe_load((default_rules_dir() / "no" / "ruleset.yaml").read_text())
+    assert "files" not in index  # the bundled rules list no files: every other .yaml file in the folder is one
     files = {p.file for p in RULES.parameters.values()}
-    assert files == {f"no/{name}" for name in index["files"]}
+    assert files == {f"no/{p.name}" for p in (default_rules_dir() / "no").glob("*.yaml") if p.name != "ruleset.yaml"}
     assert {"no/grunnbelop.yaml", "no/aap.yaml", "no/skatt.yaml"} <= files
 
 
@@ -176,7 +177,8 @@ def test_unknown_key_is_named(rules_copy):
 
 
 def test_missing_file_in_index_is_named(rules_copy):
-    _edit(rules_copy / "ruleset.yaml", "  - skatt.yaml\n", "  - skatt.yaml\n  - missing.yaml\n")
+    index = rules_copy / "ruleset.yaml"
+    index.write_text(index.read_text(encoding="utf-8") + "files:\n  - skatt.yaml\n  - missing.yaml\n", encoding="utf-8")
     msg = _load_error(rules_copy)
     assert "missing.yaml" in msg
 
@@ -256,15 +258,25 @@ def test_a_negative_g_and_a_zero_divisor_are_refused(rules_copy):
 
 
 def test_ruleset_files_stay_inside_the_rules_folder(rules_copy):
-    _edit(rules_copy / "ruleset.yaml", "  - skatt.yaml\n", "  - /etc/passwd\n")
+    index = rules_copy / "ruleset.yaml"
+    listed = "files:\n" + "".join(f"  - {p.name}\n" for p in sorted(rules_copy.glob("*.yaml")) if p.name != "ruleset.yaml")
+    index.write_text(index.read_text(encoding="utf-8") + listed, encoding="utf-8")
+    load_rules(rules_copy)  # a ruleset may list its files
+    _edit(index, "  - skatt.yaml\n", "  - /etc/passwd\n")
     msg = _load_error(rules_copy)
     assert "files[" in msg and "not a rule file name in this folder" in msg
-    _edit(rules_copy / "ruleset.yaml", "  - /etc/passwd\n", "  - ../no/skatt.yaml\n")
+    _edit(index, "  - /etc/passwd\n", "  - ../no/skatt.yaml\n")
     assert "not a rule file name" in _load_error(rules_copy)
 
 
+def test_without_a_list_a_badly_named_file_in_the_folder_is_refused_by_name(rules_copy):
+    (rules_copy / "Skatt-kopi.yaml").write_text("x: 1\n", encoding="utf-8")
+    msg = _load_error(rules_copy)
+    assert "Skatt-kopi.yaml" in msg and "not a rule file name" in msg
+
+
 def test_ruleset_unknown_key_is_refused(rules_copy):
-    _edit(rules_copy / "ruleset.yaml", "files:\n", "fils: []\nfiles:\n")
+    _edit(rules_copy / "ruleset.yaml", "supported:", "fils: []\nsupported:")
     assert "ruleset.yaml: fils: unknown key" in _load_error(rules_copy)
 
 
@@ -278,7 +290,7 @@ def test_validate_finds_a_file_the_engine_needs_left_out(rules_copy):
 
     from benefit_calc.cli.main import main
 
-    _edit(rules_copy / "ruleset.yaml", "  - lonn.yaml\n", "")
+    (rules_copy / "lonn.yaml").unlink()
     r = CliRunner().invoke(main, ["rules", "validate", str(rules_copy)])
     assert r.exit_code == 1
     assert "lonn.yaml" in r.output and "this parameter is not defined" in r.output

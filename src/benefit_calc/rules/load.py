@@ -322,6 +322,25 @@ def overlaid(rules: Ruleset, documents: Iterable[tuple[str, Any]]) -> Ruleset:
                    legal_basis=rules.legal_basis)
 
 
+def _rule_files(index: Mapping[str, Any], folder: Path, label: str) -> list[str]:
+    """The rule files of the ruleset: those ``files`` lists, or without the list every other ``.yaml`` file in the
+    folder (a new rule file needs no other edit), each a plain name in the folder."""
+    if "files" not in index:
+        files, where = sorted(p.name for p in folder.glob("*.yaml") if p.name != "ruleset.yaml"), "in the folder"
+    else:
+        files, where = index["files"], "files"
+        if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
+            raise RulesError(label, "files", "must be a list of file names")
+        if len(set(files)) != len(files):
+            raise RulesError(label, "files", "names a file twice")
+    for i, name in enumerate(files):
+        if not _FILE_NAME.match(name):  # a plain name in this folder: no paths, no "..", nothing outside
+            raise RulesError(label, f"files[{i}]" if where == "files" else show(name),
+                             f"{show(name)} is not a rule file name in this folder "
+                             "(lower-case letters, digits and _ , ending .yaml)")
+    return files
+
+
 def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Path] = (), country: str = "no") -> Ruleset:
     """Load and validate every rule file of ``country`` (and any overlays); errors name file, key and problem."""
     root = Path(directory) if directory is not None else default_rules_dir()
@@ -333,22 +352,15 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
     unknown = [k for k in index if k not in _INDEX_KEYS]
     if unknown:
         raise RulesError(index_label, value_checks.key_text(unknown[0]), f"unknown key; allowed: {', '.join(sorted(_INDEX_KEYS))}")
-    for key in ("id", "version", "files"):
+    for key in ("id", "version"):
         if not index.get(key):
             raise RulesError(index_label, key, "is missing")
-    if not isinstance(index["files"], list) or not all(isinstance(f, str) for f in index["files"]):
-        raise RulesError(index_label, "files", "must be a list of file names")
-    for i, name in enumerate(index["files"]):
-        if not _FILE_NAME.match(name):  # a plain name in this folder: no paths, no "..", nothing outside
-            raise RulesError(index_label, f"files[{i}]", f"{show(name)} is not a rule file name in this folder "
-                             "(lower-case letters, digits and _ , ending .yaml)")
-    if len(set(index["files"])) != len(index["files"]):
-        raise RulesError(index_label, "files", "names a file twice")
+    files = _rule_files(index, folder, index_label)
     supported = _supported(index.get("supported"), index_label)
     digest = hashlib.sha256(index_raw)
     params: dict[str, Parameter] = {}
     bases: dict[str, str] = {}
-    for name in index["files"]:
+    for name in files:
         file_params, raw, bases[Path(name).stem] = _parse_file(folder / name, f"{folder.name}/{name}")
         digest.update(name.encode() + b"\0" + raw)
         params.update(file_params)
