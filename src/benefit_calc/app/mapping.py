@@ -61,29 +61,39 @@ def _steps(prefix: str, work: list[Any], n: int, start: Any) -> dict[str, Any]:
 
 def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     """Widget key → value for ``case`` (case-file data as loaded from YAML/JSON or ``Case.to_dict``)."""
-    hh = case.get("household") or {}
     client = case.get("client") or {}
     b = client.get("benefits") or {}
+    v: dict[str, Any] = {"f_start": _month(case.get("start")), "f_months": int(case.get("months") or 12),
+                         "f_birth": _day(client.get("birth_date")), "f_melde": _day(case.get("meldeperiode_start"))}
+    v.update(_household_values(case.get("household") or {}))
+    for name in BENEFITS:  # each benefit's widgets as its class declares them (app/inputs.py)
+        v[f"f_has_{name}"] = b.get(name) is not None
+        v.update(values(name, b.get(name) or {}, case.get("start")))
+    v.update(_plan_values(case))
+    tax = case.get("tax") or {}
+    v.update({"f_tax_withholding": tax.get("withholding") or "default", "f_tax_table": int(tax.get("table") or 0)})
+    return v
+
+
+def _household_values(hh: Mapping[str, Any]) -> dict[str, Any]:
     partner = hh.get("partner") or {}
     kids = hh.get("children") or []
     v: dict[str, Any] = {
-        "f_start": _month(case.get("start")), "f_months": int(case.get("months") or 12),
-        "f_birth": _day(client.get("birth_date")),
         "f_muni": hh.get("municipality") or "", "f_rent": float(hh.get("rent_per_month") or 0),
         "f_el": float(hh.get("electricity_per_month") or 0),
         "f_partner": hh.get("partner") is not None, "f_partner_birth": _day(partner.get("birth_date")),
         "f_partner_income": float(partner.get("income_per_month") or 0),
-        "f_partner_taxfree": float(partner.get("tax_free_per_month") or 0),
-        "f_n_children": len(kids), "f_melde": _day(case.get("meldeperiode_start")),
+        "f_partner_taxfree": float(partner.get("tax_free_per_month") or 0), "f_n_children": len(kids),
     }
     for i in range(MAX_CHILDREN):
         v[f"f_child_{i}"] = _day(kids[i].get("birth_date")) if i < len(kids) else None
-    for name in BENEFITS:
-        v[f"f_has_{name}"] = b.get(name) is not None
-    for name in BENEFITS:
-        v.update(values(name, b.get(name) or {}, case.get("start")))
+    return v
+
+
+def _plan_values(case: Mapping[str, Any]) -> dict[str, Any]:
+    """The work plan's steps and the alternatives' names and steps."""
     work = case.get("work") or []
-    v["f_steps"] = min(MAX_STEPS, len(work))
+    v: dict[str, Any] = {"f_steps": min(MAX_STEPS, len(work))}
     v.update(_steps("f_", work, MAX_STEPS, case.get("start")))
     for i in range(MAX_STEPS):
         step = work[i] if i < len(work) and isinstance(work[i], Mapping) else {}
@@ -97,8 +107,6 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
         v[f"f_s{j}_name"] = str(s.get("name") or "")
         v[f"f_s{j}_steps"] = max(1, min(SCENARIO_STEPS, len(sw))) if s else 1
         v.update(_steps(f"f_s{j}_", sw, SCENARIO_STEPS, case.get("start")))
-    tax = case.get("tax") or {}
-    v.update({"f_tax_withholding": tax.get("withholding") or "default", "f_tax_table": int(tax.get("table") or 0)})
     return v
 
 
@@ -130,6 +138,26 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
     case = copy.deepcopy(dict(base))
     case["start"] = v["f_start"]
     case["months"] = _int(v["f_months"])
+    _household(case, v)
+    client = case.get("client") if isinstance(case.get("client"), dict) else {}
+    case["client"] = client
+    _put(client, "birth_date", _iso(v["f_birth"]))
+    b = dict(client.get("benefits") or {})
+    for name in BENEFITS:  # each benefit's widgets as its class declares them (app/inputs.py)
+        if v[f"f_has_{name}"]:
+            b[name] = body = dict(b.get(name) or {})
+            put(name, body, v, counsellor)
+        else:
+            b.pop(name, None)
+    if b or "benefits" in client:
+        client["benefits"] = b
+    _plan(case, v, counsellor)
+    if counsellor:
+        _settings(case, v)
+    return case
+
+
+def _household(case: dict[str, Any], v: Mapping[str, Any]) -> None:
     hh = case.get("household") if isinstance(case.get("household"), dict) else {}
     case["household"] = hh
     _put(hh, "municipality", v["f_muni"] or None)
@@ -153,19 +181,10 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
         hh["children"] = new_kids
     if not hh:
         case.pop("household", None)
-    client = case.get("client") if isinstance(case.get("client"), dict) else {}
-    case["client"] = client
-    _put(client, "birth_date", _iso(v["f_birth"]))
-    b = dict(client.get("benefits") or {})
-    for name in BENEFITS:
-        if not v[f"f_has_{name}"]:
-            b.pop(name, None)
-            continue
-        body = dict(b.get(name) or {})
-        put(name, body, v, counsellor)
-        b[name] = body
-    if b or "benefits" in client:
-        client["benefits"] = b
+
+
+def _plan(case: dict[str, Any], v: Mapping[str, Any], counsellor: bool) -> None:
+    """The work plan and the alternatives; steps and alternatives beyond the form's stay as they were."""
     work = list(case.get("work") or [])
     steps = _work(work, v, "f_", int(v["f_steps"]))
     if counsellor:
@@ -187,22 +206,24 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
         shown += scenarios[MAX_SCENARIOS:]
     if shown or "scenarios" in case:
         case["scenarios"] = shown
-    if counsellor:
-        _put(case, "meldeperiode_start", _iso(v["f_melde"]))
-        tax = dict(case.get("tax") or {})
-        if v["f_tax_withholding"] == "default":
-            tax.pop("withholding", None)
-        else:
-            tax["withholding"] = v["f_tax_withholding"]
-        if v["f_tax_table"] not in (None, 0, 0.0):
-            tax["table"] = _int(v["f_tax_table"])
-        else:
-            tax.pop("table", None)
-        if tax:
-            case["tax"] = tax
-        else:
-            case.pop("tax", None)
-    return case
+
+
+def _settings(case: dict[str, Any], v: Mapping[str, Any]) -> None:
+    """The counsellor's settings: the meldeperiode anchor and the tax card."""
+    _put(case, "meldeperiode_start", _iso(v["f_melde"]))
+    tax = dict(case.get("tax") or {})
+    if v["f_tax_withholding"] == "default":
+        tax.pop("withholding", None)
+    else:
+        tax["withholding"] = v["f_tax_withholding"]
+    if v["f_tax_table"] not in (None, 0, 0.0):
+        tax["table"] = _int(v["f_tax_table"])
+    else:
+        tax.pop("table", None)
+    if tax:
+        case["tax"] = tax
+    else:
+        case.pop("tax", None)
 
 
 # ------------------------------------------------------------------------------ what the form does not show
