@@ -10,6 +10,11 @@ arithmetic. Each has a reason (``why.<path>`` in the word catalogue). Values tha
 the horizon) are not refused: :mod:`benefit_calc.plausibility` warns about them in plain words.
 
 Paths are generic: ``work[].hours_per_week`` covers every step of the plan and of every scenario.
+
+The rows of ``client.benefits.*`` are not written here: each benefit's class declares its fields once
+(:mod:`benefit_calc.case.benefits`, :mod:`benefit_calc.case.declare`) and :func:`~benefit_calc.case.declare.rows`
+makes the rows from the declarations. ``Bound`` and the date and money edges live in ``declare`` and are read from
+here as before.
 """
 
 from __future__ import annotations
