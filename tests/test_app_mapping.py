@@ -158,3 +158,43 @@ def test_when_overgangsstonad_was_first_granted_and_special_care_have_fields() -
     os_ = case_data(case, values, counsellor=False)["client"]["benefits"]["overgangsstonad"]
     assert os_["first_granted"] == "2026-08-01" and os_["special_care"] is True
     assert not [p for p, _ in hidden_settings(case) if "first_granted" in p or "special_care" in p]
+
+
+def test_the_benefit_widgets_come_from_the_declarations() -> None:
+    """Issue 20 item 4: each benefit's widgets are its declared fields; each has its words in every language, and
+    the benefits with an end date in the registry are those whose class shows ``until``."""
+    from benefit_calc.app.inputs import WIDGETS
+    from benefit_calc.engine.registry import WITH_END
+    from benefit_calc.words import LANGS, catalogue
+
+    assert {n for n, shown in WIDGETS.items() if any(s.name == "until" for s in shown)} == set(WITH_END)
+    todo = [s for shown in WIDGETS.values() for s in shown]
+    words = []
+    while todo:
+        s = todo.pop()
+        todo += s.nested
+        w = s.widget
+        if s.kind == "basis":
+            words += [f"{w.key}_basis", f"{w.key}_help"]
+            continue
+        words += [w.word, *([f"{w.word}_help"] if w.help else []), *([w.caption] if w.caption else [])]
+        if s.kind == "choice":
+            words += [f"{w.names}{o}" if isinstance(o, str) else f"{w.names}n" for o in s.options]
+    for lang in LANGS:
+        missing = [k for k in words if f"app.{k}" not in catalogue(lang)]
+        assert not missing, (lang, missing)
+
+
+def test_an_unchanged_widget_leaves_the_field_as_the_file_had_it() -> None:
+    raw = {"start": "2026-01", "months": 12, "client": {"birth_date": "1990-01-01", "benefits": {
+        "aap": {"basis_g": 2, "yrkesskade": False, "arbeidsevne": 0}, "dagpenger": {"basis": 300000,
+                                                                                  "normal_hours_per_week": 30, "weeks": 78},
+        "tiltakspenger": {"days_per_period": 10}}}}
+    out = case_data(raw, form_values(raw))["client"]["benefits"]
+    assert out["aap"] == raw["client"]["benefits"]["aap"] and out["dagpenger"]["weeks"] == 78
+    assert out["tiltakspenger"] == {"days_per_period": 10}
+    v = form_values(raw)
+    v.update({"f_has_tiltakspenger": True, "f_tp_days": 8, "f_aap_yrkesskade": True, "f_dp_weeks": "unknown"})
+    out = case_data(raw, v)["client"]["benefits"]
+    assert out["tiltakspenger"] == {"days_per_period": 8} and out["aap"]["yrkesskade"] is True
+    assert out["dagpenger"]["weeks"] == 78  # the form cannot show 78 weeks: kept (and listed as a hidden setting)

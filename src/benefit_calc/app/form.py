@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from benefit_calc.app.mapping import BENEFITS, MAX_CHILDREN, UNTIL, hidden_settings, limits, remove_setting
+from benefit_calc.app.inputs import WIDGETS, Shown
+from benefit_calc.app.mapping import BENEFITS, MAX_CHILDREN, hidden_settings, limits, remove_setting
 from benefit_calc.words import field_label
 from benefit_calc.app.common import (choice, date_field, kr, lang, lang_radio, load_into_form, month_name,
                                      months_around, t)
@@ -68,76 +69,57 @@ def people_fields(where: Any, counsellor: bool) -> None:
         date_field(where, t("child", i=i + 1), f"f_child_{i}")
 
 
-def _basis(prefix: str, path: str) -> None:
-    a, b = st.columns([1, 2])
-    lang_radio(a, t("unit"), ["kr", "G"], f"f_{prefix}_unit", horizontal=True,
-               names=lambda u: t("unit_kr") if u == "kr" else t("unit_g"), help=t("unit_help"))
-    number_field(b, t(f"{prefix}_basis"), f"f_{prefix}_basis", limits(f"{path}.basis", f"{path}.basis_g"),
-                 help=t(f"{prefix}_help"))
-
-
 def benefit_fields(name: str, counsellor: bool) -> None:
-    if name == "aap":
-        _basis("aap", "client.benefits.aap")
-        if counsellor:
-            a, b = st.columns(2)
-            a.checkbox(t("aap_yrkesskade"), key="f_aap_yrkesskade")
-            number_field(b, t("aap_arbeidsevne"), "f_aap_arbeidsevne", limits("client.benefits.aap.arbeidsevne"),
-                         help=t("aap_arbeidsevne_help"))
-            st.checkbox(t("aap_opp"), key="f_aap_opp", help=t("aap_opp_help"))
-            if st.session_state["f_aap_opp"]:
-                a, b = st.columns(2)
-                start = st.session_state.get("f_start") or ""
-                choice(a, t("aap_opp_from"), months_around(start, 12, 36), "f_aap_opp_from", month_name)
-                number_field(b, t("aap_opp_months"), "f_aap_opp_months",
-                             limits("client.benefits.aap.opptrapping.months"), integer=True)
-            a, b = st.columns(2)
-            date_field(a, t("aap_granted"), "f_aap_granted", help=t("aap_granted_help"))
-            number_field(b, t("aap_days_used"), "f_aap_days_used", limits("client.benefits.aap.days_used"),
-                         integer=True, optional=True, help=t("aap_days_used_help"))
-    elif name == "uforetrygd":
-        st.caption(t("ut_help"))
-        a, b = st.columns(2)
-        number_field(a, t("ut_degree"), "f_ut_degree", limits("client.benefits.uforetrygd.degree"))
-        number_field(a, t("ut_ifu"), "f_ut_ifu", (0.0, limits("client.benefits.uforetrygd.ifu")[1]))
-        number_field(b, t("ut_full"), "f_ut_full", limits("client.benefits.uforetrygd.full_benefit"))
-        date_field(b, t("ut_granted"), "f_ut_granted")
-        if counsellor:
-            number_field(a, t("ut_ieu"), "f_ut_ieu", limits("client.benefits.uforetrygd.ieu"))
-            b.checkbox(t("ut_vta"), key="f_ut_vta")
-        choice(st, t("reports"), ["on_job_start", "never"], "f_ut_reports", lambda x: t(f"rep_{x}")
-               if x in ("on_job_start", "never") else month_name(x))
-    elif name == "dagpenger":
-        st.caption(t("dp_help_letter"))
-        _basis("dp", "client.benefits.dagpenger")
-        number_field(st, t("dp_hours"), "f_dp_hours", limits("client.benefits.dagpenger.normal_hours_per_week"))
-        if counsellor:
-            a, b = st.columns(2)
-            choice(a, t("dp_weeks"), ["unknown", 52, 104], "f_dp_weeks",
-                   lambda x: t("dp_weeks_unknown") if x == "unknown" else t("dp_weeks_n", n=x), help=t("dp_weeks_help"))
-            date_field(b, t("dp_granted"), "f_dp_granted", help=t("dp_granted_help"))
-    elif name == "tiltakspenger":
-        number_field(st, t("tp_days"), "f_tp_days", limits("client.benefits.tiltakspenger.days_per_period"),
-                     integer=True, help=t("tp_days_help"))
-    elif name == "overgangsstonad":
-        number_field(st, t("os_expected"), "f_os_expected", limits("client.benefits.overgangsstonad.expected_income"),
-                     help=t("os_expected_help"))
-        if counsellor:
-            date_field(st, t("os_expected_from"), "f_os_expected_from", help=t("os_expected_from_help"))
-        date_field(st, t("os_first_granted"), "f_os_first_granted", help=t("os_first_granted_help"))
-        st.checkbox(t("os_special_care"), key="f_os_special_care", help=t("os_special_care_help"))
-        choice(st, t("reports"), ["on_job_start", "never"], "f_os_reports", lambda x: t(f"rep_{x}")
-               if x in ("on_job_start", "never") else month_name(x))
-    elif name == "bostotte":
-        st.checkbox(t("bs_heating"), key="f_bs_heating")
-    elif name == "sosialhjelp":
-        choice(st, t("sh_income_month"), ["same_month", "next_month"], "f_sh_income_month", lambda x: t(f"im_{x}"),
-               help=t("sh_income_month_help"))
-        number_field(st, t("sh_other"), "f_sh_other", limits("client.benefits.sosialhjelp.other_costs_per_month"),
-                     help=t("sh_other_help"))
-        st.checkbox(t("sh_shared"), key="f_sh_shared")
-    if counsellor and name in UNTIL:
-        date_field(st, t("until"), f"f_{name}_until", help=t("until_help"))
+    """The widgets of one benefit, as its class declares them (``Widget`` in case/benefits.py), in their order;
+    consecutive widgets of one ``row`` share a pair of columns."""
+    row, cols = "", None
+    for s in WIDGETS[name]:
+        if s.widget.counsellor and not counsellor:
+            continue
+        if s.widget.caption:
+            st.caption(t(s.widget.caption))
+        if s.widget.row != row or cols is None:
+            row, cols = s.widget.row, st.columns(2) if s.widget.row else None
+        _widget(s, cols[s.widget.col] if cols else st)
+
+
+def _widget(s: Shown, where: Any) -> None:
+    w, kind = s.widget, s.kind
+    if kind == "basis":  # app.<key>_basis and app.<key>_help: the amount, in kroner or G
+        a, b = where.columns([1, 2])
+        lang_radio(a, t("unit"), ["kr", "G"], f"{s.key}_unit", horizontal=True,
+                   names=lambda u: t("unit_kr") if u == "kr" else t("unit_g"), help=t("unit_help"))
+        number_field(b, t(f"{w.key}_basis"), f"{s.key}_basis", limits(s.path, s.path.rsplit(".", 1)[0] + ".basis"),
+                     help=t(f"{w.key}_help"))
+        return
+    label, help = t(w.word), t(f"{w.word}_help") if w.help else None
+    if kind == "mapping":
+        where.checkbox(label, key=s.key, help=help)
+        if st.session_state[s.key]:
+            cols = st.columns(2)
+            for inner in s.nested:
+                _widget(inner, cols[inner.widget.col])
+    elif kind == "number":
+        low, high = limits(s.path)
+        number_field(where, label, s.key, (low if w.low is None else float(w.low), high),
+                     integer=s.field.kind == "integer", optional=w.optional, help=help)
+    elif kind == "date":
+        date_field(where, label, s.key, help=help)
+    elif kind == "check":
+        where.checkbox(label, key=s.key, help=help)
+    elif kind == "month":
+        choice(where, label, months_around(st.session_state.get("f_start") or "", 12, 36), s.key, month_name)
+    else:
+        choice(where, label, list(s.options), s.key, lambda x: _option(s, x), help=help)
+
+
+def _option(s: Shown, x: Any) -> str:
+    """A choice's option in words: app.<names><option>, app.<names>n for a number, or a month by its name."""
+    if isinstance(x, str) and (x in s.options or not s.widget.months):
+        return t(f"{s.widget.names}{x}")
+    if isinstance(x, (int, float)):
+        return t(f"{s.widget.names}n", n=x)
+    return month_name(x)
 
 
 def hidden(raw: dict[str, Any]) -> None:

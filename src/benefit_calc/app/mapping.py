@@ -14,12 +14,13 @@ import re
 from datetime import date
 from typing import Any, Mapping
 
+from benefit_calc.app.inputs import day_value as _day, iso as _iso, month_value as _month, num as _num, whole as _int
+from benefit_calc.app.inputs import put, shown_paths, values
 from benefit_calc.case.bounds import BOUNDS
 from benefit_calc.case.model import SCHEMA
-from benefit_calc.engine.registry import INPUTS, WITH_END
+from benefit_calc.engine.registry import INPUTS
 
 BENEFITS = INPUTS  # the benefits a case can have, in the registry's order
-UNTIL = WITH_END  # benefits with an end date
 MAX_CHILDREN = int(BOUNDS["household.children"].high)
 MAX_STEPS = 6  # steps the form shows; a loaded plan may have more (kept, and listed as hidden settings)
 MAX_SCENARIOS = 4
@@ -46,21 +47,6 @@ def new_case(today: date) -> dict[str, Any]:
     return {"schema": SCHEMA, "start": next_month(today), "months": 12, "client": {}, "household": {}, "work": []}
 
 
-def _month(v: Any) -> str:
-    if isinstance(v, date):
-        return f"{v:%Y-%m}"
-    return str(v) if v is not None else ""
-
-
-def _day(v: Any) -> date | None:
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v))
-    except ValueError:
-        return None
-
-
 def _steps(prefix: str, work: list[Any], n: int, start: Any) -> dict[str, Any]:
     v: dict[str, Any] = {}
     for i in range(n):
@@ -75,58 +61,39 @@ def _steps(prefix: str, work: list[Any], n: int, start: Any) -> dict[str, Any]:
 
 def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
     """Widget key → value for ``case`` (case-file data as loaded from YAML/JSON or ``Case.to_dict``)."""
-    hh = case.get("household") or {}
     client = case.get("client") or {}
     b = client.get("benefits") or {}
+    v: dict[str, Any] = {"f_start": _month(case.get("start")), "f_months": int(case.get("months") or 12),
+                         "f_birth": _day(client.get("birth_date")), "f_melde": _day(case.get("meldeperiode_start"))}
+    v.update(_household_values(case.get("household") or {}))
+    for name in BENEFITS:  # each benefit's widgets as its class declares them (app/inputs.py)
+        v[f"f_has_{name}"] = b.get(name) is not None
+        v.update(values(name, b.get(name) or {}, case.get("start")))
+    v.update(_plan_values(case))
+    tax = case.get("tax") or {}
+    v.update({"f_tax_withholding": tax.get("withholding") or "default", "f_tax_table": int(tax.get("table") or 0)})
+    return v
+
+
+def _household_values(hh: Mapping[str, Any]) -> dict[str, Any]:
     partner = hh.get("partner") or {}
     kids = hh.get("children") or []
     v: dict[str, Any] = {
-        "f_start": _month(case.get("start")), "f_months": int(case.get("months") or 12),
-        "f_birth": _day(client.get("birth_date")),
         "f_muni": hh.get("municipality") or "", "f_rent": float(hh.get("rent_per_month") or 0),
         "f_el": float(hh.get("electricity_per_month") or 0),
         "f_partner": hh.get("partner") is not None, "f_partner_birth": _day(partner.get("birth_date")),
         "f_partner_income": float(partner.get("income_per_month") or 0),
-        "f_partner_taxfree": float(partner.get("tax_free_per_month") or 0),
-        "f_n_children": len(kids), "f_melde": _day(case.get("meldeperiode_start")),
+        "f_partner_taxfree": float(partner.get("tax_free_per_month") or 0), "f_n_children": len(kids),
     }
     for i in range(MAX_CHILDREN):
         v[f"f_child_{i}"] = _day(kids[i].get("birth_date")) if i < len(kids) else None
-    for name in BENEFITS:
-        v[f"f_has_{name}"] = b.get(name) is not None
-    for name in UNTIL:
-        v[f"f_{name}_until"] = _day((b.get(name) or {}).get("until"))
-    aap = b.get("aap") or {}
-    opp = aap.get("opptrapping") or {}
-    v.update({"f_aap_unit": "G" if aap.get("basis_g") is not None else "kr",
-              "f_aap_basis": float(aap.get("basis_g") if aap.get("basis_g") is not None else aap.get("basis") or 0),
-              "f_aap_yrkesskade": bool(aap.get("yrkesskade")), "f_aap_arbeidsevne": float(aap.get("arbeidsevne") or 0),
-              "f_aap_opp": bool(opp), "f_aap_opp_from": _month(opp.get("from")) or _month(case.get("start")),
-              "f_aap_opp_months": int(opp.get("months") or 6), "f_aap_granted": _day(aap.get("granted")),
-              "f_aap_days_used": aap.get("days_used")})
-    ut = b.get("uforetrygd") or {}
-    v.update({"f_ut_degree": float(ut.get("degree") or 100), "f_ut_ifu": float(ut.get("ifu") or 0),
-              "f_ut_full": float(ut.get("full_benefit") or 0),
-              "f_ut_granted": _day(ut.get("granted")), "f_ut_ieu": float(ut.get("ieu") or 0),
-              "f_ut_vta": bool(ut.get("vta")), "f_ut_reports": _month(ut.get("reports_income")) or "on_job_start"})
-    dp = b.get("dagpenger") or {}
-    v.update({"f_dp_unit": "G" if dp.get("basis_g") is not None else "kr",
-              "f_dp_basis": float(dp.get("basis_g") if dp.get("basis_g") is not None else dp.get("basis") or 0),
-              "f_dp_hours": float(dp.get("normal_hours_per_week") or 37.5),
-              "f_dp_weeks": dp.get("weeks") if dp.get("weeks") in (52, 104) else "unknown",
-              "f_dp_granted": _day(dp.get("granted"))})
-    v["f_tp_days"] = int((b.get("tiltakspenger") or {}).get("days_per_period") or 10)
-    os_ = b.get("overgangsstonad") or {}
-    v.update({"f_os_expected": float(os_.get("expected_income") or 0),
-              "f_os_expected_from": _day(os_.get("expected_income_from")),
-              "f_os_first_granted": _day(os_.get("first_granted")), "f_os_special_care": bool(os_.get("special_care")),
-              "f_os_reports": _month(os_.get("reports_income")) or "on_job_start"})
-    v["f_bs_heating"] = bool((b.get("bostotte") or {}).get("heating_in_rent") or False)
-    sh = b.get("sosialhjelp") or {}
-    v.update({"f_sh_income_month": sh.get("income_month") or "same_month",
-              "f_sh_other": float(sh.get("other_costs_per_month") or 0), "f_sh_shared": bool(sh.get("shared_housing"))})
+    return v
+
+
+def _plan_values(case: Mapping[str, Any]) -> dict[str, Any]:
+    """The work plan's steps and the alternatives' names and steps."""
     work = case.get("work") or []
-    v["f_steps"] = min(MAX_STEPS, len(work))
+    v: dict[str, Any] = {"f_steps": min(MAX_STEPS, len(work))}
     v.update(_steps("f_", work, MAX_STEPS, case.get("start")))
     for i in range(MAX_STEPS):
         step = work[i] if i < len(work) and isinstance(work[i], Mapping) else {}
@@ -140,22 +107,7 @@ def form_values(case: Mapping[str, Any]) -> dict[str, Any]:
         v[f"f_s{j}_name"] = str(s.get("name") or "")
         v[f"f_s{j}_steps"] = max(1, min(SCENARIO_STEPS, len(sw))) if s else 1
         v.update(_steps(f"f_s{j}_", sw, SCENARIO_STEPS, case.get("start")))
-    tax = case.get("tax") or {}
-    v.update({"f_tax_withholding": tax.get("withholding") or "default", "f_tax_table": int(tax.get("table") or 0)})
     return v
-
-
-def _num(x: Any) -> Any:
-    """Whole numbers as int, so a saved case reads ``9000`` and not ``9000.0``. A text (what the user typed into a
-    number field and could not be read) goes into the case as it is, so the parser refuses it at its field."""
-    if x is None or isinstance(x, str):
-        return x
-    return int(x) if float(x).is_integer() else float(x)
-
-
-def _int(x: Any) -> Any:
-    """A whole number from a field, or the text typed there as it is (refused by the parser at its field)."""
-    return int(x) if isinstance(x, (int, float)) and float(x).is_integer() else x
 
 
 def _put(target: dict[str, Any], key: str, value: Any) -> None:
@@ -166,10 +118,6 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target.pop(key, None)
         return
     target[key] = value
-
-
-def _iso(d: Any) -> Any:
-    return d.isoformat() if isinstance(d, date) else d
 
 
 def _work(old: list[Any], v: Mapping[str, Any], prefix: str, n: int) -> list[dict[str, Any]]:
@@ -190,6 +138,26 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
     case = copy.deepcopy(dict(base))
     case["start"] = v["f_start"]
     case["months"] = _int(v["f_months"])
+    _household(case, v)
+    client = case.get("client") if isinstance(case.get("client"), dict) else {}
+    case["client"] = client
+    _put(client, "birth_date", _iso(v["f_birth"]))
+    b = dict(client.get("benefits") or {})
+    for name in BENEFITS:  # each benefit's widgets as its class declares them (app/inputs.py)
+        if v[f"f_has_{name}"]:
+            b[name] = body = dict(b.get(name) or {})
+            put(name, body, v, counsellor)
+        else:
+            b.pop(name, None)
+    if b or "benefits" in client:
+        client["benefits"] = b
+    _plan(case, v, counsellor)
+    if counsellor:
+        _settings(case, v)
+    return case
+
+
+def _household(case: dict[str, Any], v: Mapping[str, Any]) -> None:
     hh = case.get("household") if isinstance(case.get("household"), dict) else {}
     case["household"] = hh
     _put(hh, "municipality", v["f_muni"] or None)
@@ -213,21 +181,10 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
         hh["children"] = new_kids
     if not hh:
         case.pop("household", None)
-    client = case.get("client") if isinstance(case.get("client"), dict) else {}
-    case["client"] = client
-    _put(client, "birth_date", _iso(v["f_birth"]))
-    b = dict(client.get("benefits") or {})
-    for name in BENEFITS:
-        if not v[f"f_has_{name}"]:
-            b.pop(name, None)
-            continue
-        body = dict(b.get(name) or {})
-        _benefit(name, body, v, counsellor)
-        if counsellor and name in UNTIL:
-            _put(body, "until", _iso(v[f"f_{name}_until"]))
-        b[name] = body
-    if b or "benefits" in client:
-        client["benefits"] = b
+
+
+def _plan(case: dict[str, Any], v: Mapping[str, Any], counsellor: bool) -> None:
+    """The work plan and the alternatives; steps and alternatives beyond the form's stay as they were."""
     work = list(case.get("work") or [])
     steps = _work(work, v, "f_", int(v["f_steps"]))
     if counsellor:
@@ -249,72 +206,24 @@ def case_data(base: Mapping[str, Any], v: Mapping[str, Any], counsellor: bool = 
         shown += scenarios[MAX_SCENARIOS:]
     if shown or "scenarios" in case:
         case["scenarios"] = shown
-    if counsellor:
-        _put(case, "meldeperiode_start", _iso(v["f_melde"]))
-        tax = dict(case.get("tax") or {})
-        if v["f_tax_withholding"] == "default":
-            tax.pop("withholding", None)
-        else:
-            tax["withholding"] = v["f_tax_withholding"]
-        if v["f_tax_table"] not in (None, 0, 0.0):
-            tax["table"] = _int(v["f_tax_table"])
-        else:
-            tax.pop("table", None)
-        if tax:
-            case["tax"] = tax
-        else:
-            case.pop("tax", None)
-    return case
 
 
-def _benefit(name: str, body: dict[str, Any], v: Mapping[str, Any], counsellor: bool) -> None:
-    if name == "aap":
-        body.pop("basis", None)
-        body.pop("basis_g", None)
-        body["basis_g" if v["f_aap_unit"] == "G" else "basis"] = _num(v["f_aap_basis"])
-        if counsellor:
-            _put(body, "yrkesskade", True if v["f_aap_yrkesskade"] else None)
-            _put(body, "arbeidsevne", _num(v["f_aap_arbeidsevne"]) or None)
-            _put(body, "opptrapping", {"from": v["f_aap_opp_from"], "months": _int(v["f_aap_opp_months"])}
-                 if v["f_aap_opp"] else None)
-            _put(body, "granted", _iso(v["f_aap_granted"]))
-            _put(body, "days_used", None if v["f_aap_days_used"] is None else _int(v["f_aap_days_used"]))
-    elif name == "dagpenger":
-        body.pop("basis", None)
-        body.pop("basis_g", None)
-        body["basis_g" if v["f_dp_unit"] == "G" else "basis"] = _num(v["f_dp_basis"])
-        body["normal_hours_per_week"] = _num(v["f_dp_hours"])
-        if counsellor:
-            if v["f_dp_weeks"] != "unknown" or body.get("weeks") in (52, 104):
-                _put(body, "weeks", None if v["f_dp_weeks"] == "unknown" else int(v["f_dp_weeks"]))
-            _put(body, "granted", _iso(v["f_dp_granted"]))
-    elif name == "uforetrygd":
-        body.update({"degree": _num(v["f_ut_degree"]), "ifu": _num(v["f_ut_ifu"]),
-                     "full_benefit": _num(v["f_ut_full"])})
-        _put(body, "granted", _iso(v["f_ut_granted"]))
-        if counsellor:
-            _put(body, "ieu", _num(v["f_ut_ieu"]) or None)
-            _put(body, "vta", True if v["f_ut_vta"] else None)
-        _put(body, "reports_income", None if v["f_ut_reports"] == "on_job_start" and "reports_income" not in body
-             else v["f_ut_reports"])
-    elif name == "tiltakspenger":
-        _put(body, "days_per_period", None if v["f_tp_days"] == 10 and "days_per_period" not in body
-             else _int(v["f_tp_days"]))
-    elif name == "overgangsstonad":
-        _put(body, "expected_income", _num(v["f_os_expected"]))
-        if counsellor:
-            _put(body, "expected_income_from", _iso(v["f_os_expected_from"]))
-        _put(body, "first_granted", _iso(v["f_os_first_granted"]))
-        _put(body, "special_care", True if v["f_os_special_care"] else None)
-        _put(body, "reports_income", None if v["f_os_reports"] == "on_job_start" and "reports_income" not in body
-             else v["f_os_reports"])
-    elif name == "bostotte":
-        _put(body, "heating_in_rent", True if v["f_bs_heating"] else (False if "heating_in_rent" in body else None))
-    elif name == "sosialhjelp":
-        _put(body, "income_month", None if v["f_sh_income_month"] == "same_month" and "income_month" not in body
-             else v["f_sh_income_month"])
-        _put(body, "other_costs_per_month", _num(v["f_sh_other"]))
-        _put(body, "shared_housing", True if v["f_sh_shared"] else None)
+def _settings(case: dict[str, Any], v: Mapping[str, Any]) -> None:
+    """The counsellor's settings: the meldeperiode anchor and the tax card."""
+    _put(case, "meldeperiode_start", _iso(v["f_melde"]))
+    tax = dict(case.get("tax") or {})
+    if v["f_tax_withholding"] == "default":
+        tax.pop("withholding", None)
+    else:
+        tax["withholding"] = v["f_tax_withholding"]
+    if v["f_tax_table"] not in (None, 0, 0.0):
+        tax["table"] = _int(v["f_tax_table"])
+    else:
+        tax.pop("table", None)
+    if tax:
+        case["tax"] = tax
+    else:
+        case.pop("tax", None)
 
 
 # ------------------------------------------------------------------------------ what the form does not show
@@ -326,19 +235,7 @@ _SHOWN = {  # generic paths of the fields the form shows (counsellor mode); list
     "work[].from", "work[].hours_per_week", "work[].hourly_wage", "work[].monthly_salary", "work[].payday",
     "work[].holiday_pay", "scenarios[].name", "scenarios[].work[].from", "scenarios[].work[].hours_per_week",
     "scenarios[].work[].hourly_wage", "scenarios[].work[].monthly_salary", "tax.withholding", "tax.table",
-    "client.benefits.aap.basis", "client.benefits.aap.basis_g", "client.benefits.aap.yrkesskade",
-    "client.benefits.aap.arbeidsevne", "client.benefits.aap.opptrapping.from", "client.benefits.aap.opptrapping.months",
-    "client.benefits.aap.granted", "client.benefits.aap.days_used", "client.benefits.dagpenger.granted",
-    "client.benefits.uforetrygd.degree", "client.benefits.uforetrygd.ifu", "client.benefits.uforetrygd.ieu",
-    "client.benefits.uforetrygd.full_benefit", "client.benefits.uforetrygd.granted", "client.benefits.uforetrygd.vta",
-    "client.benefits.uforetrygd.reports_income", "client.benefits.dagpenger.basis", "client.benefits.dagpenger.basis_g",
-    "client.benefits.dagpenger.normal_hours_per_week", "client.benefits.tiltakspenger.days_per_period",
-    "client.benefits.overgangsstonad.expected_income", "client.benefits.overgangsstonad.reports_income",
-    "client.benefits.overgangsstonad.expected_income_from", "client.benefits.overgangsstonad.first_granted",
-    "client.benefits.overgangsstonad.special_care",
-    "client.benefits.bostotte.heating_in_rent", "client.benefits.sosialhjelp.income_month",
-    "client.benefits.sosialhjelp.other_costs_per_month", "client.benefits.sosialhjelp.shared_housing",
-    *(f"client.benefits.{b}.until" for b in UNTIL),
+    *shown_paths(),
 }
 _LIMITS = {"work": MAX_STEPS, "scenarios": MAX_SCENARIOS, "scenarios[].work": SCENARIO_STEPS,
            "household.children": MAX_CHILDREN}

@@ -12,19 +12,14 @@ from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
 from benefit_calc.case.bounds import BOUNDS, Bound
+from benefit_calc.case.declare import Input, checks, inputs, key
+from benefit_calc.case.values import is_number, month_text, parse_month  # noqa: F401 (month_text: read from here)
 from benefit_calc.core.errors import CaseError
 from benefit_calc.core.safe_load import show
 from benefit_calc.words import Text, has
 
 _NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _NORWEGIAN_MONTH = re.compile(r"^\s*(\d{1,2})[./](\d{4})\s*$")
-
-
-def is_number(x: Any) -> bool:
-    """A finite int or float."""
-    if isinstance(x, float):
-        return x == x and x not in (float("inf"), float("-inf"))
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _fmt(x: float) -> str:
@@ -188,20 +183,39 @@ def month(raw: Mapping[str, Any], key: str, path: str, spec: str) -> date | None
     return parsed
 
 
-def parse_month(value: Any) -> date | None:
-    """``YYYY-MM`` (or a first-of-month date, as text or a date) as the month's first day; ``None`` if not one."""
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value if value.day == 1 else None
-    if isinstance(value, str) and len(value) in (7, 10):
-        parts = value.split("-")
-        if len(parts) == 3 and parts[2] == "01":  # a first-of-month date written as text
-            parts = parts[:2]
-        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and all(p.isascii() and p.isdigit() for p in parts):
-            year, mon = int(parts[0]), int(parts[1])
-            if 1 <= year and 1 <= mon <= 12:
-                return date(year, mon, 1)
-    return None
 
 
-def month_text(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
+# --------------------------------------------------------------------- a declared class (case/declare.py), read
+
+_READERS = {"number": number, "integer": integer, "boolean": boolean, "choice": choice, "text": text, "date": day,
+            "month": month}
+
+
+def declared(cls: type, raw: Any, path: str, spec: str) -> Any:
+    """``raw`` (found at ``path``, generic path ``spec``) read as the declared class ``cls``: each field by its kind
+    within its bound, its hooks where it declares them, each :class:`~benefit_calc.case.declare.Check` as soon as
+    its fields are read."""
+    fields = inputs(cls)
+    m = mapping(raw, path, [key(a, i) for a, i in fields])
+    values: dict[str, Any] = {}
+    for a, i in fields:
+        values[a.name] = _read(i, m, key(a, i), path, f"{spec}.{key(a, i)}")
+        for c in checks(cls):
+            if a.name in c.fields and all(n in values for n in c.fields):
+                c.test(values, path)
+    return cls(**values)
+
+
+def _read(i: Input, m: Mapping[str, Any], k: str, path: str, spec: str) -> Any:
+    value = m.get(k)
+    if i.before is not None:
+        i.before(value, where(path, k))
+    if i.read is not None:
+        return i.read(value, where(path, k), BOUNDS[spec])
+    if i.kind == "mapping":
+        return None if value is None else declared(i.of, value, where(path, k), spec)  # type: ignore[arg-type]
+    if i.kind == "list":
+        read = _READERS[i.item.kind]  # type: ignore[union-attr]
+        return tuple(read({f"{k}[{n}]": x}, f"{k}[{n}]", path, f"{spec}[]")
+                     for n, x in enumerate(items(value, where(path, k), spec, i.what)))
+    return _READERS[i.kind](m, k, path, spec)

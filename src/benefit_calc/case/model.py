@@ -19,7 +19,7 @@ import attrs
 from benefit_calc.case import fields as f
 from benefit_calc.core import safe_load
 from benefit_calc.case.benefits import (Aap, Benefits, Dagpenger, Kvalifiseringsstonad, Opptrapping, Overgangsstonad,  # noqa: F401
-                             Tiltakspenger, Uforetrygd, parse_benefits)
+                             Tiltakspenger, Uforetrygd)
 from benefit_calc.core.errors import CaseError
 from benefit_calc.core.safe_load import show
 from benefit_calc.words import Text
@@ -169,7 +169,7 @@ def _client(raw: Any, start: date) -> Client:
     assert birth is not None
     if birth >= start:
         raise CaseError.of("client.birth_date", "born_not_before_start", day=birth.isoformat(), start=f.month_text(start))
-    return Client(birth, parse_benefits(m.get("benefits")))
+    return Client(birth, f.declared(Benefits, m.get("benefits"), "client.benefits", "client.benefits"))
 
 
 def _household(raw: Any, start: date) -> Household:
