@@ -28,9 +28,9 @@ def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-de
     for file in scheme.parameter_files:  # its parameters: a rule file that exists, has some and names its law
         assert any(n.startswith(f"{file}.") for n in RULES.parameters), file
         assert RULES.legal_basis.get(file), f"rules/no/{file}.yaml has no meta.legal_basis"
-    for payment in scheme.payments:  # a name for people in every language
-        assert has(f"component.{payment}"), payment
-        assert all(text(f"component.{payment}", lang).strip() for lang in LANGS)
+    for payment in scheme.payments:  # a name for people in every language: in the table and in a sentence
+        assert has(f"component.{payment}") and has(f"part.{payment}"), payment
+        assert all(text(f"{key}.{payment}", lang).strip() for lang in LANGS for key in ("component", "part"))
     if scheme.input:  # a case can switch it on, and the form can name it
         assert has(f"field.client.benefits.{scheme.input}") and has(f"app.b_{scheme.input}")
     for other in scheme.excludes:
@@ -39,6 +39,8 @@ def test_every_scheme_is_complete(scheme) -> None:  # type: ignore[no-untyped-de
         assert param in RULES.parameters and has(f"cliff.rule.{rule}.name"), (component, param, rule)
     for _, component, rule in scheme.timing:
         assert has(f"cliff.rule.{rule}.name"), (component, rule)
+    for name, body in scheme.probes:  # a household for `rules validate`, as case-file data
+        assert name and set(body) <= {"household", "client", "tax"}, (scheme.id, name)
 
 
 def _cases() -> list[tuple[str, Any, Any]]:

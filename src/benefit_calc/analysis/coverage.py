@@ -1,7 +1,8 @@
 """Does a rule set cover what the engine reads, on every month a case may start in?
 
 ``benefit-calc rules validate`` loads the files (form and meaning: :mod:`benefit_calc.rules`), then runs
-:data:`PROBES` — households that between them use every scheme, both tax zones and both kinds of pay — starting
+:data:`PROBES` — households that between them use every scheme, both tax zones and both kinds of pay, and the
+households a scheme's declaration adds (``probes``: what these leave out, as a municipality of its own) — starting
 in January of every supported year and in the last supported month. A parameter the engine asks for that the
 files leave out, or that has no value on a date it is needed, is reported with file, parameter and date; so is
 any other error a probe meets. Which parameters the probes read is taken from the rules' own memo of answers.
@@ -17,6 +18,7 @@ import attrs
 from benefit_calc.case.model import parse_case
 from benefit_calc.core.errors import BenefitCalcError
 from benefit_calc.rules.load import Ruleset
+from benefit_calc.engine.registry import SCHEMES
 from benefit_calc.engine.simulate import simulate
 
 _WORK = [{"from": "{start}", "hours_per_week": 10, "hourly_wage": 220},
@@ -55,6 +57,7 @@ PROBES: dict[str, dict[str, Any]] = {
                                                             "incomes_before": [250000, 240000, 230000]},
                                                     "uforetrygd": {**_UT, "degree": 40}}}},
 }
+PROBES.update({f"{s.id}: {name}": {"household": _HOME, **body} for s in SCHEMES for name, body in s.probes})
 
 
 def _fill(value: Any, words: dict[str, str]) -> Any:
@@ -72,7 +75,7 @@ def probe_case(name: str, start: date) -> dict[str, Any]:
              "baby": f"{start.year - 1}-{start.month:02d}-03", "young": f"{start.year - 22}-06-06",
              "year_before": f"{start.year - 1}-{start.month:02d}-01"}
     body = _fill(PROBES[name], words)
-    client = {"birth_date": "1980-04-04", **body["client"]}
+    client = {"birth_date": "1980-04-04", **body.get("client", {})}
     return {"start": words["start"], "months": 24, "household": body["household"], "client": client,
             "work": _fill(_WORK, words), "tax": body.get("tax", {})}
 

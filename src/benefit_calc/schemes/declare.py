@@ -73,6 +73,9 @@ class Scheme:
     has_end: bool = False  # the case may give the last day (``until``)
     # the rule files (rules/no/<file>.yaml) that hold its parameters, besides the shared ones; empty: <id>
     rule_files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    # (name, case data) households ``rules validate`` runs besides its own probes, for a rule they would not reach
+    # (a municipality of its own); case-file data as in analysis/coverage.py, "{start}"-style dates filled in there
+    probes: tuple[tuple[str, Any], ...] = ()
     _stamps: dict[str, tuple[bool, str, str]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
