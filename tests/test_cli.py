@@ -133,3 +133,15 @@ def test_rules_commands() -> None:
     en = run("rules", "show", "grunnbelop.g", "--date", "2025-06-01", "--lang", "en")
     assert "source: Folketrygdloven § 1-4" in en.output and "2025-06-01: 130160 (from 2025-05-01)" in en.output
     assert run("rules", "validate", "--lang", "nn").output.startswith("OK:")
+
+
+def test_a_warning_names_its_law_in_the_language_and_nothing_when_it_has_none(tmp_path: Path) -> None:
+    """The table's warnings said "(Folketrygdloven § 11-23)" in nynorsk and English, and "()" for a warning whose
+    source names no law (the tax values not set yet for 2027)."""
+    out = run("simulate", "examples/aap-naer-grensen.yaml", "--lang", "nn").output
+    assert "(Folketrygdlova § 11-23" in out and "(Folketrygdloven" not in out
+    case = tmp_path / "case.yaml"
+    case.write_text("start: 2027-01\nmonths: 2\nclient: {birth_date: 1990-01-01, benefits: {bostotte: {}}}\n"
+                    "household: {municipality: '0301', rent_per_month: 9000}\n", encoding="utf-8")
+    out = run("simulate", str(case), "--lang", "en").output
+    assert "not set yet" in out and "()" not in out

@@ -19,6 +19,7 @@ from benefit_calc.core.errors import BenefitCalcError
 from benefit_calc.case.fields import month_text
 from benefit_calc.result.model import Result
 from benefit_calc.words import formats, has, text
+from benefit_calc.words.laws import legal_in
 from benefit_calc.cli.common import FORMATS, LANG, OVERLAY_OPT, RULES_OPT, Fail, guard, rules_from
 from benefit_calc.rules.load import load_rules
 
@@ -72,8 +73,8 @@ def format_table(result: Result, lang: str = "nb") -> str:
     if result.warnings:
         lines += ["", t("warnings")]
         for w in result.warnings:
-            action = w.action_in(lang)
-            lines.append(f"  [{month_text(w.month) if w.month else '-'}] {w.message_in(lang)} ({w.reference})"
+            action, law = w.action_in(lang), legal_in(w.reference, lang)  # the law in the language, none: nothing
+            lines.append(f"  [{month_text(w.month) if w.month else '-'}] {w.message_in(lang)}" + (f" ({law})" if law else "")
                          + (" " + t("advice", action=action) if action else ""))
     if result.notes:
         lines += ["", t("notes")] + [f"  - {in_lang(n, lang)}" for n in result.notes]
