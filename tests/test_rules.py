@@ -386,3 +386,16 @@ def test_first_projected_month_agrees_with_asking_every_month():
         for name, p in RULES.parameters.items():
             slow = next((m for m in months if m >= p.values[0].valid_from and p.is_projected(m)), None)
             assert p.first_projected(months) == slow, name
+
+
+def test_a_register_is_read_but_not_listed_in_explanations(rules_copy):
+    """kommunenummer.numbers is looked up for every case (is the municipality a real one?) but shapes no amount:
+    ``register: true`` keeps it out of every explanation — no name of it in the engine."""
+    from benefit_calc import load_case, simulate
+
+    assert RULES.param("kommunenummer.numbers").register and not RULES.param("grunnbelop.g").register
+    result = simulate(RULES, load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml"))
+    names = {u.name for p in result.payments for u in p.explain().used}
+    assert "grunnbelop.g" in names and not any(n.startswith("kommunenummer.") for n in names)
+    _edit(rules_copy / "kommunenummer.yaml", "  register: true", "  register: yes please")
+    assert "kommunenummer.yaml: numbers.register: must be true or false" in _load_error(rules_copy)

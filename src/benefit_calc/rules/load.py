@@ -129,12 +129,8 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
                          "an overlay gives values in the same unit")
     if not isinstance(unit, str) or units.unknown_unit(unit, kind):
         raise RulesError(file, f"{name}.unit", units.unknown_unit(unit, kind) if isinstance(unit, str) else "must be text")
-    positive = raw.get("positive", base.positive if base is not None else False)
-    if not isinstance(positive, bool):
-        raise RulesError(file, f"{name}.positive", "must be true or false")
-    register = raw.get("register", base.register if base is not None else False)
-    if not isinstance(register, bool) or (base is not None and register != base.register):
-        raise RulesError(file, f"{name}.register", "must be true or false (set in the bundled rules only)")
+    positive = _flag(raw, base, file, name, "positive")
+    register = _flag(raw, base, file, name, "register", bundled_only=True)
     optional = raw.get("optional_keys", list(base.optional_keys) if base is not None else [])
     if not isinstance(optional, list) or not all(isinstance(k, str) for k in optional) or (
             base is not None and tuple(optional) != base.optional_keys):
@@ -195,6 +191,16 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
     if "label" in raw:
         out["label"] = _label(raw["label"], file, f"{name}.label")
     return out
+
+
+def _flag(raw: Mapping[str, Any], base: Parameter | None, file: str, name: str, key: str,
+          bundled_only: bool = False) -> bool:
+    """A true/false key of a parameter (``positive``, ``register``), by default the bundled parameter's."""
+    value = raw.get(key, getattr(base, key) if base is not None else False)
+    if not isinstance(value, bool) or (bundled_only and base is not None and value != getattr(base, key)):
+        raise RulesError(file, f"{name}.{key}", "must be true or false" + (
+            " (set in the bundled rules only)" if bundled_only else ""))
+    return value
 
 
 def _bracket_units(raw: Mapping[str, Any], kind: str, file: str, name: str) -> Mapping[str, Any]:
