@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import attrs
 
@@ -188,37 +188,54 @@ def run(ctx: Context) -> SchemeOutput:
             payments.append(ctx.pay("dagpenger", paid_on, amount, mp.start, mp.end, partial(
                 _explain, rules, mp, start, rate, kids_max, len(days), normal, hours)))
     notes: tuple = ()
-    if period is not None and ctx.detail and stopped_after is None:
-        end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
-        ends = duration.end_notes_and_warnings(period[1:], end, ctx.horizon)
-        notes, warnings = tuple(ends[0]), [*warnings, *ends[1]]
+    if ctx.detail and stopped_after is None:
+        if period is not None:
+            end = end or duration.end_after(window[-1].end if window else ctx.last_day, left or 0)
+        notes, more = _end_words(ctx, dp, period, end, rows, pct)
+        warnings += more
     elif period is None and ctx.detail:
         notes = (duration.unknown_note(rules, dp, start),)
-    if ctx.detail and stopped_after is None and any(r.payment_rate == 0 and r.hours for r in rows):
-        first = next(r for r in rows if r.payment_rate == 0 and r.hours)
+    extra, settlements, ferie_notes = ferie.ferietillegg(ctx, payments, ferie.days_by_year(forbruk))
+    return SchemeOutput(tuple(payments + extra), tuple(rows), tuple(warnings), tuple(settlements),
+                        notes=(*notes, *ferie_notes), without_work=partial(
+                            _without_work, ctx, basis, rate, has_right, period, window, paid))
+
+
+def _end_words(ctx: Context, dp: Any, period: Any, end: date | None, rows: Sequence[PeriodRow],
+               pct: Num) -> tuple[tuple[Any, ...], list[Warning]]:
+    """When the dagpenger end (or that the end is not known), and the first period paid nothing for the work."""
+    notes: tuple[Any, ...] = ()
+    warnings: list[Warning] = []
+    if period is not None:
+        ends = duration.end_notes_and_warnings(period[1:], end, ctx.horizon)  # type: ignore[arg-type]
+        notes, warnings = tuple(ends[0]), list(ends[1])
+    else:
+        notes = (duration.unknown_note(ctx.rules, dp, ctx.case.start),)
+    first = next((r for r in rows if r.payment_rate == 0 and r.hours), None)
+    if first is not None:
         warnings.append(Warning.of("dagpenger_work_limit", cal.month_of(first.paid_on),
                                    "Folketrygdloven § 4-3; dagpengeforskriften § 10-4",
                                    start=Day(first.start), end=Day(first.end), limit=pct))
+    return notes, warnings
 
-    def without_work() -> int:
-        # no hours: every weekday pays the full rate, until the stønadsdager are used; the first year's egenandel
-        # is ignored (a small overestimate)
-        year, rest, total = ctx.first_day.year, period[0] if period is not None else None, 0
-        for mp in window:
-            for d in mp.weekdays():
-                if has_right is not None and not has_right(d):
-                    continue
-                if rest is not None and d >= start:
-                    if rest == 0:
-                        return total
-                    rest -= 1
-                if paid(mp).year == year:
-                    total += with_barnetillegg(rules, basis, rate, 0, d)
-        return total
 
-    extra, settlements, ferie_notes = ferie.ferietillegg(ctx, payments, ferie.days_by_year(forbruk))
-    return SchemeOutput(tuple(payments + extra), tuple(rows), tuple(warnings), tuple(settlements),
-                        notes=(*notes, *ferie_notes), without_work=without_work)
+def _without_work(ctx: Context, basis: Decimal, rate: Decimal, has_right: Callable[[date], bool] | None,
+                  period: Any, window: Sequence[cal.Meldeperiode], paid: Callable[[cal.Meldeperiode], date]) -> int:
+    """No hours: every weekday pays the full rate, until the stønadsdager are used; the first year's egenandel is
+    ignored (a small overestimate)."""
+    rules, start = ctx.rules, ctx.case.start
+    year, rest, total = ctx.first_day.year, period[0] if period is not None else None, 0
+    for mp in window:
+        for d in mp.weekdays():
+            if has_right is not None and not has_right(d):
+                continue
+            if rest is not None and d >= start:
+                if rest == 0:
+                    return total
+                rest -= 1
+            if paid(mp).year == year:
+                total += with_barnetillegg(rules, basis, rate, 0, d)
+    return total
 
 
 SCHEME = Scheme("dagpenger", run, (Pays("dagpenger", True, "nav", "14-day"), Pays(ferie.KIND, True, "nav")), order=20,
