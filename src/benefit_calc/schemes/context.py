@@ -34,12 +34,13 @@ class Context:
     detail: bool = True  # False: amounts only — no period rows or warnings (an hours sweep needs only amounts)
     work: tuple[WorkStep, ...] = ()  # the work plan simulated
     scheme: Scheme | None = None  # the declaration of the scheme this context is for
+    # ``pay(kind, paid_on, amount, earned_from, earned_to, explanation)``: a payment of ``kind`` stamped by the
+    # scheme's declaration (taxable, payer, withholding period) — its :meth:`Scheme.pay`, bound once
+    pay: Callable[[str, date, int, date, date, Explanation | Callable[[], Explanation]], Payment] = attrs.field(
+        init=False, eq=False, repr=False)
 
-    def pay(self, kind: str, paid_on: date, amount: int, earned_from: date, earned_to: date,
-            explanation: Explanation | Callable[[], Explanation]) -> Payment:
-        """A payment of ``kind``, stamped by the scheme's declaration (taxable, payer, withholding period)."""
-        assert self.scheme is not None, "a context made without a scheme cannot pay"
-        return self.scheme.pay(kind, paid_on, amount, earned_from, earned_to, explanation)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "pay", self.scheme.pay if self.scheme is not None else _cannot_pay)
 
     def partner_gross(self, month: date) -> int:
         """The partner's gross taxable income a month (0 without a partner)."""
@@ -67,6 +68,10 @@ class Context:
     def earned_in_year(self, year: int) -> int:
         """Wages and feriepenger paid in ``year`` (pensjonsgivende inntekt from work)."""
         return sum(p.amount for p in self.earlier if p.paid_on.year == year and p.payer == "employer")
+
+
+def _cannot_pay(*args: object) -> Payment:
+    raise TypeError("a context made without a scheme cannot pay")
 
 
 @attrs.frozen
