@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -108,3 +109,21 @@ def test_the_lean_simulation_of_a_sweep_gives_the_same_amounts(data: dict[str, A
         assert (la.rule, la.text, la.text_en, la.text_nn, la.reference) == (fb.rule, fb.text, fb.text_en, fb.text_nn,
                                                                             fb.reference)
         assert fb.used[:len(la.used)] == la.used and len({u.name for u in fb.used}) == len(fb.used)
+
+
+@pytest.mark.parametrize("text, count", [("0:1e9:1", "1000000001"), ("0:40:1e-300", "4e+301"),
+                                         ("0:40:0.0001", "400001"), (",".join(["1"] * 300), "300")])
+def test_too_many_levels_are_counted_before_they_are_made(text: str, count: str) -> None:
+    """Issue 21 item 1: ``0:1e9:1`` built a billion levels (2.5 GB, then MemoryError) before counting them; now it
+    is refused with the count at once. A subprocess with a memory cap and a time limit makes a regression fail
+    instead of taking the machine down."""
+    import subprocess
+    import sys
+
+    code = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from benefit_calc.analysis.sweep import parse_hours\n"
+            f"try:\n    parse_hours({text!r})\nexcept ValueError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "levels" in out.stdout, out.stderr[-500:]
+    with pytest.raises(CaseError, match=rf"gives {re.escape(count)} levels"):  # safe now: counted first
+        parse_hours(text)

@@ -20,6 +20,7 @@ settlements that fall after it (for the simulated years) are included, so the ho
 from __future__ import annotations
 
 import gc
+import math
 from datetime import date
 from typing import Any, Mapping, Sequence
 
@@ -132,16 +133,25 @@ class Sweep:
 
 
 def parse_hours(text: str) -> tuple[float, ...]:
-    """``"0:40:1"`` → 0, 1, …, 40 (start:stop:step, stop included); ``"0,10,20"`` → those levels."""
+    """``"0:40:1"`` → 0, 1, …, 40 (start:stop:step, stop included); ``"0,10,20"`` → those levels.
+
+    The levels are counted before they are made: ``0:1e9:1`` is refused at once as too many, never built."""
     try:
         if ":" in text:
             start, stop, step = (float(x) for x in text.split(":"))
-            if step <= 0 or stop < start:
+            if not step > 0 or not stop >= start or not math.isfinite(stop - start):
                 raise ValueError
-            n = int(round((stop - start) / step)) + 1
-            levels = tuple(round(start + i * step, 4) for i in range(n))
+            span = (stop - start) / step  # inf for a step too small to count with
+            if not span + 1 <= MAX_STEPS:
+                count = f"{span + 1:.0f}" if span < 1e15 else f"{span + 1:.3g}"  # no 300-digit numbers
+                raise CaseError.of("hours", "hours_levels", count=count, max=MAX_STEPS)
+            levels = tuple(round(start + i * step, 4) for i in range(round(span) + 1))
         else:
+            if text.count(",") >= MAX_STEPS:
+                raise CaseError.of("hours", "hours_levels", count=text.count(",") + 1, max=MAX_STEPS)
             levels = tuple(float(x) for x in text.split(","))
+    except CaseError:
+        raise
     except ValueError:
         raise CaseError.of("hours", "hours_format", value=show(text)) from None
     return checked_hours(levels)
