@@ -371,3 +371,58 @@ def test_projected_warnings_cover_every_parameter_read() -> None:
     text = " ".join(w.message for w in projected)
     assert "Grunnbeløpet (G)" in text and "Personfradrag" in text and "Trinnskatt" in text
     assert all(w.message_nn and w.message_en for w in projected)
+
+
+_BODIES = {  # each benefit with what it needs, and the dates that reach a rule given (as far back as the bounds go)
+    "aap": {"basis_g": 2, "opptrapping": {"from": "2025-01", "months": 3}, "granted": "2024-01-01",
+            "further_reduced": "2024-01-01", "incomes_before": [300000, 200000, 100000]},
+    "dagpenger": {"basis": 300000, "normal_hours_per_week": 37.5, "granted": "2024-01-01", "income_12_months": 250000},
+    "uforetrygd": {"degree": 40, "ifu": 400000, "full_benefit": 200000, "granted": "2020-01-01"},
+    "overgangsstonad": {"expected_income": 100000}, "tiltakspenger": {}, "kvalifiseringsstonad": {},
+    "bostotte": {}, "sosialhjelp": {},
+}
+
+
+def _date_fields(cls: type, path: str) -> list[tuple[str, str]]:
+    from benefit_calc.case.declare import inputs, key
+
+    out = []
+    for a, i in inputs(cls):
+        if i.of is not None:
+            out += _date_fields(i.of, f"{path}.{key(a, i)}")
+        elif i.kind in ("date", "month"):
+            out.append((f"{path}.{key(a, i)}", i.kind))
+    return out
+
+
+def test_no_date_of_a_case_reaches_a_rule_before_its_first_value() -> None:
+    """Issue 21 item 4: an opptrapping from 2017 passed the bounds and failed deep in the AAP scheme as a rules error
+    (API: 500). Every date field of every benefit (from the declarations, so a new one is tried too), set as far back
+    as its bounds allow, gives a CaseError naming that field — never a RulesError."""
+    import copy
+
+    import attrs
+
+    from benefit_calc.case.benefits import Benefits
+    from benefit_calc.core.errors import CaseError
+
+    tried = 0
+    for b in attrs.fields(Benefits):
+        for path, kind in _date_fields(b.metadata["input"].of, f"client.benefits.{b.name}"):
+            body = copy.deepcopy(_BODIES[b.name])
+            *inner, last = path.split(".")[3:]
+            place = body
+            for part in inner:
+                place = place.setdefault(part, {"months": 3} if part == "opptrapping" else {})
+            place[last] = "1900-01" if kind == "month" else "1900-01-01"
+            benefits = {b.name: body, **({"uforetrygd": _BODIES["uforetrygd"]} if b.name == "aap" else {})}
+            case = parse_case({"start": "2027-01", "months": 3, "client": {"birth_date": "1985-01-01",
+                                                                          "benefits": benefits},
+                               "household": {"municipality": "0301", "rent_per_month": 9000,
+                                             "children": [{"birth_date": "2020-01-01"}]}})
+            try:
+                simulate(RULES, case)
+            except CaseError as e:
+                assert e.field.startswith(f"client.benefits.{b.name}"), (path, str(e))
+            tried += 1
+    assert tried >= 12

@@ -79,6 +79,7 @@ class Opptrapping:
     """An approved period of stepping up work (§ 11-23 sjette ledd) in which the AAP work limit is higher."""
 
     start: date = field("month", "month", date(1900, 1, 1), date(2100, 12, 1), required=True, key="from",
+                        reaches=(("aap.opptrapping_max_months", 0),),
                         form=Widget("aap_opp_from", 1, "month", row="opp", col=0))
     months: int = field("integer", "months", 1, 60, required=True,
                         form=Widget("aap_opp_months", 2, default=6, row="opp", col=1))
@@ -102,13 +103,15 @@ class Aap:
     until: date | None = day(form=_until("aap"))  # last day with a right to AAP, if known
     barnetillegg: bool | None = flag()  # default true for each child under 18 in the household
     # first day of the AAP period: the maximum period (§ 11-12) counts from it
-    granted: date | None = day(form=Widget("aap_granted", 40, help=True, counsellor=True, row="g", col=0))
+    granted: date | None = day(form=Widget("aap_granted", 40, help=True, counsellor=True, row="g", col=0),
+                               reaches=(("aap.ordinary_quota_weekdays", 0),))
     # weekdays of the period used before the case starts (default: all since granted)
     days_used: int | None = field("integer", "days", 0, 2000, form=Widget(
         "aap_days_used", 41, help=True, counsellor=True, optional=True, row="g", col=1))
     # § 11-28 fjerde ledd: beside graded uføretrygd, the grunnlag may come from the part-time income before the
     # arbeidsevne was further reduced, scaled up to a full position (the higher grunnlag counts)
-    further_reduced: date | None = day()  # the day the arbeidsevne was further reduced
+    further_reduced: date | None = day(  # the day the arbeidsevne was further reduced: its 3 years before count
+        reaches=(("aap.basis_cap_g", 0), ("grunnbelop.g_average", 3)))
     # pensjonsgivende income in the 3 calendar years before it, newest first
     incomes_before: tuple[float, ...] = field("list", "count", 0, 3, default=(), what="up to 3 yearly incomes in kroner",
                                               item=Input("number", "kr/year", 0, MONEY_YEAR))
@@ -132,7 +135,9 @@ class Dagpenger:
     barnetillegg: bool | None = flag()
     # how long (§ 4-15): the weeks of the vedtak, or the earlier income that decides them; stønadsdager used before
     # the prøvingsdato: its G decides the threshold (default: the start)
-    granted: date | None = day(form=Widget("dp_granted", 31, help=True, counsellor=True, row="w", col=1))
+    granted: date | None = day(form=Widget("dp_granted", 31, help=True, counsellor=True, row="w", col=1),
+                               reaches=(("dagpenger.short_period_weeks", 0), ("dagpenger.long_period_threshold_g", 0),
+                                        ("grunnbelop.g", 0)))
     weeks: int | None = field("integer", "weeks", 1, 104, form=Widget(
         "dp_weeks", 30, "choice", help=True, counsellor=True, default="unknown", options=("unknown", 52, 104),
         absent="unknown", names="dp_weeks_", row="w", col=0))

@@ -101,6 +101,9 @@ class Input:
     before: Callable[[Any, str], None] | None = None  # (raw value, field) → raises CaseError
     read: Callable[[Any, str, Bound], Any] | None = None  # (raw value, field, bound) → value, instead of the kind's
     form: Widget | None = None
+    # the rules a date reaches: (parameter, years before) — the engine reads the parameter on this date (or on
+    # 1 January that many years before), so the date must not come before the parameter's first value
+    reaches: tuple[tuple[str, int], ...] = ()
 
     def bound(self, path: str) -> Bound:
         return Bound(path, self.kind, self.unit, self.low, self.high, self.required, self.warn_above, self.options,
@@ -123,9 +126,9 @@ def field(kind: str, unit: str = "", low: Any = None, high: Any = None, *, defau
     return attrs.field(metadata=meta) if required else attrs.field(default=default, metadata=meta)
 
 
-def day(*, required: bool = False, form: Widget | None = None) -> Any:
-    """A date field, 1900–2100."""
-    return field("date", "date", FIRST_DATE, LAST_DATE, required=required, form=form)
+def day(*, required: bool = False, form: Widget | None = None, reaches: tuple[tuple[str, int], ...] = ()) -> Any:
+    """A date field, 1900–2100 (and no earlier than the first value of a rule it ``reaches``)."""
+    return field("date", "date", FIRST_DATE, LAST_DATE, required=required, form=form, reaches=reaches)
 
 
 def flag(form: Widget | None = None) -> Any:

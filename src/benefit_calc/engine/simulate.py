@@ -27,6 +27,7 @@ from benefit_calc.schemes import plausibility
 from benefit_calc.engine import registry
 from benefit_calc.schemes import zones
 from benefit_calc.core import calendar as cal
+from benefit_calc.case.declare import inputs, key
 from benefit_calc.case.model import Case, WorkStep
 from benefit_calc.core.errors import CaseError
 from benefit_calc.result.payments import Explanation, Payment, used
@@ -74,6 +75,29 @@ def check_supported_period(rules: Ruleset, case: Case) -> None:
     if not first <= case.start <= last:
         raise CaseError.of("start", "start_unsupported", month=f"{case.start:%Y-%m}", first=f"{first:%Y-%m}",
                            last=f"{last:%Y-%m}")
+
+
+def check_rule_dates(rules: Ruleset, case: Case) -> None:
+    """Refuse a date of the case that reaches a rule before the rule's first value (the fields' declared
+    ``reaches``), naming the field and the first day allowed — not a rules error from deep in a scheme."""
+    for name in case.client.benefits.names():
+        _check_dates(rules, getattr(case.client.benefits, name), f"client.benefits.{name}")
+
+
+def _check_dates(rules: Ruleset, obj: Any, path: str) -> None:
+    for a, i in inputs(type(obj)):
+        value, where = getattr(obj, a.name), f"{path}.{key(a, i)}"
+        if value is None:
+            continue
+        if i.of is not None:
+            _check_dates(rules, value, where)
+        for name, years in i.reaches:
+            param = rules.parameters[name]
+            first = param.values[0].valid_from
+            earliest = date(first.year + years, 1, 1) if years else first
+            if value < earliest:
+                raise CaseError.of(where, "before_rules", value=Day(value), first=Day(earliest),
+                                   rule=_Labels(dict(param.label)))
 
 
 def _projected_warnings(rules: Ruleset, reads: set[str], months: Sequence[date]) -> list[Warning]:
@@ -274,6 +298,7 @@ def simulate(rules: Ruleset, case: Case, work: Sequence[WorkStep] | None = None,
     """
     plan = tuple(case.work if work is None else work)
     check_supported_period(rules, case)
+    check_rule_dates(rules, case)
     check_combinations(case)
     zones.check_supported(rules, case)
     frame = _frame(case, plan)
