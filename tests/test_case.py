@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -156,3 +157,106 @@ def test_broken_input_raises_only_our_error_naming_a_field(data: dict) -> None:
 def test_every_benefit_round_trips_exactly(data: dict) -> None:
     case = parse_case(data)
     assert parse_case(case.to_dict()) == case
+
+
+# ------------------------------------------------------------------ issue 21: hostile input to case files (7, 8, 10)
+
+HEAD = "schema: benefit-calc/case@1\nstart: 2026-01\nmonths: 12\nclient: {birth_date: 1990-01-01}\n"
+
+
+@pytest.mark.parametrize("form", ["1:30", "012", "0o12", "0xC8", "0b11", "2_00", "1_000.5", "1:30.5", "1e3"])
+def test_a_number_not_written_as_a_person_writes_it_is_refused_at_the_field(form: str) -> None:
+    """``hours_per_week: 1:30`` was 90 hours (base 60), ``012`` 10, ``0xC8`` and ``2_00`` 200."""
+    text = HEAD + f"work:\n  - {{from: 2026-01, hours_per_week: {form}, hourly_wage: 200}}\n"
+    with pytest.raises(CaseError) as exc:
+        load_case(text)
+    assert exc.value.field == "work[0].hours_per_week"
+    assert exc.value.key == "number_form" and f"'{form}'" in str(exc.value)
+    for lang in ("nb", "nn", "en"):
+        message = exc.value.message(lang, path=True)
+        assert "work[0].hours_per_week" in message and f"'{form}'" in message and "1:30" in message
+
+
+def test_plain_numbers_in_a_case_file_still_read() -> None:
+    case = load_case(HEAD + "work:\n  - {from: 2026-01, hours_per_week: .5, hourly_wage: 200.}\n"
+                     "  - {from: 2026-02, hours_per_week: 37.5, hourly_wage: 1.95e+2}\n")
+    assert [(w.hours_per_week, w.hourly_wage) for w in case.work] == [(0.5, 200.0), (37.5, 195.0)]
+
+
+def test_an_unquoted_kommunenummer_with_a_leading_zero_is_the_kommune() -> None:
+    """``municipality: 0301`` was octal 193; it is now the text 0301 (Oslo), as a person meant it."""
+    case = load_case(HEAD.replace("client:", "household: {municipality: 0301}\nclient:"))
+    assert case.household.municipality == "0301"
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("months\u200b", "'months\\u200b'"),  # zero-width space: looked like the allowed key "months"
+    ("mon\u202eths", "'mon\\u202eths'"),  # right-to-left override
+    ("\x1b[2J", "'\\x1b[2J'"),  # ANSI: cleared the terminal
+    ("a\u3164b", "'a\\u3164b'"),
+])
+def test_an_unknown_key_is_named_escaped(key: str, shown: str) -> None:
+    for where, data in [("", {**MINIMAL, key: 3}),
+                        ("client.", {**MINIMAL, "client": {**MINIMAL["client"], key: 3}}),  # type: ignore[dict-item]
+                        ("work[0].", {**MINIMAL, "work": [{"from": "2026-01", key: 1}]})]:
+        with pytest.raises(CaseError) as exc:
+            parse_case(data)
+        assert exc.value.field == where + shown and exc.value.key == "unknown_field"
+        for message in (str(exc.value), *(exc.value.message(lang, path=True) for lang in ("nb", "nn", "en"))):
+            assert shown in message and key not in message, message
+            assert not any(c in message for c in "\x1b\u200b\u202e\u3164"), message
+
+
+def _hard_limits() -> None:
+    """For a child process: a regression may not eat the machine's memory (reading /dev/zero to its end)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+UNIX = pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero, FIFOs and resource limits are Unix")
+
+
+@UNIX
+def test_dev_zero_is_read_no_further_than_the_limit() -> None:
+    """``/dev/zero`` says its size is 0; reading it to its end never ends. In a child process with a time and a
+    memory limit, so a regression fails instead of hanging."""
+    import subprocess
+    import sys
+
+    code = ("from pathlib import Path\nfrom benefit_calc.case.model import load_case\n"
+            "from benefit_calc.core.errors import CaseError\n"
+            "try:\n    load_case(Path('/dev/zero'))\nexcept CaseError as exc:\n    print(exc.key, exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         preexec_fn=_hard_limits)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.startswith("file_too_big") and "1000 kB" in out.stdout, out.stdout
+
+
+@UNIX
+def test_a_fifo_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    """A FIFO (size 0) fed without end by a writer: the case loader stops one byte past the limit."""
+    import os
+    import threading
+
+    fifo = tmp_path / "case.yaml"
+    os.mkfifo(fifo)
+    written = [0]
+
+    def writer() -> None:
+        block = b"#" * 65536
+        try:
+            with open(fifo, "wb") as f:
+                while written[0] < 50_000_000:  # bounded, so a regression ends too
+                    f.write(block)
+                    written[0] += len(block)
+        except BrokenPipeError:
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    with pytest.raises(CaseError) as exc:
+        load_case(fifo)
+    thread.join(30)
+    assert exc.value.key == "file_too_big"
+    assert written[0] < 3_000_000, written[0]  # the limit, one byte, and what the pipe held

@@ -7,8 +7,10 @@ import io
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from benefit_calc.cli.main import main
@@ -145,3 +147,69 @@ def test_a_warning_names_its_law_in_the_language_and_nothing_when_it_has_none(tm
                     "household: {municipality: '0301', rent_per_month: 9000}\n", encoding="utf-8")
     out = run("simulate", str(case), "--lang", "en").output
     assert "not set yet" in out and "()" not in out
+
+
+# ------------------------------------------------------------------ issue 21: hostile input to the CLI (7, 8, 10)
+
+CASE_HEAD = "schema: benefit-calc/case@1\nstart: 2026-01\nmonths: 12\nclient: {birth_date: 1990-01-01}\n"
+
+
+def test_a_yaml_1_1_number_is_refused_naming_the_field(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE_HEAD + "work:\n  - {from: 2026-01, hours_per_week: 1:30, hourly_wage: 200}\n")
+    r = run("simulate", str(case), "--lang", "en")
+    assert r.exit_code == 2, r.output
+    assert "work[0].hours_per_week" in r.output and "'1:30'" in r.output
+
+
+def test_an_unknown_key_reaches_the_terminal_escaped(tmp_path: Path) -> None:
+    """ESC[2J cleared the terminal; ``months`` with a zero-width space looked like the allowed key."""
+    for key, shown in [('"\\e[2J"', "'\\x1b[2J'"), ("months\u200b", "'months\\u200b'"),
+                       ("mon\u202eths", "'mon\\u202eths'")]:
+        case = tmp_path / "case.yaml"
+        case.write_text(CASE_HEAD + f"{key}: 3\n", encoding="utf-8")
+        r = CliRunner().invoke(main, ["simulate", str(case)], color=True)  # color: ANSI kept as it would be on a tty
+        assert r.exit_code == 2, r.output
+        assert shown in r.output, r.output
+        assert not any(c in r.output for c in "\x1b\u200b\u202e"), repr(r.output)
+
+
+def _limits() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def _cli(*args: str):  # type: ignore[no-untyped-def]
+    """The CLI in a child process with a time and memory limit: a regression that reads without end fails."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from benefit_calc.cli.main import main; main()", *args],
+                          capture_output=True, text=True, timeout=180, preexec_fn=_limits)
+
+
+UNIX = pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero, FIFOs and resource limits are Unix")
+
+
+@UNIX
+def test_simulate_dev_zero_is_refused_not_read_without_end() -> None:
+    r = _cli("simulate", "/dev/zero", "--lang", "en")
+    assert r.returncode == 2, r.stderr[-500:]
+    assert "larger than 1000 kB" in r.stderr, r.stderr[-500:]
+
+
+@UNIX
+def test_an_overlay_from_dev_zero_is_refused_not_read_without_end() -> None:
+    r = _cli("simulate", EXAMPLE, "--overlay", "/dev/zero")
+    assert r.returncode == 1, r.stderr[-500:]
+    assert "zero" in r.stderr and "larger than 1000 kB" in r.stderr, r.stderr[-500:]
+
+
+@UNIX
+def test_batch_from_dev_zero_answers_one_line_too_large_and_ends() -> None:
+    """A caseload is read line by line, each line cut one byte past the limit; /dev/zero is one endless line."""
+    r = _cli("batch", "/dev/zero", "--jobs", "1", "--lang", "en")
+    assert r.returncode == 0, r.stderr[-500:]
+    answers = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(a["line"], a["problem"]["code"]) for a in answers] == [(1, "too_big")]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benefit_calc.core.safe_load import MAX_DEPTH, MAX_NODES, SHOWN, DocumentError, parse, show
+from benefit_calc.core.safe_load import MAX_BYTES, MAX_DEPTH, MAX_NODES, SHOWN, DocumentError, parse, show
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -99,3 +101,115 @@ def test_the_json_depth_check_agrees_with_the_parsed_depth(value: object, limit:
     from benefit_calc.core.safe_load import _deeper_than
 
     assert _deeper_than(json.dumps(value), limit) == (_depth(value) > limit)
+
+
+# ------------------------------------------------------------------ issue 21 item 7: numbers as a person writes them
+
+YAML_11_FORMS = ["1:30", "1:30.5", "012", "0o12", "0xC8", "0b11", "2_00", "1_000.5", "012.5", "-012", "+0xC8", "1e3"]
+
+
+def _loaders() -> list[type]:
+    """The loader in use (libyaml's C parser where PyYAML has it) and the pure-Python SafeLoader it falls back to,
+    each with the resolvers of ours."""
+    import yaml
+
+    from benefit_calc.core.safe_load import _Loader
+
+    bases = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
+    return [type(f"Ours{b.__name__}", (b,), {"yaml_implicit_resolvers": _Loader.yaml_implicit_resolvers})
+            for b in bases]
+
+
+@pytest.mark.parametrize("form", YAML_11_FORMS)
+def test_yaml_1_1_number_forms_stay_text(form: str) -> None:
+    """``hours_per_week: 1:30`` was 90, ``012`` was 10, ``0xC8`` and ``2_00`` were 200: now text, for the field to
+    refuse by name — in the C loader and the pure one, as a value and as a key."""
+    import yaml
+
+    from benefit_calc.core.safe_load import number_form
+
+    assert parse(f"a: {form}\n") == {"a": form}
+    assert parse(f"{form}: a\n") == {form: "a"}
+    for loader in _loaders():
+        assert yaml.load(f"a: {form}\n", Loader=loader) == {"a": form}, loader
+    assert number_form(form)
+
+
+@pytest.mark.parametrize(("form", "value"), [
+    ("12", 12), ("-3", -3), ("+12", 12), ("0", 0), ("37.5", 37.5), ("0.5", 0.5), (".5", 0.5), ("-.5", -0.5),
+    ("12.", 12.0), ("1.0e+20", 1e20), ("1.0e-09", 1e-9), ("-0.0", 0.0),
+])
+def test_plain_numbers_are_still_numbers(form: str, value: float) -> None:
+    import yaml
+
+    from benefit_calc.core.safe_load import number_form
+
+    got = parse(f"a: {form}\n")["a"]
+    assert got == value and type(got) is type(value)
+    for loader in _loaders():
+        assert yaml.load(f"a: {form}\n", Loader=loader) == {"a": value}
+    assert not number_form(form)
+
+
+def test_json_numbers_are_unchanged() -> None:
+    assert parse('{"a": 1e3, "b": 12.5e-1, "c": -3}') == {"a": 1000.0, "b": 1.25, "c": -3}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.integers(-10**20, 10**20), st.floats(allow_nan=False, allow_infinity=False)))
+def test_a_number_pyyaml_writes_reads_back_as_that_number(x: float) -> None:
+    """A case the package saves (present/summary.py writes YAML with PyYAML) reads back: 1e-05 is written 1.0e-05."""
+    import yaml
+
+    assert parse(yaml.safe_dump({"a": x})) == {"a": x}
+
+
+# ------------------------------------------------------------------ issue 21 item 8: keys and values shown escaped
+
+@pytest.mark.parametrize(("key", "visible"), [
+    ("months\u200b", "\\u200b"),  # zero-width space: would look like "months"
+    ("mon\u202eths", "\\u202e"),  # right-to-left override
+    ("\x1b[2J", "\\x1b"),  # ANSI: clears the terminal
+    ("a\u3164b", "\\u3164"),  # a blank letter repr keeps
+    ("x\ufeff", "\\ufeff"),
+])
+def test_a_key_is_shown_with_its_invisible_characters_escaped(key: str, visible: str) -> None:
+    from benefit_calc.core.safe_load import show_key
+
+    for shown in (show_key(key), show(key), show({key: 1})):
+        assert visible in shown and not any(c in shown for c in "\x1b\u200b\u202e\u3164\ufeff"), shown
+
+
+def test_a_plain_key_is_shown_as_it_is() -> None:
+    from benefit_calc.core.safe_load import show_key
+
+    assert [show_key(k) for k in ("months", "barnehage_hours_per_week", "ø")] == [
+        "months", "barnehage_hours_per_week", "ø"]
+    assert show_key("x" * 100).startswith("'xxx") and len(show_key("x" * 100)) <= SHOWN
+
+
+# ------------------------------------------------------------------ issue 21 item 10: never more than the limit read
+
+class _Endless:
+    """A stream without end, counting what was read from it."""
+
+    def __init__(self) -> None:
+        self.read_bytes = 0
+
+    def read(self, n: int = -1) -> bytes:
+        assert n is not None and n >= 0, "asked for everything"
+        self.read_bytes += n
+        return b"a" * n
+
+
+UNIX = pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero, FIFOs and resource limits are Unix")
+
+
+@UNIX
+def test_reading_stops_one_byte_past_the_limit() -> None:
+    from benefit_calc.core.safe_load import read_bounded
+
+    endless = _Endless()
+    assert len(read_bounded(endless, 1000)) == 1001 and endless.read_bytes == 1001  # type: ignore[arg-type]
+    assert len(read_bounded("/dev/zero", MAX_BYTES)) == MAX_BYTES + 1
+    assert read_bounded(__file__, 10**7) == open(__file__, "rb").read()

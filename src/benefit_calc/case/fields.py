@@ -15,7 +15,7 @@ from benefit_calc.case.bounds import BOUNDS, Bound
 from benefit_calc.case.declare import Input, checks, inputs, key
 from benefit_calc.case.values import is_number, month_text, parse_month  # noqa: F401 (month_text: read from here)
 from benefit_calc.core.errors import CaseError
-from benefit_calc.core.safe_load import show
+from benefit_calc.core.safe_load import number_form, show, show_key
 from benefit_calc.words import Text, has
 
 _NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -44,7 +44,7 @@ def mapping(raw: Any, path: str, allowed: Sequence[str]) -> Mapping[str, Any]:
         raise CaseError.of(path, "not_a_mapping" if path else "file_not_mapping", allowed=", ".join(allowed), found=show(raw))
     for key in raw:
         if key not in allowed:
-            name = key if isinstance(key, str) and len(key) <= 40 else show(key)
+            name = show_key(key)  # escaped: no ANSI escape reaches a terminal, no invisible character hides
             raise CaseError.of(where(path, name), "unknown_field", allowed=", ".join(allowed))
     return raw
 
@@ -98,6 +98,8 @@ def number(raw: Mapping[str, Any], key: str, path: str, spec: str) -> float | No
     b, field, value = _given(raw, key, path, spec)
     if value is None:
         return None
+    if number_form(value):  # 1:30, 012, 0xC8, 2_00: YAML 1.1 read them as numbers; the loader leaves them text
+        raise CaseError.of(field, "number_form", value=show(value))
     if not is_number(value):
         raise CaseError.of(field, "not_a_number_text" if isinstance(value, str) else "not_a_number", value=show(value))
     _range(value, b, field, _fmt(value))

@@ -257,10 +257,10 @@ def load_case(source: str | Path | Mapping[str, Any]) -> Case:
     text_in: str | bytes = str(source)
     if isinstance(source, Path) or ("\n" not in text_in and str(text_in).endswith((".yaml", ".yml", ".json"))):
         path = Path(source)
-        try:
-            if path.stat().st_size > MAX_CASE_BYTES:
-                raise CaseError.of("", "file_too_big", name=path.name, kb=MAX_CASE_BYTES // 1000)
-            text_in = path.read_bytes()
+        try:  # at most the limit and one byte: /dev/zero, a pipe or a FIFO says its size is 0
+            text_in = safe_load.read_bounded(path, MAX_CASE_BYTES)
         except OSError as exc:
             raise CaseError.of("", "file_unreadable", name=str(path), why=exc.strerror or str(exc)) from None
+        if len(text_in) > MAX_CASE_BYTES:
+            raise CaseError.of("", "file_too_big", name=path.name, kb=MAX_CASE_BYTES // 1000)
     return parse_case(read_case_text(text_in))

@@ -3,11 +3,13 @@ into one plain sentence with the contract's exit codes (0 success, 1 calculation
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 import click
 
-from benefit_calc.core.errors import BenefitCalcError, CaseError
+from benefit_calc.core import safe_load
+from benefit_calc.core.errors import BenefitCalcError, CaseError, RulesError
 from benefit_calc.rules.load import load_rules
 from benefit_calc.rules.model import Ruleset
 from benefit_calc.words import LANGS, text
@@ -47,7 +49,22 @@ def guard(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def rules_from(rules_dir: str | None, overlays: tuple[str, ...]) -> Ruleset:
+    bounded_overlays(overlays)
     return load_rules(rules_dir, overlays)
+
+
+def bounded_overlays(overlays: tuple[str, ...]) -> None:
+    """Refuse an overlay larger than a rule file may be, reading no more of it than that and one byte: the rules
+    loader trusts the size the system gives, which is 0 for ``/dev/zero``, a pipe or a FIFO (issue 21, item 10).
+    An overlay that cannot be opened is left for the loader to name."""
+    for overlay in overlays:
+        try:
+            data = safe_load.read_bounded(overlay, safe_load.MAX_BYTES)
+        except OSError:
+            continue
+        if len(data) > safe_load.MAX_BYTES:
+            raise RulesError(Path(overlay).name, "",
+                             f"is larger than {safe_load.MAX_BYTES // 1000} kB; a rule file is far smaller")
 
 
 FORMATS = click.Choice(["table", "json", "csv"])

@@ -236,13 +236,14 @@ def rules_check_updates(files: tuple[str, ...], today: Any, files_only: bool, ru
     """Compare official files a maintainer downloaded (NAV's grunnbeløp JSON, SSB's KLASS 131 JSON, Skatteetaten's
     trekkrutine Konstanter.java) with the rules, and list renewal dates passed without a new value; exit 1 when
     there is something to do, 0 when the rules agree."""
-    from benefit_calc.rules.updates import UpdateFileError, findings_in, staleness
+    from benefit_calc.core.safe_load import read_bounded
+    from benefit_calc.rules.updates import MAX_FILE, UpdateFileError, findings_in, staleness
 
     rs = rules_from(rules_dir, ())
     found = []
     for f in files:
         try:
-            found += findings_in(rs, Path(f).read_bytes(), Path(f).name)
+            found += findings_in(rs, read_bounded(f, MAX_FILE), Path(f).name)  # refused there when longer
         except UpdateFileError as exc:
             raise Fail(exc.message(lang), 2, lang) from None
     if not files_only:

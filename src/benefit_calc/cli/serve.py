@@ -13,11 +13,12 @@ from typing import Any, Iterator
 
 import click
 
-from benefit_calc.cli.common import LANG, OVERLAY_OPT, RULES_OPT, guard
+from benefit_calc.cli.common import LANG, OVERLAY_OPT, RULES_OPT, bounded_overlays, guard
 from benefit_calc.cli.main import main
 from benefit_calc.core.errors import CaseError
 
 MAX_LINE = 1_000_000  # bytes in one line of a batch file: the API's body limit
+MAX_SKIP = 64 * MAX_LINE  # bytes of one overlong line skipped before the caseload is taken to have ended
 
 
 @main.command()
@@ -135,10 +136,43 @@ def _answer_lines(job: tuple[list[tuple[int, bytes]], str]) -> list[str]:
     return out
 
 
+def _lines(source: Any) -> Iterator[bytes]:
+    """Each line of a caseload, never more than :data:`MAX_LINE` and one byte of it (the line is then answered as
+    too large); the rest of a longer line is skipped in bounded reads, and a line still going after
+    :data:`MAX_SKIP` bytes ends the caseload (``/dev/zero`` is one endless line; issue 21, item 10)."""
+    while True:
+        raw = source.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        yield raw
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            skipped = 0
+            while True:
+                rest = source.readline(1 << 16)
+                if not rest or rest.endswith(b"\n"):
+                    break
+                skipped += len(rest)
+                if skipped > MAX_SKIP:
+                    return
+
+
+def _count_lines(path: str) -> int | None:
+    """Lines of a regular file, for the progress bar, read in blocks; ``None`` for a pipe, a FIFO or a device,
+    which would be used up or never end."""
+    if not os.path.isfile(path):
+        return None
+    n, last = 0, b"\n"
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
+
+
 def _chunks(source: Any, size: int) -> Iterator[list[tuple[int, bytes]]]:
     chunk: list[tuple[int, bytes]] = []
-    for number, raw in enumerate(source, 1):
-        chunk.append((number, raw[: MAX_LINE + 1]))
+    for number, raw in enumerate(_lines(source), 1):
+        chunk.append((number, raw))
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -162,13 +196,14 @@ def batch(cases_file: str, output: str, jobs: int | None, lang: str, rules_dir: 
     a progress bar shows on a terminal."""
     from benefit_calc.rules.load import load_rules
 
+    bounded_overlays(overlays)
     load_rules(rules_dir, overlays)  # a broken overlay stops here, with its file named
     jobs = jobs or os.cpu_count() or 1
     try:
         source = sys.stdin.buffer if cases_file == "-" else open(cases_file, "rb")  # noqa: SIM115
     except OSError as exc:
         raise CaseError.of("", "file_unreadable", name=cases_file, why=exc.strerror or str(exc)) from None
-    total = None if cases_file == "-" else sum(1 for _ in open(cases_file, "rb"))
+    total = None if cases_file == "-" else _count_lines(cases_file)
     sink = click.open_file(output, "w", encoding="utf-8")
     shown = sys.stderr.isatty()
     ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")

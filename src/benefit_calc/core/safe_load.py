@@ -9,7 +9,15 @@ size warrants (docs/input.md):
 - **no key written twice** in one mapping (YAML and JSON would silently keep the last);
 - **dates stay text**: the fields that hold dates parse them and name the field in any error (YAML's own date
   reading fails on ``2026-02-30`` with no field named);
+- **numbers only as a person writes them**: ``12``, ``-3``, ``37.5``, ``.5`` (and ``1.0e+20``, the form PyYAML
+  writes a large or small float in, so a case the package saved reads back). YAML 1.1's other forms stay text —
+  sexagesimal ``1:30`` (90), octal ``012`` (10), ``0o12``, hex ``0xC8``, binary ``0b11``, ``2_00`` and ``1_000.5``
+  with underscores, a leading zero ``012.5`` — so the field that wants a number refuses them by name
+  (:func:`number_form` tells them apart from other text); ``1e3`` was text in YAML 1.1 and stays text;
 - numbers too long for Python (``int`` over 4 300 digits) or not finite are refused where they are read.
+
+A file or stream is read with :func:`read_bounded`: never more than its limit and one byte, whatever size the
+system says it has (``/dev/zero``, a pipe and ``/proc`` files say 0).
 
 Anything refused raises :class:`DocumentError` with the line where it was found; the callers turn it into a
 :class:`~benefit_calc.errors.CaseError` or :class:`~benefit_calc.errors.RulesError`.
@@ -18,9 +26,10 @@ Anything refused raises :class:`DocumentError` with the line where it was found;
 from __future__ import annotations
 
 import json
+import os
 import re
 import reprlib
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -38,6 +47,17 @@ except AttributeError:  # pragma: no cover - depends on the platform's PyYAML bu
     _Base = yaml.SafeLoader
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+# the numbers a person writes (YAML 1.1's own resolvers also take 1:30, 012, 0xC8, 0b11, 2_00 and 1_000.5)
+_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_PLAIN_FLOAT = re.compile(r"""^(?:[-+]?(?:0|[1-9][0-9]*)\.[0-9]*(?:[eE][-+][0-9]+)?  # 37.5, 12., 1.0e+20
+                               |[-+]?\.[0-9]+                                    # .5, -.5
+                               |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.X)  # refused where read
+# what YAML 1.1 (or a programmer) reads as a number but this loader leaves as text: for the error at the field
+_NUMBER_FORM = re.compile(r"""^[-+]?(?:0[bB][0-1_]+|0[oO]?[0-7_]+|0[xX][0-9a-fA-F_]+   # binary, octal, hex
+                                   |[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?      # sexagesimal 1:30
+                                   |[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?   # 2_00, 012.5, 1e3
+                                   |\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?)$""", re.X)
 
 
 class DocumentError(BenefitCalcError):
@@ -55,9 +75,23 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that refuses a key written twice and leaves dates as text."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_TIMESTAMP, _INT, _FLOAT)]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
+    for _first in "-+0123456789":
+        yaml_implicit_resolvers.setdefault(_first, []).append((_INT, _PLAIN_INT))
+    for _first in "-+0123456789.":
+        yaml_implicit_resolvers.setdefault(_first, []).append((_FLOAT, _PLAIN_FLOAT))
+    del _first
+
+
+def number_form(value: Any) -> bool:
+    """True when ``value`` is text that YAML 1.1 (or a programming language) would read as a number but a person
+    does not write one so: ``1:30``, ``012``, ``0o12``, ``0xC8``, ``0b11``, ``2_00``, ``1_000.5``, ``1e3``."""
+    if not isinstance(value, str) or len(value) > 100:
+        return False
+    value = value.strip()
+    return bool(_NUMBER_FORM.match(value)) and not (_PLAIN_INT.match(value) or _PLAIN_FLOAT.match(value))
 
 
 def _no_duplicates(loader: Any, node: Any, deep: bool = False) -> Any:
@@ -81,12 +115,49 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_dupl
 _repr = reprlib.Repr()
 _repr.maxlevel, _repr.maxdict, _repr.maxlist, _repr.maxtuple, _repr.maxset = 2, 4, 4, 4, 4
 _repr.maxstring = _repr.maxother = _repr.maxlong = SHOWN
+# whitespace other than a space, format and bidi characters, and the blank ones repr keeps (U+3164 …)
+_INVISIBLE = re.compile(r"[^\S ]|[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+                        r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]")
 
 
 def show(value: Any) -> str:
-    """``repr(value)`` cut to about :data:`SHOWN` characters, in bounded time and memory whatever the value."""
-    text = _repr.repr(value)
+    """``repr(value)`` cut to about :data:`SHOWN` characters, in bounded time and memory whatever the value. Control,
+    format and bidi characters come out as escapes (``\\x1b``, ``\\u200b``, ``\\u202e``), as do the few blank ones
+    ``repr`` keeps (``\\u3164``)."""
+    text = _INVISIBLE.sub(_escape, _repr.repr(value))
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def show_key(key: Any) -> str:
+    """A key from the input as a message may name it: itself when it is short, printable text in which nothing is
+    invisible, else quoted, escaped and cut like any rejected value (:func:`show`) — so an ANSI escape
+    (``ESC[2J``) cannot reach a terminal, and ``months\\u200b`` or a right-to-left mark cannot pass for an allowed
+    key."""
+    if isinstance(key, str) and 0 < len(key) <= 40 and key.isprintable() and not _INVISIBLE.search(key):
+        return key
+    return show(key)
+
+
+def read_bounded(source: str | os.PathLike[str] | IO[bytes], limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file (a path) or a binary stream (left open), never more than ``limit`` + 1: a caller refuses
+    a result longer than ``limit`` as too large. The size the system gives is not trusted (``/dev/zero``, a pipe,
+    a FIFO and ``/proc`` files say 0). An :class:`OSError` is the caller's to name."""
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as stream:
+            return read_bounded(stream, limit)
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = source.read(min(left, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _line(mark: Any) -> int:
