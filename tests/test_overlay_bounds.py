@@ -124,6 +124,13 @@ def test_the_payment_kinds_a_rule_may_name_are_the_schemes() -> None:
     assert set(checks.PAYMENT_KINDS) == {pays.kind for s in SCHEMES for pays in s.pays}
 
 
+def test_the_choices_are_the_engines() -> None:
+    from benefit_calc.schemes.uforetrygd_year import HOW, READINGS
+
+    assert set(checks.SHAPES["uforetrygd.free_amount_g_reading"].choices) == set(READINGS)
+    assert set(checks.SHAPES["uforetrygd.applied_late"].value.fields["earlier_months"].choices) == set(HOW)
+
+
 def test_a_bundled_file_with_a_bad_entry_is_refused_by_name(tmp_path: Path) -> None:
     src = Path(RULES.directory)
     dst = tmp_path / "no"

@@ -287,10 +287,10 @@ def check_shape(shape: Any, value: Any, file: str, key: str, names: Any = ()) ->
         elif isinstance(spec, Each):
             if not isinstance(v, Mapping) or not v:
                 raise RulesError(file, at, "must be a non-empty mapping")
-            for k, x in v.items():
+            for k, x in reversed(v.items()):  # reversed onto the stack: the first problem in the text is named
+                stack.append((spec.value, x, f"{at}.{key_text(k)}"))
                 if spec.key is not None:
                     stack.append((spec.key, k, f"{at}.{key_text(k)}"))
-                stack.append((spec.value, x, f"{at}.{key_text(k)}"))
         elif isinstance(spec, Fields):
             if not isinstance(v, Mapping):
                 raise RulesError(file, at, f"must be a mapping with {', '.join(spec.fields)}")
@@ -300,7 +300,7 @@ def check_shape(shape: Any, value: Any, file: str, key: str, names: Any = ()) ->
             missing = [k for k in spec.fields if k not in v and k not in spec.optional]
             if missing:
                 raise RulesError(file, at, f"leaves out {missing[0]!r}")
-            stack.extend((spec.fields[k], x, f"{at}.{k}") for k, x in v.items())
+            stack.extend((spec.fields[k], x, f"{at}.{k}") for k, x in reversed(v.items()))
         elif isinstance(spec, ListOf):
             if not isinstance(v, (list, tuple)):
                 raise RulesError(file, at, "must be a list")
@@ -308,7 +308,7 @@ def check_shape(shape: Any, value: Any, file: str, key: str, names: Any = ()) ->
                 raise RulesError(file, at, f"has {len(v)} items; it may have {spec.low} to {spec.high}")
             if spec.unique and len(set(map(repr, v))) != len(v):
                 raise RulesError(file, at, "names an item twice")
-            stack.extend((spec.item, x, f"{at}[{i}]") for i, x in enumerate(v))
+            stack.extend((spec.item, v[i], f"{at}[{i}]") for i in reversed(range(len(v))))
             if spec.rising:
                 firsts = [x.get(spec.rising) if isinstance(x, Mapping) else None for x in v]
                 if all(is_number(x) for x in firsts):
