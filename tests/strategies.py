@@ -346,3 +346,151 @@ def typed_amounts(draw: st.DrawFn) -> tuple[float, str]:
     cents = draw(st.integers(min_value=0, max_value=1_000_000_000))
     value = cents / 100 if draw(st.booleans()) else float(cents // 100)
     return value, draw(st.sampled_from(["nb", "nn", "en"]))
+
+
+# ------------------------------------------------------------------------------------------ overlay bounds
+# Every number, choice, name and list the engine reads in a parameter (its "leaves", found from the parameter's
+# unit, kind and shape: benefit_calc.rules.checks.SHAPES), and each leaf's extremes: at its unit's bounds (which
+# the loader may take) and just beyond them (which it must refuse). Used by tests/test_overlay_bounds.py and
+# benchmarks/bench_overlay_bounds.py.
+
+import re  # noqa: E402
+
+from benefit_calc.rules import checks as _checks  # noqa: E402
+from benefit_calc.rules.units import UNITS as _UNITS  # noqa: E402
+
+BOUND_LABEL = "bounds.yaml"
+BOUND_DATE = "2023-01-01"  # the first month the rules support: the value holds in every month of every example
+
+
+def _leaves(p: Any) -> list[tuple[tuple[Any, ...], Any, Any]]:
+    """(path into the value, leaf, its shape or domain) for every leaf of ``p``'s last value; leaf is "num"
+    (with (Domain, positive)), "text" (a choice or a name) or "list" (with its ListOf)."""
+    value, shape = _thaw(p.values[-1].value), _checks.SHAPES.get(p.name)
+    if p.kind == "number" and shape is None:
+        return [((), "num", (_UNITS[p.unit], p.positive))]
+    if p.kind == "brackets":
+        tu, ru = (u.strip() for u in p.unit.split(","))
+        return [((i, k), "num", (_UNITS[u], False)) for i, _ in enumerate(value) for k, u in (("threshold", tu), ("rate", ru))]
+    out: list[tuple[tuple[Any, ...], Any, Any]] = []
+    stack: list[tuple[tuple[Any, ...], Any, Any]] = [((), shape, value)]
+    while stack:
+        path, spec, v = stack.pop()
+        if spec is None:  # no shape: every number by the unit
+            if isinstance(v, dict):
+                stack.extend((path + (k,), None, x) for k, x in v.items())
+            elif isinstance(v, list):
+                stack.extend((path + (i,), None, x) for i, x in enumerate(v))
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.append((path, "num", (_UNITS[p.unit], p.positive)))
+        elif isinstance(spec, _checks.Num):
+            out.append((path, "num", (spec.domain(), spec.positive)))
+        elif isinstance(spec, (_checks.Choice, _checks.Name, _checks.ParamOf)):
+            out.append((path, "text", spec))
+        elif isinstance(spec, _checks.Each):
+            stack.extend((path + (k,), spec.value, x) for k, x in v.items())
+        elif isinstance(spec, _checks.Fields):
+            stack.extend((path + (k,), spec.fields[k], x) for k, x in v.items())
+        elif isinstance(spec, _checks.ListOf):
+            out.append((path, "list", spec))
+            stack.extend((path + (i,), spec.item, x) for i, x in enumerate(v))
+    return sorted(out, key=lambda leaf: [str(x) for x in leaf[0]])
+
+
+def _num_extremes(domain: Any, positive: bool) -> list[tuple[str, float, bool]]:
+    """(what, value, within the bounds) for a number leaf."""
+    low = domain.low if domain.low is not None else 0
+    least = max(domain.least, 1.0 if domain.whole else 0.0) if positive else low
+    high = domain.high if domain.high is not None else 1e300
+    step = 1 if domain.whole else max(abs(high) * 1e-9, 1e-9)
+    out = [("low", max(low, least), True), ("high", high, True), ("below low", low - step, False),
+           ("above high", high + step, False), ("huge", 1e300, False), ("minus huge", -1e300, False)]
+    if positive:
+        out.append(("tiny divisor", 1e-300 if not domain.whole else 0, False))
+    if domain.whole:
+        out.append(("not whole", low + 0.5, False))
+    return [(w, int(x) if domain.whole and x == int(x) and abs(x) < 1e15 else x, ok) for w, x, ok in out]
+
+
+def _many(spec: Any, n: int) -> list[Any]:
+    """``n`` distinct items a list of ``spec`` may hold (as far as its item allows)."""
+    item = spec.item
+    if isinstance(item, _checks.Name) and item.month_day:
+        from datetime import date as _date, timedelta as _td
+        return [(_date(2024, 1, 2) + _td(days=i)).strftime("%m-%d") for i in range(n)]
+    if isinstance(item, _checks.Name):
+        return [f"{5601 + i:04}" for i in range(n)]
+    if isinstance(item, _checks.Num):
+        lo = int(item.domain().low or 0)
+        return [lo + i for i in range(n)]
+    if isinstance(item, _checks.Choice):
+        return list(item.choices)[:n]
+    return []
+
+
+def _put(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    inner = value
+    for k in path[:-1]:
+        inner = inner[k]
+    inner[path[-1]] = new
+    return value
+
+
+def bound_variants(p: Any, max_leaves: int = 8) -> list[tuple[str, Any, bool]]:
+    """(what, overlay value, within the bounds) for every leaf of parameter ``p`` at and beyond its bounds, and the
+    value with every number leaf at once at its low and at its high. "Within" is a value each leaf allows; the
+    loader may still refuse it for a rule between leaves (bracket thresholds rise)."""
+    base = p.values[-1].value
+    out: list[tuple[str, Any, bool]] = []
+    leaves = _leaves(p)
+    if len(leaves) > max_leaves:  # a long register (357 kommunenummer): leaves spread over it
+        leaves = [leaves[i * len(leaves) // max_leaves] for i in range(max_leaves)]
+    for path, leaf, spec in leaves:
+        where = ".".join(map(str, path)) or "value"
+        if leaf == "num":
+            for what, x, ok in _num_extremes(*spec):
+                out.append((f"{where} {what}", _put(_thaw(base), path, x), ok))
+        elif leaf == "text":
+            bad = "sideways" if not isinstance(spec, _checks.Name) or not re.fullmatch(spec.pattern, "sideways") else ""
+            out.append((f"{where} unknown text", _put(_thaw(base), path, bad), False))
+            out.append((f"{where} a number", _put(_thaw(base), path, 7), False))
+            if isinstance(spec, _checks.Choice):
+                out.extend((f"{where} = {c}", _put(_thaw(base), path, c), True) for c in spec.choices)
+        else:
+            top = min(spec.high, 40)
+            many = _many(spec, top)
+            if len(many) >= spec.low:
+                out.append((f"{where} {len(many)} items", _put(_thaw(base), path, many), True))
+            if spec.high < 10_000:
+                more = _many(spec, spec.high + 1)
+                if len(more) == spec.high + 1:
+                    out.append((f"{where} {len(more)} items", _put(_thaw(base), path, more), False))
+            if spec.low > 0:
+                out.append((f"{where} empty", _put(_thaw(base), path, []), False))
+            out.append((f"{where} not a list", _put(_thaw(base), path, "x"), False))
+    for which in ("low", "high"):
+        value, nums = _thaw(base), [(path, spec) for path, leaf, spec in leaves if leaf == "num"]
+        for path, spec in nums:
+            x = next(x for w, x, _ in _num_extremes(*spec) if w == which)
+            value = _put(value, path, x)
+        if nums:
+            out.append((f"every number {which}", value, True))
+    return out
+
+
+BOUND_DATES = (BOUND_DATE, "2026-01-01")  # from the first supported month, or from a year on (after an earlier value)
+
+
+def bound_overlay(name: str, value: Any, when: str = BOUND_DATE) -> dict[str, Any]:
+    return {"parameters": {name: {"values": {when: value}}}}
+
+
+@st.composite
+def overlays_at_bounds(draw: Any, parameters: dict[str, Any]) -> tuple[str, str, dict[str, Any], bool]:
+    """(parameter, what, overlay document, within the bounds): one parameter with one leaf at or beyond a bound."""
+    name = draw(st.sampled_from(sorted(parameters)))
+    variants = bound_variants(parameters[name])
+    what, value, ok = draw(st.sampled_from(variants))
+    return name, what, bound_overlay(name, value, draw(st.sampled_from(BOUND_DATES))), ok

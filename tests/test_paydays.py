@@ -84,13 +84,16 @@ def test_a_broken_roll_or_closed_day_names_the_file_and_key(tmp_path: Path) -> N
     bad.write_text("parameters:\n  utbetaling.roll:\n    values:\n      2015-01-01: {uforetrygd: before, overgangsstonad: "
                    "before, barnetrygd: before, kontantstotte: before, bostotte: sideways, kvalifiseringsstonad: before, "
                    "sosialhjelp: after, lonn: before}\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"utbetaling.yaml.*roll\.bostotte.*'sideways'"):
-        paydays.monthly(load_rules(overlays=[bad]), "bostotte", date(2026, 6, 1), 20)
+    # refused at load, naming the overlay (issue 21 item 6: it used to load and blame utbetaling.yaml in the engine)
+    with pytest.raises(RulesError, match=r"^bad\.yaml: parameters\.utbetaling\.roll\.values\.2015-01-01\.bostotte: "
+                       r"'sideways' is not one of before, after"):
+        load_rules(overlays=[bad])
     days = tmp_path / "days.yaml"
     days.write_text("parameters:\n  utbetaling.bank_closed_days:\n    values:\n      2015-01-01: ['12-32']\n",
                     encoding="utf-8")
-    with pytest.raises(RulesError, match=r"bank_closed_days.*'12-32'"):
-        paydays.monthly(load_rules(overlays=[days]), "bostotte", date(2026, 6, 1), 20)
+    with pytest.raises(RulesError, match=r"^days\.yaml: parameters\.utbetaling\.bank_closed_days\.values\.2015-01-01\[0\]: "
+                       r"'12-32' is not a month-day"):
+        load_rules(overlays=[days])
 
 
 def test_on_or_after_moves_a_holiday_to_the_next_banking_day() -> None:

@@ -336,15 +336,18 @@ def test_an_overlay_switches_the_g_of_the_fribelop() -> None:
 def test_a_reading_or_late_change_the_package_does_not_know_is_an_error(tmp_path: Path) -> None:
     bad = tmp_path / "june.yaml"
     bad.write_text("parameters:\n  uforetrygd.free_amount_g_reading:\n    values:\n      2015-01-01: june\n")
-    with pytest.raises(RulesError, match="free_amount_g_reading: 'june' is not one of january, month_weighted, may"):
-        simulate(load_rules(overlays=[bad]), parse_case(ONE_G_CASE))
+    # refused at load, naming the overlay and the key (issue 21 item 6: the engine used to blame uforetrygd.yaml)
+    with pytest.raises(RulesError, match="^june.yaml: parameters.uforetrygd.free_amount_g_reading.values.2015-01-01: "
+                       "'june' is not one of january, may, month_weighted"):
+        load_rules(overlays=[bad])
     late = tmp_path / "late.yaml"
     late.write_text("parameters:\n  uforetrygd.applied_late:\n    values:\n      2026-01-01:\n"
                     "        min_ifu_g: {paid_from_month: 13, earlier_months: at_once}\n"
                     "        reduction_share_cap: {paid_from_month: 7, earlier_months: at_once}\n"
                     "        free_amount_after_two_years_g: {paid_from_month: 10, earlier_months: later}\n")
-    with pytest.raises(RulesError, match="applied_late.min_ifu_g"):
-        simulate(load_rules(overlays=[late]), parse_case(ONE_G_CASE))
+    with pytest.raises(RulesError, match="^late.yaml: parameters.uforetrygd.applied_late.values.2026-01-01.min_ifu_g."
+                       "paid_from_month: 13 is outside a month 1–12"):
+        load_rules(overlays=[late])
 
 
 def test_without_the_late_application_2026_is_paid_by_the_new_rules_from_january(tmp_path: Path) -> None:

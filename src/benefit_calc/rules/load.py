@@ -105,8 +105,10 @@ def _references(raw: Any, file: str, key: str) -> tuple[Reference, ...]:
 
 
 def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base: "Parameter | None" = None,
-                     overlay: bool = False) -> dict[str, Any]:
-    """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay)."""
+                     overlay: bool = False, full: str = "", names: Any = ()) -> dict[str, Any]:
+    """Check one parameter's mapping; return the fields for :class:`Parameter` (or a partial overlay). ``full`` is
+    its ``file.parameter`` name, which finds its shape (:data:`checks.SHAPES`); ``names`` the parameter names known
+    (a shape may name other parameters)."""
     if not isinstance(raw, Mapping):
         raise RulesError(file, name, "a parameter is a mapping with description, unit, reference, values, verified")
     unknown = set(raw) - (_OVERLAY_PARAM_KEYS if overlay else _PARAM_KEYS)
@@ -161,9 +163,12 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         if values and valid_from <= values[-1].valid_from:
             raise RulesError(file, key, "valid-from dates must be in rising order")
         checked = value_checks.check_value(kind, entry, file, key)
-        value_checks.check_domain(checked, kind, unit, positive, file, key)
+        shape = value_checks.SHAPES.get(full)
+        value_checks.check_domain(checked, kind, unit, positive, file, key, shaped=shape is not None)
         if base is not None and kind == "table":
             value_checks.same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
+        if shape is not None:
+            value_checks.check_shape(shape, checked, file, key, names)
         values.append(DatedValue(valid_from, checked, refs, status, note))
     out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive,
                            "optional_keys": tuple(optional), "register": register}
@@ -236,12 +241,13 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes, st
     basis = meta.get("legal_basis", "") if isinstance(meta, Mapping) else ""
     if not isinstance(basis, str):
         raise RulesError(label, "meta.legal_basis", "must be text")
+    names = {f"{stem}.{name}" for name in data if isinstance(name, str)}
     for name, body in data.items():
         if name == "meta":
             continue
         if not isinstance(name, str) or not name.isidentifier():
             raise RulesError(label, value_checks.key_text(name), "a parameter name is a lower-case identifier")
-        fields = _parse_parameter(name, body, label)
+        fields = _parse_parameter(name, body, label, full=f"{stem}.{name}", names=names)
         params[f"{stem}.{name}"] = Parameter(name=f"{stem}.{name}", file=label, **fields)
     return params, raw, basis.strip()
 
@@ -263,7 +269,9 @@ def _apply_overlay_data(params: dict[str, Parameter], data: Any, label: str) -> 
     unknown = [k for k in data if k not in _OVERLAY_KEYS]
     if unknown:
         raise RulesError(label, value_checks.key_text(unknown[0]), f"unknown key; an overlay has {' and '.join(sorted(_OVERLAY_KEYS))}")
+    touched = set()
     for full, body in data["parameters"].items():
+        touched.add(full)
         if not isinstance(full, str) or "." not in full:
             raise RulesError(label, f"parameters.{value_checks.key_text(full)}",
                              "name the parameter as file.parameter, e.g. aap.max_work_share")
@@ -273,7 +281,8 @@ def _apply_overlay_data(params: dict[str, Parameter], data: Any, label: str) -> 
             hint = f"did you mean {close[0]}? " if close else ""
             raise RulesError(label, f"parameters.{full[:80]}", f"no such parameter in the rules; {hint}"
                              "(to add a parameter on purpose, give it 'new: true' and every key a rule file has)")
-        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None, base=base, overlay=True)
+        fields = _parse_parameter(f"parameters.{full}", body, label, partial=base is not None, base=base, overlay=True,
+                                  full=full, names=params)
         if base is None:
             params[full] = Parameter(name=full, file=label, **fields)
             continue
@@ -289,6 +298,7 @@ def _apply_overlay_data(params: dict[str, Parameter], data: Any, label: str) -> 
             file=f"{base.file} + {label}",
             verified=fields.get("verified", base.verified),
         )
+    value_checks.check_between(params, touched, label, "parameters.")
 
 
 def _supported(raw: Any, label: str) -> tuple[date, date] | None:
@@ -370,6 +380,7 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
         file_params, raw, bases[Path(name).stem] = _parse_file(folder / name, f"{folder.name}/{name}")
         digest.update(name.encode() + b"\0" + raw)
         params.update(file_params)
+    value_checks.check_between(params)
     overlay_names = []
     for overlay in overlays:
         path = Path(overlay)

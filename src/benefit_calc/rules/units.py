@@ -1,10 +1,17 @@
 """The fixed vocabulary of units a rule parameter may have, and the values each unit allows.
 
 A parameter's ``unit`` must be one of :data:`UNITS`; the loader checks every dated value against its unit's
-domain (a day of the month is a whole number 1–28, a fraction lies in 0–1, an amount of money is not negative),
-so an overlay that passes loading cannot break or mislead the arithmetic later. A parameter the engine divides
-by says ``positive: true`` in its rule file and must then be above 0. Brackets give two units, ``threshold,
-rate`` (e.g. ``NOK/year, fraction``); tables and lists apply their unit to every number inside them.
+domain (a day of the month is a whole number 1–28, a fraction lies in 0–1, an amount of money lies between 0 and
+a bound no household or law comes near), so an overlay that passes loading cannot break or mislead the arithmetic
+later: every unit has a lowest and a highest value, and counts, days, months and bands are whole numbers. A
+parameter the engine divides by says ``positive: true`` in its rule file and must then be at least its unit's
+``least`` (1 kr, 1 day, 1 hour: a divisor of 1e-300 is above 0 but no rule). Brackets give two units, ``threshold,
+rate`` (e.g. ``NOK/year, fraction``); tables and lists apply their unit to every number inside them, unless the
+parameter has a shape (:data:`benefit_calc.rules.checks.SHAPES`) that gives each entry its own unit or choices.
+
+The highest values are not legal numbers (those are in ``rules/``): they are far above any value the law has had
+or may plausibly get (G is 136 549 kr; the bound on a yearly amount is 10 million kr), and low enough that every
+amount the engine computes from them stays an ordinary number (1e300 kr would overflow the rounding to øre).
 """
 
 from __future__ import annotations
@@ -18,12 +25,14 @@ from benefit_calc.words import has, text
 
 @attrs.frozen
 class Domain:
-    """The values a unit allows: ``low``/``high`` inclusive bounds, ``whole`` for whole numbers only."""
+    """The values a unit allows: ``low``/``high`` inclusive bounds, ``whole`` for whole numbers only, ``least`` the
+    smallest value of a parameter the engine divides by (``positive``)."""
 
     low: float | None = None
     high: float | None = None
     whole: bool = False
     what: str = ""  # the domain in words, for the error
+    least: float = 0.0  # a positive parameter's smallest value (whole units: 1)
 
     def problem(self, x: Any, positive: bool = False) -> str | None:
         """Why ``x`` is not allowed, or ``None`` when it is."""
@@ -35,33 +44,42 @@ class Domain:
             return f"{x:g} must be above 0 (the engine divides by it)"
         if (self.low is not None and x < self.low) or (self.high is not None and x > self.high):
             return f"{x:g} is outside {self.what}"
+        least = max(self.least, 1.0 if self.whole else 0.0)
+        if positive and x < least:
+            return f"{x:g} must be at least {least:g} (the engine divides by it)"
         return None
 
+    def bounded(self, low: float | None = None, high: float | None = None, what: str = "") -> "Domain":
+        """This domain narrowed (a table entry that is a count of payments in a month: 0–31)."""
+        return attrs.evolve(self, low=self.low if low is None else low, high=self.high if high is None else high,
+                            what=what or self.what)
 
-_MONEY = Domain(0, None, False, "0 kroner or more")
+
+# the realistic range of each unit: far above anything the law has had, low enough that every amount computed from
+# it stays an ordinary number (docs/input.md §4a has the table and the reasons)
 UNITS: dict[str, Domain] = {
-    "NOK": _MONEY,
-    "NOK/day": _MONEY,
-    "NOK/month": _MONEY,
-    "NOK/year": _MONEY,
-    "G": Domain(0, 100, False, "0 to 100 G"),
-    "fraction": Domain(0, 1, False, "0 to 1"),
-    "factor": Domain(0, None, False, "0 or more"),
-    "percent": Domain(0, 100, False, "0 to 100 %"),
+    "NOK": Domain(0, 1_000_000, False, "0 to 1 000 000 kroner", least=1),  # a sum: a rounding step, a minimum
+    "NOK/day": Domain(0, 50_000, False, "0 to 50 000 kroner a day", least=1),
+    "NOK/month": Domain(0, 1_000_000, False, "0 to 1 000 000 kroner a month", least=1),
+    "NOK/year": Domain(0, 10_000_000, False, "0 to 10 000 000 kroner a year", least=1),
+    "G": Domain(0, 20, False, "0 to 20 G", least=0.01),
+    "fraction": Domain(0, 1, False, "0 to 1", least=0.0001),
+    "factor": Domain(0, 1000, False, "0 to 1 000", least=0.01),
+    "percent": Domain(0, 100, False, "0 to 100 %", least=0.01),
     "day of month": Domain(1, 28, True, "a day 1–28 (a day every month has)"),
     "month of year": Domain(1, 12, True, "a month 1–12"),
-    "days": Domain(0, 366, False, "0 to 366 days"),
+    "days": Domain(0, 366, True, "a whole number of days 0–366"),
     "banking days": Domain(0, 30, True, "a whole number of banking days 0–30"),
     "weekdays": Domain(0, 5000, True, "a whole number of weekdays 0–5000"),
     "weeks": Domain(0, 520, True, "a whole number of weeks 0–520"),
-    "months": Domain(0, 120, True, "0 to 120 months"),
-    "years": Domain(0, 120, True, "0 to 120 years"),
-    "count": Domain(0, 1000, True, "a whole number 0 to 1000"),
-    "hours": Domain(0, 24 * 14, False, "0 to 336 hours (a meldeperiode)"),
-    "hours/week": Domain(0, 168, False, "0 to 168 hours a week"),
+    "months": Domain(0, 120, True, "a whole number of months 0–120"),
+    "years": Domain(0, 120, True, "a whole number of years 0–120"),
+    "count": Domain(0, 100, True, "a whole number 0 to 100"),
+    "hours": Domain(0, 24 * 14, False, "0 to 336 hours (a meldeperiode)", least=1),
+    "hours/week": Domain(0, 168, False, "0 to 168 hours a week", least=1),
     "table number": Domain(1, 9999, True, "a table number 1–9999"),
-    "list": Domain(),  # a list of names (kommunenummer, schemes): no numbers to check
-    "table": Domain(),  # a lookup table whose numbers have mixed units (checked where they are read)
+    "list": Domain(),  # names (kommunenummer, schemes): checked by the parameter's shape (rules/checks.py)
+    "table": Domain(),  # a table of mixed entries: checked by the parameter's shape (rules/checks.py)
 }
 
 
