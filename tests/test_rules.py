@@ -399,3 +399,27 @@ def test_a_register_is_read_but_not_listed_in_explanations(rules_copy):
     assert "grunnbelop.g" in names and not any(n.startswith("kommunenummer.") for n in names)
     _edit(rules_copy / "kommunenummer.yaml", "  register: true", "  register: yes please")
     assert "kommunenummer.yaml: numbers.register: must be true or false" in _load_error(rules_copy)
+
+
+def test_an_overlay_or_rule_file_that_never_ends_is_refused_not_read_without_end(rules_copy):
+    """Issue 21 item 10 for the rules: the size the system gives was trusted (``/dev/zero`` says 0), and an overlay
+    was read a second time, whole, for the stamp. Run in a child process with a memory cap and a time limit, so a
+    regression fails instead of hanging."""
+    import subprocess
+    import sys
+
+    (rules_copy / "zero.yaml").symlink_to("/dev/zero")
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from benefit_calc.rules.load import load_rules\n"
+            "for args in ((sys.argv[1],), (None, ['/dev/zero'])):\n"
+            "    try:\n        load_rules(*args)\n    except ValueError as e:\n        print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(rules_copy)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert "no/zero.yaml: is larger than 1000 kB" in out.stdout and "zero: is larger than 1000 kB" in out.stdout
+
+
+def test_a_key_in_a_rule_file_or_overlay_is_shown_escaped(rules_copy):
+    """Issue 21 item 8 for the rules: an unknown key with a terminal escape or a zero-width space is named escaped."""
+    _edit(rules_copy / "aap.yaml", "  unit: fraction\n", "  unit: fraction\n  \"\\e[2Jx\\u200b\": 1\n")
+    msg = _load_error(rules_copy)
+    assert "\x1b" not in msg and "\u200b" not in msg and "\\x1b[2Jx\\u200b" in msg, msg

@@ -15,12 +15,13 @@ import attrs
 from benefit_calc.rules import units
 from benefit_calc.core.errors import RulesError
 from benefit_calc.rules.model import Bracket, freeze
-from benefit_calc.core.safe_load import show
+from benefit_calc.core.safe_load import show, show_key
 
 
 def key_text(key: Any) -> str:
-    """A key as it may appear in a message: itself if it is a short text, else cut like any rejected value."""
-    return key if isinstance(key, str) and len(key) <= 60 else show(key)
+    """A key as it may appear in a message: itself if it is short, printable text, else escaped and cut like any
+    rejected value (:func:`benefit_calc.core.safe_load.show_key`: no terminal escape or invisible character)."""
+    return show_key(key)
 
 
 def is_number(x: Any) -> bool:

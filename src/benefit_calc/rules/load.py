@@ -66,11 +66,11 @@ def default_rules_dir() -> Path:
 
 def _read_yaml(path: Path, label: str) -> tuple[Any, bytes]:
     try:
-        if path.stat().st_size > safe_load.MAX_BYTES:
-            raise RulesError(label, "", f"is larger than {safe_load.MAX_BYTES // 1000} kB; a rule file is far smaller")
-        raw = path.read_bytes()
+        raw = safe_load.read_bounded(path)  # never more than the limit + 1 byte: /dev/zero or a FIFO says size 0
     except OSError as exc:
         raise RulesError(label, "", f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > safe_load.MAX_BYTES:
+        raise RulesError(label, "", f"is larger than {safe_load.MAX_BYTES // 1000} kB; a rule file is far smaller")
     try:
         return safe_load.parse(raw, max_nodes=MAX_RULE_NODES), raw
     except safe_load.DocumentError as exc:
@@ -252,10 +252,11 @@ def _parse_file(path: Path, label: str) -> tuple[dict[str, Parameter], bytes, st
     return params, raw, basis.strip()
 
 
-def _apply_overlay(params: dict[str, Parameter], path: Path) -> None:
-    """Merge an overlay file (see :func:`_apply_overlay_data`)."""
-    data, _ = _read_yaml(path, path.name)
+def _apply_overlay(params: dict[str, Parameter], path: Path) -> bytes:
+    """Merge an overlay file (see :func:`_apply_overlay_data`); its bytes, read once."""
+    data, raw = _read_yaml(path, path.name)
     _apply_overlay_data(params, data, path.name)
+    return raw
 
 
 def _apply_overlay_data(params: dict[str, Parameter], data: Any, label: str) -> None:
@@ -384,8 +385,7 @@ def load_rules(directory: str | Path | None = None, overlays: Iterable[str | Pat
     overlay_names = []
     for overlay in overlays:
         path = Path(overlay)
-        _apply_overlay(params, path)
-        digest.update(path.read_bytes())
+        digest.update(_apply_overlay(params, path))
         overlay_names.append(path.name)
     return Ruleset(
         id=str(index["id"]),
