@@ -310,3 +310,20 @@ def test_the_explanation_says_barnetrygd_is_not_counted_only_while_it_is_not() -
 
     assert "Barnetrygd telles ikke." in said(load())
     assert "telles ikke" not in said(load(None, (str(root / "examples/overlays/sosialhjelp-barnetrygd-teller.yaml"),)))
+
+
+def test_an_age_written_as_a_whole_decimal_in_an_overlay_counts_as_that_age(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A municipal overlay writing ``from_age: 6.0`` passed the load (a whole number) and then failed in the scheme,
+    blaming the bundled sosialhjelp.yaml: the scheme takes it as age 6, the same amounts as ``6``."""
+    from benefit_calc import load_case, load_rules, simulate
+
+    rates = "{single: 8300, couple: 13800, shared_housing: 6950, children: [{from_age: 0, amount: 4050}, " \
+            "{from_age: %s, amount: 4150}, {from_age: 11, amount: 5400}]}"
+    results = []
+    for age in ("6", "6.0"):
+        path = tmp_path / f"ov{age}.yaml"
+        path.write_text(f"parameters:\n  sosialhjelp.rates:\n    values:\n      2026-01-01: {rates % age}\n",
+                        encoding="utf-8")
+        case = load_case(Path(__file__).parent.parent / "examples" / "sosialhjelp-finnmark.yaml")
+        results.append([m.benefits.get("sosialhjelp") for m in simulate(load_rules(overlays=[path]), case).months])
+    assert results[0] == results[1] and any(results[0])

@@ -44,7 +44,8 @@ def rates_table(rules: Ruleset, month: date) -> Any:
             raise RulesError(p.file, f"{key}.{cat}", "missing or not a number (kroner a month)")
     bands = rates.get("children")
     if not isinstance(bands, (list, tuple)) or not bands or not all(
-            isinstance(b, Mapping) and isinstance(b.get("from_age"), int) and isinstance(b.get("amount"), (int, float))
+            isinstance(b, Mapping) and isinstance(b.get("from_age"), (int, float)) and float(b["from_age"]).is_integer()
+            and isinstance(b.get("amount"), (int, float))
             for b in bands) or min(b["from_age"] for b in bands) != 0:
         raise RulesError(p.file, f"{key}.children", "must be a list of {from_age, amount} starting at from_age 0")
     return rates
