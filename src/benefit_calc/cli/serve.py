@@ -90,8 +90,11 @@ def _serve_one(host: str, port: int, workers: int, own_socket: bool = False) -> 
     """One uvicorn server: on its own SO_REUSEPORT socket (a worker of ``--workers N``), or uvicorn's usual way."""
     import uvicorn
 
+    from benefit_calc.api.http import protocol_class
+
+    # malformed HTTP answered as a problem, nothing logged per request (api/http.py); no websockets
     config = dict(factory=True, access_log=False, server_header=False, log_level="warning",
-                  timeout_graceful_shutdown=5)
+                  timeout_graceful_shutdown=5, http=protocol_class(), ws="none")
     if not own_socket:
         uvicorn.run("benefit_calc.api.app:create_app", host=host, port=port, workers=workers, **config)
         return
