@@ -262,7 +262,7 @@ def test_huge_integers_in_a_list_item_or_a_sweep_are_problems_not_500(client: Te
     r = client.post("/simulate", content=json.dumps([{"case": CASE, "overlays": [{"parameters": {}, "x": 2**70}]}]
                                                     ).encode())
     assert r.status_code == 200 and r.json()[0]["problem"]["field"] == "[0].overlays[0].x"
-    for extra, field in (({"wage": 10**400}, "wage"), ({"hours": [10**400]}, "hours")):
+    for extra, field in (({"wage": 10**400}, "wage"), ({"hours": [10**400]}, "hours"), ({"hours": "0:inf:1"}, "hours")):
         r = client.post("/sweep", content=json.dumps({"case": HOURLY, **extra}).encode())
         assert r.status_code == 422 and r.json()["field"] == field, r.text
 
@@ -271,6 +271,13 @@ def _five_years(n: int, months: int = 60) -> list[dict[str, Any]]:
     """``n`` different cases of ``months`` months (birth dates differ: the engine remembers nothing between them)."""
     return [{"case": {**HOURLY, "months": months, "client": {
         **HOURLY["client"], "birth_date": f"19{50 + i % 50}-{1 + i % 12:02d}-{1 + i % 28:02d}"}}} for i in range(n)]
+
+
+def test_a_range_of_too_many_hours_is_refused_before_it_is_made(client: TestClient) -> None:
+    """``0:100:0.0000001`` is 10⁹ levels: counted, not made (it took minutes and gigabytes before)."""
+    r = client.post("/sweep", json={"case": HOURLY, "hours": "0:100:0.0000001"}, headers={"Accept-Language": "en"})
+    assert r.status_code == 422 and r.json()["field"] == "hours" and r.json()["code"] == "hours_levels"
+    assert "1000000001 levels" in r.json()["detail"] and "at most 201" in r.json()["detail"]
 
 
 def test_the_work_budget_refuses_a_request_up_front(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -56,4 +56,4 @@ def documented(response: Any) -> bool:
     p = response.json()
     kind = p["type"].rpartition(":")[2]
     return (kind == "bad-case" and p["code"] not in SCHEMA_CODES) or kind in ("bad-overlay", "cannot-calculate") \
-        or (kind == "bad-request" and p["code"] == "overlay_kind")
+        or (kind == "bad-request" and p["code"] in ("overlay_kind", "hours_levels"))

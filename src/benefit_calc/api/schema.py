@@ -265,8 +265,8 @@ BEYOND_SCHEMA = (
     "A request that fits this document can still be refused 422 for what a JSON Schema cannot state: rules between "
     "fields of a case (a birth date after the start, a step before the start or out of order, a wage for hours, "
     "one of basis and basis_g, a meldeperiode that starts on a Monday, fields that go together; the problem's code "
-    "names the rule); the levels of a range of hours (stop below start, more than 201 levels) and a sweep without "
-    "a wage; an overlay's content checked against the rules it changes (type urn:benefit-calc:bad-overlay, or "
+    "names the rule); the levels of a range of hours (stop below start, more than 201 levels: code hours_format, "
+    "hours_levels) and a sweep without a wage; an overlay's content checked against the rules it changes (type urn:benefit-calc:bad-overlay, or "
     "bad-request with code overlay_kind when its YAML text is not a mapping); the explained month outside the "
     "case's months; and a case the law cannot calculate (type urn:benefit-calc:cannot-calculate). The problem names "
     "the field.")
