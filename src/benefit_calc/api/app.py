@@ -46,7 +46,8 @@ TIME_LIMIT = 30.0  # seconds a request may compute (the largest within the work 
 # for each case of a list, (1 + scenarios) x months for compare and report, levels x months for a sweep. Checked
 # before anything is calculated; one five-year case costs about 15 ms and, as an answer, about 0.3 MB.
 WORK_BUDGET = 15_000  # 250 five-year cases, 1 000 fifteen-month cases, a 201-level sweep of 60 months
-MAX_WAITING = 8  # requests waiting for the worker's calculation thread; more are answered 503 at once
+MAX_WAITING = 64  # requests waiting for a lane (each holds only its body, at most 1 MB); more are answered 503
+MAX_WAITING_HEAVY = 8  # of them, large ones waiting for the heavy lane
 LIGHT = 600  # months of work (ten five-year cases, about 0.15 s) calculated on the light lane; more on the heavy one
 HEAVY = 2_000  # months of work after which the answer's memory is handed back to the system (gc + malloc_trim)
 _JSON = "application/json"
@@ -292,18 +293,23 @@ class Api:
         lang = _lang(request)
         try:
             body = await _body(request, lang)
-            if self.s.light.statistics().tasks_waiting + self.s.heavy.statistics().tasks_waiting >= MAX_WAITING:
-                raise pb.Problem(503, "busy", text("server_limits.busy", lang, waiting=MAX_WAITING))
+            waiting = self.s.light.statistics().tasks_waiting + self.s.heavy.statistics().tasks_waiting
+            if waiting >= MAX_WAITING:
+                raise pb.Problem(503, "busy", text("server_limits.busy", lang, waiting=waiting))
 
             def weigh() -> tuple[Any, int]:
                 data = _parse(body)
                 return data, cost(lang, data)
 
             data, months = await anyio.to_thread.run_sync(weigh, limiter=self.s.light)
+            if months > LIGHT:
+                data = None  # parsed again on the heavy lane: a request waiting there holds only its body's bytes
+                if self.s.heavy.statistics().tasks_waiting >= MAX_WAITING_HEAVY:
+                    raise pb.Problem(503, "busy", text("server_limits.busy", lang, waiting=MAX_WAITING_HEAVY))
 
             def run() -> Any:
                 try:
-                    return work(lang, data)
+                    return work(lang, _parse(body) if data is None else data)
                 finally:
                     self.s.rules.forget_cases()
                     for r in self.s.overlaid.values():
