@@ -372,6 +372,14 @@ def test_the_engine_forgets_each_case_after_its_request() -> None:
     assert c.post("/simulate", json={"case": HOURLY}).status_code == 200
     api = next(r.endpoint for r in app.routes if r.path == "/simulate").__self__  # type: ignore[attr-defined]
     assert len(api.s.rules._lru) == 0 and len(api.s.rules._shared) > 0
+    heavy = api.s.lane_rules["heavy"]  # a list of more than 600 months is calculated on the heavy lane
+    assert heavy is not api.s.rules and len(heavy._shared) == 0
+    assert c.post("/simulate", json=_five_years(11)).status_code == 200
+    assert len(heavy._lru) == 0 and len(heavy._shared) > 0
+    overlay = {"parameters": {"aap.max_work_share": {"values": {"2026-01-01": 0.8}}}}
+    r = c.post("/simulate", json=[{**item, "overlays": [overlay]} for item in _five_years(11)])
+    assert r.status_code == 200 and all("result" in x for x in r.json())
+    assert all(len(o._lru) == 0 for o in api.s.overlaid.values()) and {k[0] for k in api.s.overlaid} == {"heavy"}
 
 
 def _serve(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Any:

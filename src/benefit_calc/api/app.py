@@ -122,20 +122,44 @@ def _timed(seconds: float, work: Callable[[], Any]) -> Any:
 
 
 class _State:
-    """What one worker process keeps: the rules (immutable) and overlaid rulesets by their content's hash."""
+    """What one worker process keeps: the rules (immutable) and overlaid rulesets by their content's hash, each
+    lane with its own (so what one lane's calculation remembers is neither seen nor forgotten by the other's)."""
 
     def __init__(self, rules: Ruleset, time_limit: float) -> None:
-        self.rules, self.time_limit = rules, time_limit
-        self.overlaid: OrderedDict[str, Ruleset] = OrderedDict()
+        self.base, self.time_limit = rules, time_limit
+        self.lane_rules = {"light": rules, "heavy": rules.with_own_caches()}
+        self._here = threading.local()  # the lane the current thread calculates for
+        self.overlaid: OrderedDict[tuple[str, str], Ruleset] = OrderedDict()
         # CPU-bound work runs on worker threads, one per lane (add workers to scale): the light lane parses bodies
         # and calculates small requests, the heavy lane one large calculation at a time. The event loop stays free,
         # so /health and the reading of other requests never wait behind a calculation.
         self.light, self.heavy = anyio.CapacityLimiter(1), anyio.CapacityLimiter(1)
 
+    @property
+    def lane(self) -> str:
+        return getattr(self._here, "lane", "light")
+
+    @property
+    def rules(self) -> Ruleset:
+        """The rules of the lane this thread calculates for (the loaded rules on the event loop)."""
+        return self.lane_rules[self.lane]
+
+    def enter(self, lane: str) -> None:
+        self._here.lane = lane
+
+    def forget_cases(self) -> None:
+        """Drop what this lane's rules remember of cases (``Ruleset.forget_cases``), overlaid ones too."""
+        lane = self.lane
+        self.lane_rules[lane].forget_cases()
+        for (owner, _), r in list(self.overlaid.items()):
+            if owner == lane:
+                r.forget_cases()
+
     def with_overlays(self, docs: list[tuple[str, Any]]) -> Ruleset:
         if not docs:
             return self.rules
-        key = hashlib.sha256(dumps(docs)).hexdigest()  # safe: _overlays refused integers orjson cannot write
+        # dumps is safe here: _overlays refused the integers orjson cannot write
+        key = (self.lane, hashlib.sha256(dumps(docs)).hexdigest())
         got = self.overlaid.get(key)
         if got is None:
             got = self.overlaid[key] = overlaid(self.rules, docs)
@@ -307,18 +331,19 @@ class Api:
                 if self.s.heavy.statistics().tasks_waiting >= MAX_WAITING_HEAVY:
                     raise pb.Problem(503, "busy", text("server_limits.busy", lang, waiting=MAX_WAITING_HEAVY))
 
+            lane = "light" if months <= LIGHT else "heavy"
+
             def run() -> Any:
+                self.s.enter(lane)
                 try:
                     return work(lang, _parse(body) if data is None else data)
                 finally:
-                    self.s.rules.forget_cases()
-                    for r in self.s.overlaid.values():
-                        r.forget_cases()
+                    self.s.forget_cases()
                     if months >= HEAVY:
                         release_memory()
 
-            lane = self.s.light if months <= LIGHT else self.s.heavy
-            out = await anyio.to_thread.run_sync(_timed, self.s.time_limit, run, limiter=lane)
+            out = await anyio.to_thread.run_sync(_timed, self.s.time_limit, run,
+                                                 limiter=self.s.light if lane == "light" else self.s.heavy)
             return _answer(out, lang, media=media)
         except TimeoutError:  # the deadline stopped the calculation
             return _problem(pb.Problem(503, "timeout", text("api.timeout", lang, seconds=f"{self.s.time_limit:g}")),
