@@ -1,7 +1,9 @@
 """The HTTP API: a thin ASGI front end (Starlette) over the same functions as the CLI (:mod:`present.outputs`).
 
 Safe by default: bodies of at most 1 MB read as JSON through the same safe loader and bounds as case files; a
-time limit per request; no CORS unless origins are configured; nothing of a request (body, case value, result)
+work budget per request (:data:`WORK_BUDGET` months of calculation, refused before anything is calculated) and a
+time limit; calculations on two worker threads (a light and a heavy lane), so the event loop answers /health while
+they run; no CORS unless origins are configured; nothing of a request (body, case value, result)
 is logged; stateless — what the engine remembers from a case is dropped when its request is answered
 (:meth:`Ruleset.forget_cases`), only rule lookups by date stay. docs/api.md describes the endpoints.
 """

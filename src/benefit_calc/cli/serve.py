@@ -25,7 +25,7 @@ MAX_LINE = 1_000_000  # bytes in one line of a batch file: the API's body limit
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to accept others).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes; each answers one calculation at a time (use the number of cores).")
+              help="Processes; each runs at most one large calculation at a time (use the number of cores).")
 @click.option("--cors-origin", "cors", multiple=True, help="A web origin allowed to call the API from a browser "
               "(may be repeated); none by default.")
 @click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
