@@ -25,7 +25,8 @@ class Problem(Exception):
         self.status, self.kind, self.detail, self.field, self.code = status, kind, detail, field, code
 
     def to_dict(self, lang: str) -> dict[str, Any]:
-        return {"type": f"urn:benefit-calc:{self.kind}", "title": text(f"api.title.{self.kind}", lang),
+        title = f"api.title.{self.kind}" if has(f"api.title.{self.kind}") else f"server_limits.title.{self.kind}"
+        return {"type": f"urn:benefit-calc:{self.kind}", "title": text(title, lang),
                 "status": self.status, "detail": self.detail, "field": self.field, "code": self.code, "lang": lang}
 
 

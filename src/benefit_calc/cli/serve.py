@@ -26,7 +26,7 @@ MAX_SKIP = 64 * MAX_LINE  # bytes of one overlong line skipped before the caselo
               help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0 to accept others).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes; each answers one calculation at a time (use the number of cores).")
+              help="Processes; each runs at most one large calculation at a time (use the number of cores).")
 @click.option("--cors-origin", "cors", multiple=True, help="A web origin allowed to call the API from a browser "
               "(may be repeated); none by default.")
 @click.option("--time-limit", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
@@ -91,8 +91,11 @@ def _serve_one(host: str, port: int, workers: int, own_socket: bool = False) -> 
     """One uvicorn server: on its own SO_REUSEPORT socket (a worker of ``--workers N``), or uvicorn's usual way."""
     import uvicorn
 
+    from benefit_calc.api.http import protocol_class
+
+    # malformed HTTP answered as a problem, nothing logged per request (api/http.py); no websockets
     config = dict(factory=True, access_log=False, server_header=False, log_level="warning",
-                  timeout_graceful_shutdown=5)
+                  timeout_graceful_shutdown=5, http=protocol_class(), ws="none")
     if not own_socket:
         uvicorn.run("benefit_calc.api.app:create_app", host=host, port=port, workers=workers, **config)
         return
