@@ -72,8 +72,9 @@ def counted_income(rules: Ruleset, case: Case, payments: Sequence[Payment], with
             counted[target] += s.amount
             parts.setdefault(target, {})["refund"] = parts.get(target, {}).get("refund", 0) + s.amount
     if case.household.partner is not None:
+        first = date(case.start.year, 1, 1)  # before the simulated years: as in January (the partner's pay is the same)
         for m in months:
-            net = partner_net(rules, case, cal.add_months(m, -lag))
+            net = partner_net(rules, case, max(cal.add_months(m, -lag), first))
             counted[m] += net
             if net:
                 parts.setdefault(m, {})["partner"] = net
