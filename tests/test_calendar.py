@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,3 +78,31 @@ def test_nth_weekday_agrees_with_counting_day_by_day(first: date, n: int) -> Non
                 break
         day = date.fromordinal(day.toordinal() + 1)
     assert cal.nth_weekday(first, n) == day
+
+
+def test_the_holiday_table_equals_the_holidays_library_in_every_year() -> None:
+    """The program reads Norway's public holidays from a generated table (no holiday library at run time); it must
+    say exactly what the library says, every year it covers. If this fails after a ``holidays`` release, regenerate:
+    ``uv run python -m benefit_calc.core.holiday_table``."""
+    import holidays
+
+    from benefit_calc.core import holiday_table
+
+    for year in range(holiday_table.FIRST_YEAR, holiday_table.LAST_YEAR + 1):
+        assert holiday_table.public_holidays(year) == frozenset(holidays.country_holidays("NO", years=year)), year
+    with pytest.raises(ValueError, match="covers 1900–2110"):
+        holiday_table.public_holidays(2111)
+
+
+def test_nothing_imports_a_holiday_library_at_run_time() -> None:
+    """The CLI's start no longer pays for ``holidays`` (~0.3 s cold): a simulation in a fresh interpreter imports
+    neither it nor anything under it."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom benefit_calc import load_rules, load_case, simulate\n"
+            "simulate(load_rules(), load_case('examples/aap-barn-opptrapping.yaml'))\n"
+            "print(sorted(m for m in sys.modules if m == 'holidays' or m.startswith('holidays.')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", (out.stdout, out.stderr[-400:])

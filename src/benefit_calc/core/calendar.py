@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Iterator, Protocol, Sequence
 
 import attrs
-import holidays
+
+from benefit_calc.core import holiday_table
 
 
 class WorkStep(Protocol):
@@ -208,13 +209,12 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-@functools.lru_cache(maxsize=64)
 def public_holidays(year: int) -> frozenset[date]:
     """Norway's public holidays in ``year`` (lov om helligdager og helligdagsfred § 2 and lov om 1. og 17. mai):
     nyttårsdag, skjærtorsdag, langfredag, 1. and 2. påskedag, 1. mai, 17. mai, Kristi himmelfartsdag, 1. and 2.
-    pinsedag, 1. and 2. juledag — from the well-kept ``holidays`` library (Sundays are not counted as holidays
-    there; weekends are handled by :func:`is_weekday`)."""
-    return frozenset(holidays.country_holidays("NO", years=year))
+    pinsedag, 1. and 2. juledag — from the table generated from the well-kept ``holidays`` library
+    (:mod:`benefit_calc.core.holiday_table`; weekends are :func:`is_weekday`'s)."""
+    return holiday_table.public_holidays(year)
 
 
 def is_banking_day(day: date, closed: frozenset[tuple[int, int]] = frozenset()) -> bool:
