@@ -16,6 +16,7 @@ import pkgutil
 from typing import Any
 
 from benefit_calc import schemes as _package
+from benefit_calc.rules.checks import use_payment_kinds
 from benefit_calc.schemes.declare import (AFTER_TAX, BEFORE_TAX, EVERYTHING, PHASES, TAX, TAXABLE, WAGES, Pays,
                                           Scheme)
 
@@ -86,6 +87,7 @@ WAGES_SCHEME = next(s for s in SCHEMES if s.phase == WAGES)
 TAX_SCHEME = next(s for s in SCHEMES if s.phase == TAX)
 BENEFITS: tuple[Scheme, ...] = tuple(s for s in SCHEMES if s.phase in (BEFORE_TAX, AFTER_TAX))
 PAYS: dict[str, Pays] = {p.kind: p for s in SCHEMES for p in s.pays}  # payment kind → its declaration
+use_payment_kinds(PAYS)  # the kinds a rule may name (sosialhjelp.not_counted), checked when rules load
 PART_OF: dict[str, str] = {p.kind: s.id for s in SCHEMES for p in s.pays}  # payment kind → its scheme
 
 BENEFIT_PAYMENTS: tuple[str, ...] = tuple(p.kind for s in SCHEMES for p in s.pays if p.row == "benefits")

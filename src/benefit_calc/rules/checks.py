@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import attrs
 
@@ -130,11 +130,15 @@ def check_value(kind: str, value: Any, file: str, key: str) -> Any:
 # dated value of these parameters against its shape — in the bundled rules and in every overlay alike — so a
 # value the engine would refuse (or be broken by) is refused at load, naming the file or overlay and the key.
 
-# the kinds of payment a rule may name (``sosialhjelp.not_counted``): the ``Pays.kind`` of every scheme
-# (tests/test_overlay_bounds.py checks this against the registry)
-PAYMENT_KINDS = ("wages", "holiday_pay", "aap", "dagpenger", "dagpenger_ferietillegg", "tiltakspenger", "uforetrygd",
-                 "barnetillegg_uforetrygd", "overgangsstonad", "kvalifiseringsstonad", "bostotte", "barnetrygd",
-                 "kontantstotte", "sosialhjelp")
+# the kinds of payment a rule may name (``sosialhjelp.not_counted``): the ``Pays.kind`` of every scheme, given by
+# the registry when it is built (:func:`use_payment_kinds`; importing the package builds it before any rules load),
+# so a new scheme's payments need no line here
+PAYMENT_KINDS: list[str] = []
+
+
+def use_payment_kinds(kinds: Any) -> None:
+    """Say which kinds of payment the schemes make (the engine's registry calls this)."""
+    PAYMENT_KINDS[:] = sorted(kinds)
 MAX_CLOSED_DAYS = 30  # weekdays a year a rule may close besides weekends and public holidays (today: 24 December)
 
 
@@ -158,7 +162,7 @@ class Num:
 class Choice:
     """One of the texts ``choices``."""
 
-    choices: tuple[str, ...]
+    choices: Sequence[str]  # a tuple, or a list filled later (PAYMENT_KINDS)
 
 
 @attrs.frozen
