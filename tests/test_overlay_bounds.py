@@ -114,10 +114,32 @@ def test_every_unit_has_a_realistic_range() -> None:
 
 
 def test_every_parameter_whose_entries_the_engine_reads_has_a_shape() -> None:
+    """In checks.SHAPES, or named in its rule file from checks.NAMED_SHAPES (``shape: kommunenumre``)."""
     for name, p in RULES.parameters.items():
         if p.unit in ("list", "table") or p.kind == "text":
-            assert name in checks.SHAPES, name
+            assert name in checks.SHAPES or p.shape in checks.NAMED_SHAPES, name
     assert set(checks.SHAPES) <= set(RULES.parameters)
+
+
+def test_a_rule_file_may_name_a_shape_and_its_values_are_held_to_it(tmp_path: Path) -> None:
+    """A new scheme's list of municipalities says ``shape: kommunenumre`` in its own file (no line in checks.py);
+    a value that is no kommunenummer is refused naming the file, and so is a shape that does not exist."""
+    import shutil
+
+    from benefit_calc.rules.load import default_rules_dir
+
+    folder = tmp_path / "no"
+    shutil.copytree(default_rules_dir() / "no", folder)
+    body = ("places:\n  description: Where.\n  label: {nb: Hvor, nn: Kvar, en: Where}\n  unit: list\n  kind: list\n"
+            "  shape: %s\n  reference: [{title: Example}]\n  values: {2023-01-01: %s}\n  verified: 2026-12-08\n")
+    (folder / "topup.yaml").write_text(body % ("kommunenumre", '["4601"]'), encoding="utf-8")
+    assert load_rules(folder).param("topup.places").shape == "kommunenumre"
+    (folder / "topup.yaml").write_text(body % ("kommunenumre", '["Bergen"]'), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"no/topup.yaml: places.values.2023-01-01.*Bergen.*kommunenummer"):
+        load_rules(folder)
+    (folder / "topup.yaml").write_text(body % ("kommuner", '["4601"]'), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"places.shape: 'kommuner' is not one of kommunenumre"):
+        load_rules(folder)
 
 
 def test_the_payment_kinds_a_rule_may_name_are_the_schemes() -> None:

@@ -215,6 +215,13 @@ _MONTH_KEY = Name(r"(?:[1-9]|1[0-2])", "a month 1–12")
 _HOURS_KEY = Num("hours/week")  # a key that is a number of hours a week (kontantstotte.barnehage_share)
 _TEXT = Name(r"\S.{0,199}", "a non-empty text")
 
+# shapes a rule file may name for a parameter of its own (``shape: kommunenumre``): a new scheme's list of
+# municipalities needs no line in SHAPES
+NAMED_SHAPES: dict[str, Any] = {
+    "kommunenumre": ListOf(_KOMMUNE, unique=True),
+    "texts": ListOf(_TEXT, unique=True),
+}
+
 SHAPES: dict[str, Any] = {
     "bostotte.municipality_group": Each(ListOf(_KOMMUNE, unique=True)),
     "kommunenummer.numbers": Each(_TEXT, key=_KOMMUNE),

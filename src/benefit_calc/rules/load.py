@@ -42,7 +42,7 @@ __all__ = ["Bracket", "DatedValue", "Parameter", "Reference", "Ruleset", "defaul
 
 KINDS = ("number", "brackets", "table", "list", "text")
 _PARAM_KEYS = {"description", "unit", "reference", "values", "verified", "kind", "renewed", "note", "positive",
-               "optional_keys", "label", "threshold_unit", "rate_unit", "register"}
+               "optional_keys", "label", "threshold_unit", "rate_unit", "register", "shape"}
 LABEL_LANGS = ("nb", "nn", "en")
 _OVERLAY_PARAM_KEYS = _PARAM_KEYS | {"new"}  # ``new: true``: the overlay adds this parameter on purpose
 _INDEX_KEYS = {"id", "version", "description", "files", "supported"}
@@ -133,6 +133,10 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         raise RulesError(file, f"{name}.unit", units.unknown_unit(unit, kind) if isinstance(unit, str) else "must be text")
     positive = _flag(raw, base, file, name, "positive")
     register = _flag(raw, base, file, name, "register", bundled_only=True)
+    shape_name = raw.get("shape", base.shape if base is not None else "")
+    if shape_name and (shape_name not in value_checks.NAMED_SHAPES or (base is not None and shape_name != base.shape)):
+        raise RulesError(file, f"{name}.shape", f"{show(shape_name)} is not one of "
+                         f"{', '.join(sorted(value_checks.NAMED_SHAPES))} (set in the bundled rules only)")
     optional = raw.get("optional_keys", list(base.optional_keys) if base is not None else [])
     if not isinstance(optional, list) or not all(isinstance(k, str) for k in optional) or (
             base is not None and tuple(optional) != base.optional_keys):
@@ -163,7 +167,7 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
         if values and valid_from <= values[-1].valid_from:
             raise RulesError(file, key, "valid-from dates must be in rising order")
         checked = value_checks.check_value(kind, entry, file, key)
-        shape = value_checks.SHAPES.get(full)
+        shape = value_checks.SHAPES.get(full) or value_checks.NAMED_SHAPES.get(shape_name)
         value_checks.check_domain(checked, kind, unit, positive, file, key, shaped=shape is not None)
         if base is not None and kind == "table":
             value_checks.same_shape(base.values[-1].value, checked, file, key, base.optional_keys)
@@ -171,7 +175,7 @@ def _parse_parameter(name: str, raw: Any, file: str, partial: bool = False, base
             value_checks.check_shape(shape, checked, file, key, names)
         values.append(DatedValue(valid_from, checked, refs, status, note))
     out: dict[str, Any] = {"kind": kind, "values": tuple(values), "positive": positive,
-                           "optional_keys": tuple(optional), "register": register}
+                           "optional_keys": tuple(optional), "register": register, "shape": shape_name}
     if "reference" in raw:
         out["references"] = _references(raw["reference"], file, f"{name}.reference")
         if not out["references"] and not partial:

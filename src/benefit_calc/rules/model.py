@@ -89,6 +89,7 @@ class Parameter:
     positive: bool = False  # the engine divides by it: every value must be above 0
     optional_keys: tuple[str, ...] = ()  # table keys an overlay may add (e.g. sosialhjelp.rates single_with_children)
     register: bool = False  # a register looked up (the municipality list), not a rule that shapes an amount
+    shape: str = ""  # a named shape of its entries (rules.checks.NAMED_SHAPES), where rules.checks.SHAPES has none
     label: Mapping[str, str] = attrs.field(factory=dict, eq=False)  # the name for people: {nb, nn, en}
     _dates: tuple[date, ...] = attrs.field(init=False, repr=False, eq=False)
 
