@@ -5,6 +5,7 @@
 //   await window.benefitCalc.simulate(caseTextOrObject, {lang})       // the result contract (CLI --format json)
 //   await window.benefitCalc.sweep(caseTextOrObject, {lang, hours, wage})  // as `benefit-calc sweep --format json`
 //   window.benefitCalc.onprogress = (p) => { p.step, p.done, p.total }
+//   window.benefitCalc.state                                // "loading", "ready" or "failed"
 //
 // An error rejects with an Error whose .kind is "case" (bad input; .message in the language asked for),
 // "rules", "internal" or "load" (the engine could not be loaded).
@@ -17,6 +18,7 @@
   let readyResolve, readyReject;
   const api = {
     onprogress: null,
+    state: "loading",  // then "ready" or "failed"
     progress: { step: "start", done: 0, total: 1 },
     timings: null,
     ready: new Promise((res, rej) => { readyResolve = res; readyReject = rej; }),
@@ -33,8 +35,10 @@
       if (typeof api.onprogress === "function") api.onprogress(m);
     } else if (m.type === "ready") {
       api.timings = m.timings;
+      api.state = "ready";
       readyResolve({ timings: m.timings, versions: m.versions });
     } else if (m.type === "load-error") {
+      api.state = "failed";
       readyReject(failure({ kind: "load", message: m.message }));
     } else if (m.type === "answer") {
       const p = pending.get(m.id);
@@ -45,6 +49,7 @@
     }
   };
   worker.onerror = (ev) => {
+    api.state = "failed";
     readyReject(failure({ kind: "load", message: ev.message || "worker.js failed" }));
   };
   api.ready.catch(() => {});  // a page that never awaits ready does not get an unhandled rejection

@@ -97,7 +97,8 @@ self.onmessage = async (ev) => {
     postMessage({ type: "answer", id: m.id, ok: false, error: { kind: "load", message: String((e && e.message) || e) } });
     return;
   }
-  const r = answer(m.op, m.text, m.lang, m.hours, m.wage);
+  // undefined, not null, becomes None in Python (null is pyodide.ffi.jsnull)
+  const r = answer(m.op, m.text, m.lang, m.hours ?? undefined, m.wage ?? undefined);
   const [ok, text] = r.toJs();
   r.destroy();
   // the result goes back as JSON text, parsed once on the page's side
