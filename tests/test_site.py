@@ -77,8 +77,14 @@ def test_the_sites_wheels_are_what_the_engine_imports() -> None:
     """Run simulate and sweep (the worker's two answers) in a fresh CPython and list the third-party modules it
     imported: the site must ship exactly those (plus PyYAML, built apart, and benefit_calc)."""
     code = """
-import sys, json
+import builtins, os, sys, json
 before = set(sys.modules)
+opened, real_open = set(), builtins.open
+def watch(f, *a, **k):
+    if str(f).endswith(".dat"):
+        opened.add(os.path.basename(str(f))[:-4])
+    return real_open(f, *a, **k)
+builtins.open = watch
 from benefit_calc.case.model import load_case
 from benefit_calc.rules.load import load_rules
 from benefit_calc.present.outputs import simulate_data, sweep_data
@@ -90,13 +96,16 @@ for name in %r:
     c = load_case(open("examples/" + name, encoding="utf-8").read())
     json.dumps(simulate_data(r, c))
     for lang in ("nb", "nn", "en"):
-        json.dumps(sweep_data(r, c, parse_hours("0:20:10"), None, lang))
+        json.dumps(sweep_data(r, c, parse_hours("0:20:10"), 200, lang))
         component_label("aap", lang), text("month_table.month", lang)
 tops = {m.split(".")[0] for m in sys.modules if m not in before}
-print(json.dumps(sorted(t for t in tops if t not in sys.stdlib_module_names and not t.startswith("_"))))
+print(json.dumps([sorted(t for t in tops if t not in sys.stdlib_module_names and not t.startswith("_")),
+                  sorted(opened - {"global"})]))
 """ % (EXAMPLES,)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    imported = set(json.loads(out)) - {"cython_runtime"}  # a C-extension artefact, not a module of ours to ship
+    imported_list, locales = json.loads(out)
+    assert set(locales) <= set(site_cli.BABEL_LOCALES) and "nn_NO" in locales  # the trimmed babel has them all
+    imported = set(imported_list) - {"cython_runtime"}  # a C-extension artefact, not a module of ours to ship
     shipped = {"attrs": {"attr", "attrs"}, "babel": {"babel"}}
     assert set(site_cli.RUNTIME) == set(shipped)
     assert imported == set().union(*shipped.values()) | {"yaml", "benefit_calc"}
@@ -176,6 +185,15 @@ def test_the_built_site_has_every_part(built: dict[str, Any]) -> None:
     assert all(p.endswith("-none-any.whl") for p in paths if p.startswith("wheels/"))
     for f in built["manifest"]["files"]:
         assert (built["dir"] / f["path"]).stat().st_size == f["bytes"]
+
+
+def test_a_second_build_downloads_nothing_and_writes_the_same_files(built: dict[str, Any], tmp_path: Path) -> None:
+    cache = Path(os.environ.get("BENEFIT_CALC_SITE_CACHE") or site_cli.default_cache())
+    r = CliRunner().invoke(main, ["site", "build", str(tmp_path / "again"), "--cache", str(cache), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "Fetching" not in r.output and "from the cache" in r.output
+    again = json.loads((tmp_path / "again" / "manifest.json").read_text(encoding="utf-8"))
+    assert again["files"] == built["manifest"]["files"]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -4,7 +4,7 @@ What the folder holds, all served from its own origin:
 
 - ``pyodide/``: Pyodide's core from the npm registry (``npm pack pyodide@PYODIDE_VERSION``);
 - ``wheels/``: pure wheels of what the engine imports at run time (``RUNTIME``: attrs, babel — the words'
-  number formatting — and PyYAML), micropip to install them, a pure PyYAML wheel built from its sdist with
+  number formatting, its locale data cut to the locales the words use — and PyYAML), micropip to install them, a pure PyYAML wheel built from its sdist with
   ``PYYAML_FORCE_LIBYAML=0`` (PyPI has no pure PyYAML wheel), and this package's own wheel, made from the
   installed package and its bundled rules (so a build works from a wheel install as well as a checkout);
 - ``index.html``, ``page.js``, ``style.css`` (the page), ``benefit-calc.js`` (the embedding API),
@@ -42,11 +42,14 @@ from benefit_calc.cli.main import main
 from benefit_calc.words import LANGS, catalogue, text
 
 PYODIDE_VERSION = "314.0.8"  # Python 3.14; only Pyodide's core is on npm, which is all this needs
-PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 # The third-party modules the engine imports at run time (simulate_data, sweep_data and the words), by
 # distribution, with the wheel's pinned version; tests/test_site.py checks this against what CPython imports.
 RUNTIME = {"attrs": "26.1.0", "babel": "2.19.0"}
+# babel's locale data is 10.5 of its 11 MB; the site keeps the locales words/formats.py uses (nb_NO, nn_NO, en_GB)
+# and their parents, which is all it reads (tests/test_site.py checks which files the engine opens).
+BABEL_LOCALES = ("root", "no", "nb", "nb_NO", "nn", "nn_NO", "en", "en_001", "en_GB")
 PYYAML_VERSION = "6.0.4"
 MICROPIP_VERSION = "0.11.1"
 PYPI = "https://pypi.org/simple"
@@ -170,6 +173,35 @@ def pure_pyyaml(cache: Path, lang: str, say: Callable[[str], None]) -> Path:
         return Path(shutil.copy2(found[0], built / found[0].name))
 
 
+def trimmed_babel(cache: Path, lang: str, say: Callable[[str], None]) -> Path:
+    """babel's wheel from PyPI with only ``BABEL_LOCALES`` in its locale data (and its RECORD rewritten)."""
+    built = cache / "built" / "babel-trimmed"
+    path = built / f"babel-{RUNTIME['babel']}-py3-none-any.whl"
+    if path.is_file():
+        say(text("site.cached", lang, what=f"{path.name} ({', '.join(BABEL_LOCALES)})"))
+        return path
+    wheel = pypi_file("babel", RUNTIME["babel"], "wheel", cache, lang, say)
+    say(text("site.build", lang, what=f"babel {RUNTIME['babel']} ({', '.join(BABEL_LOCALES)})"))
+    keep = {f"babel/locale-data/{name}.dat" for name in BABEL_LOCALES}
+    files: list[tuple[zipfile.ZipInfo, bytes]] = []
+    with zipfile.ZipFile(wheel) as z:
+        record_name = next(n for n in z.namelist() if n.endswith(".dist-info/RECORD"))
+        for info in z.infolist():
+            name = info.filename
+            if name == record_name or (name.startswith("babel/locale-data/") and name not in keep):
+                continue
+            files.append((info, z.read(info)))
+    record = "".join(f"{i.filename},{_record_hash(d)},{len(d)}\n" for i, d in files) + f"{record_name},,\n"
+    built.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(".part")
+    with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in files:
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+        out.writestr(record_name, record)
+    part.rename(path)
+    return path
+
+
 def _record_hash(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
@@ -236,7 +268,7 @@ def manifest(site: Path) -> dict[str, Any]:
         files.append({"path": path.relative_to(site).as_posix(), "bytes": len(data),
                       "gzip_bytes": len(gzip.compress(data, 6, mtime=0)), "sha256": hashlib.sha256(data).hexdigest()})
     return {"pyodide": PYODIDE_VERSION, "benefit_calc": importlib.metadata.version("benefit-calc"),
-            "csp": CSP, "files": files, "bytes": sum(f["bytes"] for f in files),
+            "csp": CSP, "babel_locales": list(BABEL_LOCALES), "files": files, "bytes": sum(f["bytes"] for f in files),
             "gzip_bytes": sum(f["gzip_bytes"] for f in files)}
 
 
@@ -247,7 +279,8 @@ def build(site: Path, cache: Path, lang: str = "nb", say: Callable[[str], None] 
         raise SiteError(text("site.not_site", lang, dir=site))
     cache.mkdir(parents=True, exist_ok=True)
     core = pyodide_core(cache, lang, say)
-    wheels = [pypi_file(name, version, "wheel", cache, lang, say) for name, version in RUNTIME.items()]
+    wheels = [trimmed_babel(cache, lang, say) if name == "babel" else pypi_file(name, version, "wheel", cache, lang, say)
+              for name, version in RUNTIME.items()]
     micropip = pypi_file("micropip", MICROPIP_VERSION, "wheel", cache, lang, say)
     pyyaml = pure_pyyaml(cache, lang, say)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent if site.parent.exists() else None))
