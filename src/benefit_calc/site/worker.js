@@ -74,7 +74,7 @@ const loaded = (async () => {
   const t2 = performance.now();
   py.runPython(PY);
   answer = py.globals.get("answer");
-  // read the rules once now, so the first calculation is as quick as the next
+  // read the rules now (about 1 s), not in the first calculation
   py.runPython("_the_rules()");
   timings.import_ms = Math.round(performance.now() - t2);
   timings.ready_ms = Math.round(performance.now() - t0);
