@@ -169,7 +169,7 @@ def test_a_folder_that_is_not_a_site_is_left_alone(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    site = tmp_path_factory.mktemp("site") / "out"
+    site = tmp_path_factory.mktemp("site") / "new" / "out"  # a folder whose parent does not exist yet
     cache = Path(os.environ.get("BENEFIT_CALC_SITE_CACHE") or site_cli.default_cache())
     r = CliRunner().invoke(main, ["site", "build", str(site), "--cache", str(cache)])
     assert r.exit_code == 0, r.output

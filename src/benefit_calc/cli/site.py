@@ -283,7 +283,8 @@ def build(site: Path, cache: Path, lang: str = "nb", say: Callable[[str], None] 
               for name, version in RUNTIME.items()]
     micropip = pypi_file("micropip", MICROPIP_VERSION, "wheel", cache, lang, say)
     pyyaml = pure_pyyaml(cache, lang, say)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent if site.parent.exists() else None))
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))  # beside it: renamed into place at the end
     try:
         (tmp / "pyodide").mkdir()
         (tmp / "wheels").mkdir()
