@@ -366,7 +366,7 @@ BOUND_DATE = "2023-01-01"  # the first month the rules support: the value holds 
 def _leaves(p: Any) -> list[tuple[tuple[Any, ...], Any, Any]]:
     """(path into the value, leaf, its shape or domain) for every leaf of ``p``'s last value; leaf is "num"
     (with (Domain, positive)), "text" (a choice or a name) or "list" (with its ListOf)."""
-    value, shape = _thaw(p.values[-1].value), _checks.SHAPES.get(p.name)
+    value, shape = _thaw(p.values[-1].value), _checks.SHAPES.get(p.name) or _checks.NAMED_SHAPES.get(p.shape)
     if p.kind == "number" and shape is None:
         return [((), "num", (_UNITS[p.unit], p.positive))]
     if p.kind == "brackets":
