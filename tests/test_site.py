@@ -142,11 +142,13 @@ def _fake_pyodide(cache: Path) -> None:
 
 def test_a_registry_out_of_reach_is_one_line_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_pyodide(tmp_path / "cache")
-    monkeypatch.setattr(site_cli, "PYPI", "http://127.0.0.1:9/simple")  # nothing listens on port 9
+    for name, value in (("PIP_CONFIG_FILE", os.devnull), ("PIP_INDEX_URL", "http://127.0.0.1:9/simple"),  # no one there
+                        ("PIP_FIND_LINKS", ""), ("PIP_RETRIES", "0"), ("PIP_TIMEOUT", "5")):
+        monkeypatch.setenv(name, value)
     r = CliRunner().invoke(main, ["site", "build", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")])
     assert r.exit_code == 1
     last = r.output.strip().splitlines()[-1]
-    assert last.startswith("Feil: kunne ikke hente attrs 26.1.0 fra 127.0.0.1:9: ")
+    assert last.startswith("Feil: kunne ikke hente attrs 26.1.0 fra pakkeregisteret: ")
     assert "Traceback" not in r.output and not (tmp_path / "out").exists()
 
 

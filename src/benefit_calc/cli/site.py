@@ -12,8 +12,9 @@ What the folder holds, all served from its own origin:
 - ``manifest.json``: every file with its size and sha256.
 
 Downloads happen here, at build time only, into a cache (``--cache``, default ``~/.cache/benefit-calc/site``), so a
-second build downloads nothing; each PyPI file is checked against the sha256 PyPI gives. The page fetches nothing
-from anywhere but its own origin, and its Content-Security-Policy (``CSP``) says so.
+second build downloads nothing; each file from the package index (fetched by ``pip download``, from the index pip
+is set up for) is checked against the sha256 pinned here. The page fetches nothing from anywhere but its own
+origin, and its Content-Security-Policy (``CSP``) says so.
 """
 
 from __future__ import annotations
@@ -29,8 +30,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
 from typing import Any, Callable
@@ -52,8 +51,13 @@ RUNTIME = {"attrs": "26.1.0", "babel": "2.19.0"}
 BABEL_LOCALES = ("root", "no", "nb", "nb_NO", "nn", "nn_NO", "en", "en_001", "en_GB")
 PYYAML_VERSION = "6.0.4"
 MICROPIP_VERSION = "0.11.1"
-PYPI = "https://pypi.org/simple"
-SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+# the files the build takes from the package index, each by its sha256 (a new version: a new hash here)
+SHA256 = {
+    "attrs-26.1.0-py3-none-any.whl": "c647aa4a12dfbad9333ca4e71fe62ddc36f4e63b2d260a37a8b83d2f043ac309",
+    "babel-2.19.0-py3-none-any.whl": "6d49734aed1d595b2c065d012174df8c83964692f26fc461702281634dd7555b",
+    "micropip-0.11.1-py3-none-any.whl": "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3",
+    "pyyaml-6.0.4.tar.gz": "e24bf71af8a432d7808fabff134d38dfe16d3cbb41f2873bb4b1e42422de0a1a",
+}
 STATIC = Path(__file__).resolve().parent.parent / "site"
 STATIC_FILES = ("index.html", "page.js", "style.css", "benefit-calc.js", "worker.js")
 # Only this site's own files; Pyodide compiles WebAssembly ('wasm-unsafe-eval'), and nothing else is allowed.
@@ -72,18 +76,10 @@ def default_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "benefit-calc" / "site"
 
 
-def _get(url: str, what: str, lang: str, accept: str = "*/*") -> bytes:
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=60) as r:  # noqa: S310 (a fixed https URL)
-            return bytes(r.read())
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise SiteError(text("site.fetch_failed", lang, what=what, where=url.split("/")[2], reason=reason)) from None
-
-
 def pypi_file(name: str, version: str, kind: str, cache: Path, lang: str, say: Callable[[str], None]) -> Path:
-    """A file of ``name==version`` from PyPI — the pure wheel (``kind="wheel"``) or the sdist — from the cache or
-    downloaded into it, checked against PyPI's sha256."""
+    """A file of ``name==version`` from the package index — the pure wheel (``kind="wheel"``) or the sdist — from
+    the cache or downloaded into it by ``pip download`` (pip knows the index this machine is set up for), checked
+    against the sha256 pinned in :data:`SHA256`."""
     folder = cache / "pypi"
     marker = folder / f"{name}-{version}.{kind}"
     if marker.is_file():
@@ -91,25 +87,27 @@ def pypi_file(name: str, version: str, kind: str, cache: Path, lang: str, say: C
         if path.is_file():
             say(text("site.cached", lang, what=path.name))
             return path
-    say(text("site.fetch", lang, what=f"{name} {version}", where="pypi.org"))
-    index = json.loads(_get(f"{PYPI}/{name}/", f"{name} {version}", lang, SIMPLE_JSON))  # PEP 691, as pip reads it
-    if kind == "wheel":
-        files = [u for u in index["files"] if u["filename"].endswith("-none-any.whl")
-                 and u["filename"].split("-")[1] == version]
-    else:
-        files = [u for u in index["files"] if u["filename"].lower() == f"{name}-{version}.tar.gz"]
-    if not files:
-        raise SiteError(text("site.fetch_failed", lang, what=f"{name} {version}", where="pypi.org",
-                             reason=f"no {'pure wheel' if kind == 'wheel' else 'sdist'}"))
-    file = files[0]
-    data = _get(file["url"], file["filename"], lang)
-    if hashlib.sha256(data).hexdigest() != file["hashes"]["sha256"]:
-        raise SiteError(text("site.fetch_failed", lang, what=file["filename"], where="pypi.org",
-                             reason="sha256 differs from PyPI's"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / file["filename"]
-    path.write_bytes(data)
-    marker.write_text(file["filename"], encoding="utf-8")
+    what, where = f"{name} {version}", text("site.index", lang)
+    pip = shutil.which("pip3") or shutil.which("pip")
+    if pip is None:
+        raise SiteError(text("site.fetch_failed", lang, what=what, where=where, reason="pip was not found"))
+    say(text("site.fetch", lang, what=what, where=where))
+    form = (["--only-binary=:all:", "--platform", "any", "--python-version", "3.14", "--implementation", "py",
+             "--abi", "none"] if kind == "wheel" else ["--no-binary=:all:"])
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([pip, "download", "--quiet", "--no-deps", "--disable-pip-version-check", *form,
+                               "-d", tmp, f"{name}=={version}"], capture_output=True, text=True, timeout=600)
+        found = [p for p in Path(tmp).iterdir() if p.name.endswith("-none-any.whl" if kind == "wheel" else ".tar.gz")]
+        if done.returncode != 0 or len(found) != 1:
+            reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+            raise SiteError(text("site.fetch_failed", lang, what=what, where=where, reason=reason))
+        data = found[0].read_bytes()
+        if hashlib.sha256(data).hexdigest() != SHA256.get(found[0].name):
+            raise SiteError(text("site.fetch_failed", lang, what=found[0].name, where=where,
+                                 reason="its sha256 is not the one pinned in benefit_calc/cli/site.py"))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = Path(shutil.copy2(found[0], folder / found[0].name))
+    marker.write_text(path.name, encoding="utf-8")
     return path
 
 
