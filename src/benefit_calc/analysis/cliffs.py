@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from benefit_calc.analysis.sentences import PLATEAU_KEEP, Change, component_label, describe, hours, part_name
-from benefit_calc.engine.registry import CLIFF_CAUSES, TAPERS as registry_tapers, TIMING_RULES as registry_timing
+# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law), the same
+# where it tapers off gradually (a plateau), and the rule behind a timing drop by its reason where it is not the
+# component's own: each scheme declares its own (tax and wages too), the registry gathers them
+from benefit_calc.engine.registry import CLIFF_CAUSES as CAUSES, TAPERS, TIMING_RULES
 from benefit_calc.result.model import Result
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.words import has, text
@@ -33,13 +36,6 @@ if TYPE_CHECKING:  # imported where used: importing this module (for the words) 
 
 TIMING_DROP = 1000  # kroner; with TIMING_SHARE, the smallest month-to-month drop reported as a timing cliff
 TIMING_SHARE = 0.10
-
-# component → (the rule parameter behind it, the rule in the catalogue: cliff.rule.<rule>.name/.what/.law), the same
-# where it tapers off gradually (a plateau), and the rule behind a timing drop by its reason where it is not the
-# component's own: each scheme declares its own (tax and wages too), the registry gathers them
-CAUSES: dict[str, tuple[str, str]] = CLIFF_CAUSES
-TAPERS: dict[str, tuple[str, str]] = registry_tapers
-TIMING_RULES: dict[tuple[str, str], str] = registry_timing
 
 
 @attrs.frozen
