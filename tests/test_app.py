@@ -550,3 +550,12 @@ def test_the_job_seekers_answer_points_to_no_tab_it_does_not_have(app: AppTest) 
     assert any("lavere ned" in i.value for i in app.info), "the counsellor is pointed to the cliffs below"
     _as_job_seeker_answer(app)
     assert headline(app) and not any("Sammenlign" in i.value for i in app.info)
+
+
+def test_the_counsellors_cliffs_say_no_parameter_key(app: AppTest) -> None:
+    """Seen by using the app: every cliff under Sammenlign ended "(aap.normal_hours_per_period: folketrygdloven
+    § 11-23)" — a key read out to a client, and the law a second time."""
+    load_example(app, "sosialhjelp-finnmark.yaml")
+    shown = " ".join(m.value for m in app.markdown)
+    assert "folketrygdloven § 11-23" in shown  # the cliffs are there, with their law
+    assert not re.search(r"\baap\.[a-z_]+|\b[a-z]+_[a-z]+_[a-z_]+\b", shown), re.findall(r"\b\w+\.\w+_\w+\b", shown)[:5]

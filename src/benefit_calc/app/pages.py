@@ -75,9 +75,11 @@ def headline(c: Computed, big: bool = True) -> None:
     st.write(t("headline_text", word=word, amount=kr(abs(per)), total=kr(abs(c.head.total)), months=c.head.months))
 
 
-def _cliff_text(c: Any, counsellor: bool) -> str:
-    extra = f" ({c.parameter}: {c.reference})" if counsellor and c.parameter else ""
-    return f"{c.message} {c.action}{extra}"
+def _cliff_text(c: Any) -> str:
+    """The cliff in words: what happens, the rule and its law, and what to do. The same for the counsellor, who sits
+    with the client: the rule parameter (``aap.max_work_share``) is for the CLI's and the API's answers, not a
+    sentence on the screen; the rule's sources are under Kilder."""
+    return f"{c.message} {c.action}"
 
 
 def _big(x: Any, months: int) -> bool:
@@ -233,11 +235,11 @@ def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor:
     small = [x for x in c.cliffs if x not in big]
     for x in big:
         with st.container(border=True):
-            st.markdown(("🔻 " if x.kind == "cliff" else "➖ ") + _cliff_text(x, counsellor))
+            st.markdown(("🔻 " if x.kind == "cliff" else "➖ ") + _cliff_text(x))
     if small:
         with st.expander(t("small_cliffs", n=len(small), kr=kr(SMALL_CLIFF))):
             for x in small:
-                st.markdown("• " + _cliff_text(x, counsellor))
+                st.markdown("• " + _cliff_text(x))
     drops = timing_cliffs(c.rules, c.result, lang())
     if drops:
         st.header(t("timing"))
