@@ -230,7 +230,7 @@ else:
         with tabs[2]:
             pages.result_tab(computed, counsellor)
         with tabs[3]:
-            pages.compare_tab(computed, counsellor, problems, plan.scenarios)
+            pages.compare_tab(computed, problems, plan.scenarios)
         with tabs[4]:
             pages.report_tab(computed, counsellor, dropped)
 

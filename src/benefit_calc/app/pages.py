@@ -211,7 +211,7 @@ def settlements(result: Any) -> None:
         st.write(f"• {what}")
 
 
-def compare_tab(c: Computed, counsellor: bool, problems: dict[int, str], editor: Any) -> None:
+def compare_tab(c: Computed, problems: dict[int, str], editor: Any) -> None:
     here = float(c.case.work[-1].hours_per_week) if c.case.work else 0.0
     st.header(t("scenarios"))
     st.caption(t("scenarios_help"))
