@@ -559,3 +559,12 @@ def test_the_counsellors_cliffs_say_no_parameter_key(app: AppTest) -> None:
     shown = " ".join(m.value for m in app.markdown)
     assert "folketrygdloven § 11-23" in shown  # the cliffs are there, with their law
     assert not re.search(r"\baap\.[a-z_]+|\b[a-z]+_[a-z]+_[a-z_]+\b", shown), re.findall(r"\b\w+\.\w+_\w+\b", shown)[:5]
+
+
+def test_restskatt_paid_in_two_parts_is_one_line(app: AppTest) -> None:
+    """Seen by using the app: "Skatteoppgjeret for 2027: du må betale 11 866 kr i august 2028." and the same
+    sentence again for September read as a duplicate. One line says the whole claim and its two parts."""
+    load_example(app, "overgangsstonad-jobb.yaml")
+    shown = [m.value for m in app.markdown if "du må betale" in m.value]
+    assert len(shown) == 1, shown
+    assert "du må betale 35 269 kr, fordelt på 17 635 kr i august 2027 og 17 634 kr i september 2027" in shown[0]

@@ -205,10 +205,19 @@ def settlements(result: Any) -> None:
         return
     st.header(t("settlements"))
     st.caption(t("settlements_mean"))
+    groups: dict[tuple[str, int, str], list[Any]] = {}  # restskatt is paid in two parts: one line says both
     for s in result.settlements:
         key = "settle_paid" if s.scheme in LATER_PAYMENTS else "settle_refund" if s.amount > 0 else "settle_claim"
-        what = t(key, scheme=t(f"scheme_{s.scheme}"), year=s.year, amount=kr(abs(s.amount)), month=month_name(s.month))
-        st.write(f"• {what}")
+        groups.setdefault((s.scheme, s.year, key), []).append(s)
+    for (scheme, year, key), parts in groups.items():
+        total, args = kr(abs(sum(s.amount for s in parts))), {"scheme": t(f"scheme_{scheme}"), "year": year}
+        if len(parts) == 1 or key != "settle_claim":
+            for s in parts:
+                st.write("• " + t(key, **args, amount=kr(abs(s.amount)), month=month_name(s.month)))
+            continue
+        each = [t("settle_part", amount=kr(abs(s.amount)), month=month_name(s.month)) for s in parts]
+        st.write("• " + t("settle_claim_split", **args, amount=total,
+                          parts=f" {t('settle_and')} ".join((", ".join(each[:-1]), each[-1]))))
 
 
 def compare_tab(c: Computed, problems: dict[int, str], editor: Any) -> None:
