@@ -131,3 +131,12 @@ def test_a_ferietillegg_after_the_period_is_said_as_money_paid_out_not_a_refund(
     assert "dagpenger_ferietillegg" in [s.scheme for s in result.settlements if not s.in_horizon]
     flat = words_of(text_of(build_pdf(case, result, head_of(rules, case, result), "nb", made=date(2026, 11, 23))))
     assert "Ferietillegget på dagpengene for 2026: 4 245 kr utbetales, mai 2027." in flat, flat[-600:]
+
+
+def test_restskatt_paid_in_two_parts_is_one_line_in_the_pdf() -> None:
+    """The PDF listed "Skatteoppgjøret for 2026: 17 635 kr å betale, august 2027." and again for September."""
+    case = load_case(Path(__file__).parent.parent / "examples" / "overgangsstonad-jobb.yaml")
+    result = simulate(RULES, case)
+    shown = words_of(text_of(build_pdf(case, result, headline(RULES, case, result), "nb", made=date(2026, 12, 8))))
+    assert "35 269 kr å betale, fordelt på 17 635 kr i august 2027 og 17 634 kr i september 2027" in shown, shown[-900:]
+    assert "17 635 kr å betale, august 2027" not in shown

@@ -20,7 +20,7 @@ Numbers are written the language's way (``words.formats``): 18,75 timer, 1,05 kr
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import attrs
 
@@ -132,6 +132,24 @@ def settlement_name(scheme: str, year: int, lang: str = "nb") -> str:
     if has(f"settlement.{scheme}"):
         return text(f"settlement.{scheme}", lang, year=year)
     return text("settlement.other", lang, part=part_name(scheme, lang), year=year)
+
+
+def settlement_groups(settlements: Any) -> list[tuple[str, int, str, tuple[Any, ...]]]:
+    """The settlements as a person reads them: ``(scheme, year, kind, parts)``, kind ``paid`` (money paid out,
+    :data:`LATER_PAYMENTS`), ``refund`` or ``owe``. A claim paid in parts (restskatt: two months) is one group —
+    the same sentence twice a month apart reads as a duplicate —; every other settlement is its own."""
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for i, s in enumerate(settlements):
+        kind = "paid" if s.scheme in LATER_PAYMENTS else "refund" if s.amount > 0 else "owe"
+        groups.setdefault((s.scheme, s.year, kind) + (() if kind == "owe" else (i,)), []).append(s)
+    return [(key[0], key[1], key[2], tuple(parts)) for key, parts in groups.items()]
+
+
+def settlement_parts(parts: Any, amount: Any, month: Any, lang: str = "nb") -> str:
+    """"17 635 kr i august 2027 og 17 634 kr i september 2027": each part with ``amount(kroner)`` and
+    ``month(first day)`` written by the caller's own formatting."""
+    each = [text("settlement.part", lang, amount=amount(abs(s.amount)), month=month(s.month)) for s in parts]
+    return f" {text('settlement.and', lang)} ".join((", ".join(each[:-1]), each[-1]))
 
 
 def hours(h: float, lang: str = "nb") -> str:

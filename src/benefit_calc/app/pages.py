@@ -13,7 +13,7 @@ from benefit_calc.present.summary import actions, case_text, month_table, month_
 from benefit_calc.present.charts import month_chart, sweep_chart
 from benefit_calc.analysis.cliffs import timing_cliffs
 from benefit_calc.analysis.compare import compare, explain, explain_text
-from benefit_calc.analysis.sentences import LATER_PAYMENTS, no_cliff_ahead
+from benefit_calc.analysis.sentences import no_cliff_ahead, settlement_groups, settlement_parts
 from benefit_calc.words.formats import amount
 from benefit_calc.words.laws import legal_in
 from benefit_calc.words import in_lang, text
@@ -205,19 +205,14 @@ def settlements(result: Any) -> None:
         return
     st.header(t("settlements"))
     st.caption(t("settlements_mean"))
-    groups: dict[tuple[str, int, str], list[Any]] = {}  # restskatt is paid in two parts: one line says both
-    for s in result.settlements:
-        key = "settle_paid" if s.scheme in LATER_PAYMENTS else "settle_refund" if s.amount > 0 else "settle_claim"
-        groups.setdefault((s.scheme, s.year, key), []).append(s)
-    for (scheme, year, key), parts in groups.items():
-        total, args = kr(abs(sum(s.amount for s in parts))), {"scheme": t(f"scheme_{scheme}"), "year": year}
-        if len(parts) == 1 or key != "settle_claim":
-            for s in parts:
-                st.write("• " + t(key, **args, amount=kr(abs(s.amount)), month=month_name(s.month)))
-            continue
-        each = [t("settle_part", amount=kr(abs(s.amount)), month=month_name(s.month)) for s in parts]
-        st.write("• " + t("settle_claim_split", **args, amount=total,
-                          parts=f" {t('settle_and')} ".join((", ".join(each[:-1]), each[-1]))))
+    for scheme, year, kind, parts in settlement_groups(result.settlements):
+        args = {"scheme": t(f"scheme_{scheme}"), "year": year, "amount": kr(abs(sum(s.amount for s in parts)))}
+        if len(parts) > 1:  # restskatt in two parts: one line says both
+            st.write("• " + t("settle_claim_split", **args,
+                              parts=settlement_parts(parts, kr, month_name, lang())))
+        else:
+            key = {"paid": "settle_paid", "refund": "settle_refund", "owe": "settle_claim"}[kind]
+            st.write("• " + t(key, **args, month=month_name(parts[0].month)))
 
 
 def compare_tab(c: Computed, problems: dict[int, str], editor: Any) -> None:

@@ -21,7 +21,7 @@ from benefit_calc.present.summary import Headline, actions, month_table, month_t
 from benefit_calc.case.model import Case
 from benefit_calc.analysis.cliffs import TIMING_DROP, component_label, part_name
 from benefit_calc.analysis.compare import compare
-from benefit_calc.analysis.sentences import LATER_PAYMENTS, settlement_name
+from benefit_calc.analysis.sentences import settlement_groups, settlement_name, settlement_parts
 from benefit_calc.result.model import Result, Settlement
 from benefit_calc.rules.load import Ruleset
 from benefit_calc.schemes.zones import municipalities
@@ -233,10 +233,11 @@ def build_pdf(case: Case, result: Result, head: Headline, lang: str = "nb", made
                               _t("todo_line", lang, who=a.who, what=a.what)))
     _section(pdf, _t("settle", lang))
     pdf.set_font("DejaVu", "", 9)
-    for s in result.settlements or ():
-        kind = "paid" if s.scheme in LATER_PAYMENTS else "refund" if s.amount > 0 else "owe"
-        _line(pdf, 5, "• " + _t(kind, lang, name=settlement_name(s.scheme, s.year, lang),
-                                amount=fmt(abs(s.amount), lang), month=month(s.month, lang)))
+    for scheme, year, kind, parts in settlement_groups(result.settlements or ()):
+        args = {"name": settlement_name(scheme, year, lang), "amount": fmt(abs(sum(s.amount for s in parts)), lang)}
+        _line(pdf, 5, "• " + (_t("owe_split", lang, **args, parts=settlement_parts(
+            parts, lambda kr: f"{fmt(kr, lang)} kr", lambda m: month(m, lang), lang)) if len(parts) > 1 else
+            _t(kind, lang, **args, month=month(parts[0].month, lang))))
     if not result.settlements:
         _line(pdf, 5, _t("none", lang))
     laws = sources(result, lang)
